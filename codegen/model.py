@@ -1,0 +1,491 @@
+"""Resolve the registry into what the templates render: Python names, annotations, groups, decoders.
+
+Every check that needs more than the schema (a type that refers to nothing, a duplicate operation, a path
+placeholder without a parameter) happens here, and is reported with the line it concerns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from codegen import names, typeexpr
+from codegen.registry import Problems, Source, child_path
+from codegen.schema import Operation, Param, Registry, TypeDef, Vendor
+
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})
+_UNWRAP = re.compile(r"^(?:output|nothing|output\[0\](?:\.(?P<field>[A-Za-z0-9_. -]+))?)$")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class FieldModel:
+    py_name: str
+    wire: str
+    annotation: str
+    has_default: bool
+    secret: bool
+    doc: str
+
+
+@dataclass(frozen=True)
+class StructModel:
+    name: str
+    doc: str
+    fields: list[FieldModel]
+    generic: bool = False
+
+    @property
+    def renames(self) -> dict[str, str]:
+        return {f.py_name: f.wire for f in self.fields if f.py_name != f.wire}
+
+    @property
+    def secret_fields(self) -> list[str]:
+        return [f.py_name for f in self.fields if f.secret]
+
+
+@dataclass(frozen=True)
+class EnumModel:
+    name: str
+    base: str  # "str" or "int"
+    members: list[tuple[str, str]]  # (MEMBER_NAME, Python literal)
+    doc: str
+
+    @property
+    def literals(self) -> str:
+        return ", ".join(value for _, value in self.members)
+
+
+@dataclass(frozen=True)
+class ParamModel:
+    py_name: str
+    wire: str
+    location: str  # "path", "query" or "header"
+    annotation: str
+    required: bool
+    style: str | None
+    secret: bool
+    choices: str | None  # Python literal of the allowed wire values, for enums
+    doc: str
+
+
+@dataclass(frozen=True)
+class OperationModel:
+    group: str
+    name: str
+    constant: str
+    method: str
+    path: str
+    server: str
+    summary: str
+    description: str
+    idempotent: bool
+    head: bool
+    compression: str | None
+    accept: str | None
+    enveloped: bool
+    params: list[ParamModel]
+    body_annotation: str | None
+    body_required: bool
+    body_empty: bool
+    body_doc: str
+    decode_annotation: str | None
+    returns: str
+    unwrap: str  # "output", "nothing", "first", "first_field"
+    unwrap_field: str | None
+    unwrap_field_is_list: bool
+    sample: str | None
+
+    @property
+    def required_params(self) -> list[ParamModel]:
+        return [p for p in self.params if p.required]
+
+    @property
+    def optional_params(self) -> list[ParamModel]:
+        return [p for p in self.params if not p.required]
+
+
+@dataclass(frozen=True)
+class GroupModel:
+    name: str
+    class_name: str
+    operations: list[OperationModel]
+
+
+@dataclass
+class PackageModel:
+    name: str
+    title: str
+    client: str
+    description: str
+    servers: dict[str, str]
+    credentials: list[tuple[str, str, str, bool, str]]  # arg, header, type, secret, description
+    headers: dict[str, str]
+    request_id_header: str | None
+    envelope: str | None
+    envelope_success: str
+    structs: list[StructModel]
+    enums: list[EnumModel]
+    groups: list[GroupModel]
+    uses_decimal: bool = False
+    uses_any: bool = False
+    operations: list[OperationModel] = field(default_factory=list)
+
+
+def build(registry: Registry, source: Source, root: Path) -> list[PackageModel]:
+    """Resolve every vendor; raise `RegistryError` listing every problem found."""
+    problems = Problems(source)
+    packages = [
+        _Resolver(package, vendor, child_path("vendors", package), problems, root).package()
+        for package, vendor in registry.vendors.items()
+    ]
+    problems.raise_if_any()
+    return packages
+
+
+class _Resolver:
+    def __init__(self, package: str, vendor: Vendor, path: str, problems: Problems, root: Path) -> None:
+        self.package_name = package
+        self.vendor = vendor
+        self.path = path
+        self.problems = problems
+        self.root = root
+        self.uses_decimal = False
+        self.uses_any = False
+        if not names.is_valid_name(package):
+            problems.add(path, f"vendor key `{package}` must be a valid Python package name")
+
+    def package(self) -> PackageModel:
+        vendor = self.vendor
+        if "default" not in vendor.servers:
+            self.problems.add(child_path(self.path, "servers"), "a `default` server is required")
+        if vendor.envelope is not None and vendor.envelope not in vendor.types:
+            self.problems.add(
+                child_path(self.path, "envelope"), f"envelope type `{vendor.envelope}` is not declared"
+            )
+        enums = [
+            self._enum(name, spec) for name, spec in vendor.types.items() if spec.enum is not None
+        ]
+        structs = [
+            self._struct(name, spec) for name, spec in vendor.types.items() if spec.enum is None
+        ]
+        operations = self._operations()
+        groups: dict[str, list[OperationModel]] = {}
+        for operation in operations:
+            groups.setdefault(operation.group, []).append(operation)
+        return PackageModel(
+            name=self.package_name,
+            title=vendor.title,
+            client=vendor.client,
+            description=vendor.description,
+            servers=dict(vendor.servers),
+            credentials=[
+                (c.arg, c.header, c.type, c.secret, c.description) for c in vendor.credentials
+            ],
+            headers=dict(vendor.headers),
+            request_id_header=vendor.request_id_header,
+            envelope=vendor.envelope,
+            envelope_success=vendor.envelope_success,
+            structs=structs,
+            enums=enums,
+            groups=[
+                GroupModel(name, names.pascal_case(name) + "Operations", ops)
+                for name, ops in groups.items()
+            ],
+            uses_decimal=self.uses_decimal,
+            uses_any=self.uses_any,
+            operations=operations,
+        )
+
+    # -- types ---------------------------------------------------------------------------------
+
+    def _enum(self, name: str, spec: TypeDef) -> EnumModel:
+        path = child_path(child_path(self.path, "types"), name)
+        if spec.fields is not None:
+            self.problems.add(path, "a type has either `enum` or `fields`, not both")
+        values = spec.enum or []
+        members: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for value in values:
+            if spec.type == "int" and not isinstance(value, int):
+                self.problems.add(path, f"enum value {value!r} is not an int")
+            member = names.constant_case(value)
+            if member in seen:
+                self.problems.add(path, f"enum values give the member name `{member}` twice")
+            seen.add(member)
+            members.append((member, repr(value)))
+        if not values:
+            self.problems.add(path, "an enum needs at least one value")
+        return EnumModel(name, spec.type, members, spec.description)
+
+    def _struct(self, name: str, spec: TypeDef) -> StructModel:
+        path = child_path(child_path(self.path, "types"), name)
+        if spec.fields is None:
+            self.problems.add(path, "a type needs `fields` or `enum`")
+        generic = name == self.vendor.envelope
+        fields: list[FieldModel] = []
+        seen: set[str] = set()
+        for wire, raw in (spec.fields or {}).items():
+            fpath = child_path(child_path(path, "fields"), wire)
+            info = raw if not isinstance(raw, str) else None
+            type_text = raw if isinstance(raw, str) else raw.type
+            py_name = (info.name if info and info.name else None) or names.snake_case(wire)
+            if not names.is_valid_name(py_name):
+                self.problems.add(
+                    fpath, f"cannot derive a Python name from `{wire}`: give `name:` explicitly"
+                )
+                continue
+            if py_name in seen:
+                self.problems.add(fpath, f"two fields of `{name}` have the Python name `{py_name}`")
+            seen.add(py_name)
+            optional = bool(info and info.optional) or (
+                spec.optional and not (info and info.required)
+            )
+            generic_output = generic and wire == "output"
+            annotation = "T" if generic_output else self._annotation(type_text, fpath)
+            if optional:
+                annotation += " | UnsetType"
+            fields.append(
+                FieldModel(
+                    py_name,
+                    wire,
+                    annotation,
+                    optional,
+                    bool(info and info.secret),
+                    info.description if info else "",
+                )
+            )
+        # Required fields first: a dataclass-like order that also reads well in a repr.
+        fields.sort(key=lambda f: f.has_default)
+        return StructModel(name, spec.description, fields, generic)
+
+    def _annotation(self, text: str, path: str) -> str:
+        try:
+            ref = typeexpr.parse(text)
+        except typeexpr.TypeSyntaxError as exc:
+            self.problems.add(path, str(exc))
+            return "Any"
+        return self._render(ref, path)
+
+    def _render(self, ref: typeexpr.TypeRef, path: str) -> str:
+        if isinstance(ref, typeexpr.Named):
+            if ref.name in typeexpr.SCALARS:
+                self.uses_decimal |= ref.name == "decimal"
+                self.uses_any |= ref.name == "any"
+                return typeexpr.SCALARS[ref.name]
+            if ref.name not in self.vendor.types:
+                close = [n for n in self.vendor.types if n.lower() == ref.name.lower()]
+                hint = f" (did you mean `{close[0]}`?)" if close else ""
+                self.problems.add(path, f"type `{ref.name}` refers to nothing{hint}")
+                return "Any"
+            return ref.name
+        if isinstance(ref, typeexpr.ListOf):
+            return f"list[{self._render(ref.item, path)}]"
+        if isinstance(ref, typeexpr.DictOf):
+            return f"dict[str, {self._render(ref.value, path)}]"
+        return f"{self._render(ref.inner, path)} | None"
+
+    # -- operations ----------------------------------------------------------------------------
+
+    def _operations(self) -> list[OperationModel]:
+        result: list[OperationModel] = []
+        seen: dict[str, str] = {}
+        for index, op in enumerate(self.vendor.operations):
+            path = child_path(child_path(self.path, "operations"), index)
+            if op.name in seen:
+                self.problems.add(
+                    child_path(path, "name"),
+                    f"duplicate operation `{op.name}` (first declared at {seen[op.name]})",
+                )
+                continue
+            seen[op.name] = f"line {self.problems.source.line_of(child_path(path, 'name'))}"
+            model = self._operation(op, path)
+            if model is not None:
+                result.append(model)
+        return result
+
+    def _operation(self, op: Operation, path: str) -> OperationModel | None:
+        group, _, name = op.name.partition(".")
+        if not (names.is_valid_name(group) and names.is_valid_name(name)) or "." in name:
+            self.problems.add(
+                child_path(path, "name"), f"operation name `{op.name}` must be `group.operation`"
+            )
+            return None
+        if op.server not in self.vendor.servers:
+            self.problems.add(child_path(path, "server"), f"server `{op.server}` is not declared")
+        if not op.path.startswith("/"):
+            self.problems.add(child_path(path, "path"), "a path starts with `/`")
+        placeholders = _PLACEHOLDER.findall(op.path)
+        for placeholder in placeholders:
+            if placeholder not in op.path_params:
+                self.problems.add(
+                    child_path(path, "path"),
+                    f"path placeholder `{{{placeholder}}}` has no entry in `path_params`",
+                )
+        for declared in op.path_params:
+            if declared not in placeholders:
+                self.problems.add(
+                    child_path(child_path(path, "path_params"), declared),
+                    f"path parameter `{declared}` is not in the path `{op.path}`",
+                )
+        params = [
+            *self._params(op.path_params, "path", path, force_required=True),
+            *self._params(op.query, "query", path),
+            *self._params(op.headers, "header", path),
+        ]
+        seen: set[str] = set()
+        for param in params:
+            if param.py_name in seen:
+                self.problems.add(path, f"two parameters have the Python name `{param.py_name}`")
+            seen.add(param.py_name)
+
+        enveloped = op.envelope and self.vendor.envelope is not None
+        body_annotation = None
+        if op.body is not None and not op.body.empty:
+            if op.body.type is None:
+                self.problems.add(child_path(path, "body"), "a body needs `type` or `empty: true`")
+            else:
+                body_annotation = self._annotation(op.body.type, child_path(child_path(path, "body"), "type"))
+                if "body" in seen:
+                    self.problems.add(path, "a parameter may not be named `body`")
+
+        response = op.response
+        rpath = child_path(path, "response")
+        decode = None
+        unwrap = "output"
+        unwrap_field = None
+        unwrap_field_is_list = False
+        returns = "None"
+        if response is not None and response.type is not None:
+            decode = self._annotation(response.type, child_path(rpath, "type"))
+            returns = decode
+            if response.sample is not None and not (self.root / response.sample).is_file():
+                self.problems.add(child_path(rpath, "sample"), f"sample file `{response.sample}` does not exist")
+            if enveloped:
+                unwrap, unwrap_field, returns, unwrap_field_is_list = self._unwrap(
+                    response.unwrap, response.type, child_path(rpath, "unwrap")
+                )
+        elif enveloped:
+            decode = "list[Any]"
+            self.uses_any = True
+            unwrap = "nothing"
+
+        idempotent = op.idempotent if op.idempotent is not None else op.method in _IDEMPOTENT_METHODS
+        constant = f"_{group}_{name}".upper()
+        return OperationModel(
+            group=group,
+            name=name,
+            constant=constant,
+            method=op.method,
+            path=op.path,
+            server=op.server,
+            summary=op.summary,
+            description=op.description,
+            idempotent=idempotent,
+            head=op.head,
+            compression=op.compression,
+            accept=op.accept,
+            enveloped=enveloped,
+            params=params,
+            body_annotation=body_annotation,
+            body_required=op.body.required if op.body else False,
+            body_empty=bool(op.body and op.body.empty),
+            body_doc=op.body.description if op.body else "",
+            decode_annotation=decode,
+            returns=returns,
+            unwrap=unwrap,
+            unwrap_field=unwrap_field,
+            unwrap_field_is_list=unwrap_field_is_list,
+            sample=response.sample if response else None,
+        )
+
+    def _unwrap(self, text: str, type_text: str, path: str) -> tuple[str, str | None, str, bool]:
+        """(kind, Python field name, return annotation, field is a list) for an `unwrap` rule."""
+        match = _UNWRAP.match(text)
+        if not match:
+            self.problems.add(
+                path, f"`{text}`: unwrap is one of output, output[0], output[0].FIELD, nothing"
+            )
+            return "output", None, "Any", False
+        whole = self._annotation(type_text, path)
+        if text == "output":
+            return "output", None, whole, False
+        if text == "nothing":
+            return "nothing", None, "None", False
+        try:
+            ref = typeexpr.parse(type_text)
+        except typeexpr.TypeSyntaxError:
+            return "output", None, "Any", False
+        if not isinstance(ref, typeexpr.ListOf):
+            self.problems.add(path, f"`{text}` needs a list response type, not `{type_text}`")
+            return "output", None, "Any", False
+        item = ref.item
+        if match.group("field") is None:
+            return "first", None, self._render(item, path), False
+        wire = match.group("field")
+        if not isinstance(item, typeexpr.Named) or item.name not in self.vendor.types:
+            self.problems.add(path, f"`{text}` needs the items to be a declared type")
+            return "output", None, "Any", False
+        spec = self.vendor.types[item.name]
+        raw = (spec.fields or {}).get(wire)
+        if raw is None:
+            self.problems.add(path, f"type `{item.name}` has no field `{wire}`")
+            return "output", None, "Any", False
+        field_type = raw if isinstance(raw, str) else raw.type
+        py_name = (None if isinstance(raw, str) else raw.name) or names.snake_case(wire)
+        field_annotation = self._annotation(field_type, path)
+        is_list = typeexpr.is_list(typeexpr.parse(field_type))
+        optional = (not isinstance(raw, str) and raw.optional) or (
+            spec.optional and not (not isinstance(raw, str) and raw.required)
+        )
+        if optional and not is_list:
+            field_annotation += " | None"
+        return "first_field", py_name, field_annotation, is_list or optional
+
+    def _params(
+        self, params: dict[str, Param], location: str, op_path: str, *, force_required: bool = False
+    ) -> list[ParamModel]:
+        key = {"path": "path_params", "query": "query", "header": "headers"}[location]
+        result = []
+        for wire, spec in params.items():
+            ppath = child_path(child_path(op_path, key), wire)
+            py_name = spec.name or names.snake_case(wire)
+            if not names.is_valid_name(py_name):
+                self.problems.add(ppath, f"cannot derive a Python name from `{wire}`: give `name:`")
+                continue
+            annotation = self._annotation(spec.type, child_path(ppath, "type"))
+            choices = None
+            try:
+                ref = typeexpr.parse(spec.type)
+            except typeexpr.TypeSyntaxError:
+                continue
+            if spec.style is not None and not typeexpr.is_list(ref):
+                self.problems.add(child_path(ppath, "style"), "`style` applies to list parameters only")
+            if typeexpr.is_list(ref) and spec.style is None and location == "query":
+                self.problems.add(ppath, "a list parameter needs `style: repeated` or `style: comma`")
+            base = ref.item if isinstance(ref, typeexpr.ListOf) else ref
+            if isinstance(base, typeexpr.Named) and base.name in self.vendor.types:
+                enum = self.vendor.types[base.name]
+                if enum.enum is None:
+                    self.problems.add(child_path(ppath, "type"), f"parameter type `{base.name}` is not an enum")
+                else:
+                    literal = ", ".join(repr(v) for v in enum.enum)
+                    choices = "frozenset({" + literal + "})"
+                    accepted = f"{base.name} | Literal[{literal}]"
+                    annotation = f"list[{accepted}]" if isinstance(ref, typeexpr.ListOf) else accepted
+            required = force_required or spec.required
+            result.append(
+                ParamModel(
+                    py_name=py_name,
+                    wire=wire,
+                    location=location,
+                    annotation=annotation,
+                    required=required,
+                    style=spec.style,
+                    secret=spec.secret,
+                    choices=choices,
+                    doc=spec.description,
+                )
+            )
+        return result

@@ -1,0 +1,163 @@
+"""Render the templates for each package into file texts (not yet formatted)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+import jinja2
+
+from codegen.model import GroupModel, OperationModel, PackageModel
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Generated module -> template. Each package gets every one of them.
+MODULES = {
+    "__init__.py": "__init__.py.j2",
+    "_runtime.py": "_runtime.py.j2",
+    "_serde.py": "_serde.py.j2",
+    "client.py": "client.py.j2",
+    "errors.py": "errors.py.j2",
+    "models.py": "models.py.j2",
+}
+_WIDTH = 96
+_BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool"})
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_ERROR_NAMES = [
+    "ApiConnectionError",
+    "ApiError",
+    "ApiTimeoutError",
+    "ArgumentError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "DecodeError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "ServerError",
+    "StatusError",
+    "UnprocessableEntityError",
+]
+
+
+def header(registry_sha256: str) -> str:
+    return (
+        f"# Generated from endpoints.yaml (sha256 {registry_sha256}) "
+        "by `python -m codegen generate`. Do not edit.\n"
+    )
+
+
+def render(packages: list[PackageModel], registry_sha256: str) -> dict[str, str]:
+    """Relative path -> text, for every generated file."""
+    env = _environment()
+    files: dict[str, str] = {}
+    top = header(registry_sha256)
+    for package in packages:
+        context = _context(package)
+        for module, template in MODULES.items():
+            text = env.get_template(template).render(package=package, **context)
+            files[f"{package.name}/{module}"] = top + text
+        files[f"{package.name}/py.typed"] = ""
+    return files
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["pyrepr"] = repr
+    env.filters["docstring"] = docstring
+    env.filters["method_docstring"] = method_docstring
+    env.filters["unshadowed"] = unshadowed
+    env.filters["isort_all"] = lambda names: sorted(names, key=_isort_key)
+    return env
+
+
+def _context(package: PackageModel) -> dict[str, object]:
+    declared = {s.name for s in package.structs} | {e.name for e in package.enums}
+    annotations = []
+    for op in package.operations:
+        annotations += [op.returns, op.decode_annotation or "", op.body_annotation or ""]
+        annotations += [p.annotation for p in op.params]
+    used = {name for text in annotations for name in _IDENTIFIER.findall(text)}
+    error_names = list(_ERROR_NAMES)
+    if package.envelope:
+        error_names = sorted([*error_names, "EnvelopeError"])
+    return {
+        "exported": sorted(declared),
+        "client_imports": sorted(used & declared),
+        "client_uses_any": "Any" in used or any(op.body_annotation for op in package.operations),
+        "client_uses_literal": "Literal" in used,
+        "client_uses_unset": any(op.unwrap_field_is_list for op in package.operations),
+        "secret_headers": [header for _, header, _, secret, _ in package.credentials if secret],
+        "error_names": error_names,
+        "client_uses_builtins": any(
+            _BUILTIN_TYPES & {op.name for op in group.operations} for group in package.groups
+        ),
+    }
+
+
+def unshadowed(annotation: str, group: GroupModel) -> str:
+    """Inside a class with a method named `list`, `list[...]` would mean the method: say `builtins.list`."""
+    for name in _BUILTIN_TYPES & {op.name for op in group.operations}:
+        annotation = re.sub(rf"(?<![\w.]){name}\b", f"builtins.{name}", annotation)
+    return annotation
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """The order ruff expects in `__all__`: CONSTANTS, then Classes, then functions."""
+    kind = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return kind, name
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+def docstring(text: str, indent: int = 4) -> str:
+    """A docstring body: paragraphs wrapped, continuation lines indented."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    pad = " " * indent
+    wrapped = [
+        textwrap.fill(_escape(p), _WIDTH - indent, subsequent_indent=pad, initial_indent=pad)
+        for p in paragraphs
+    ]
+    body = "\n\n".join(wrapped).strip()
+    if "\n" in body:
+        body += "\n" + pad
+    return body
+
+
+def method_docstring(op: OperationModel) -> str:
+    pad = " " * 8
+    lines = [_escape(" ".join((op.summary or f"{op.group}.{op.name}").split()))]
+    if op.description and op.description.strip() != op.summary.strip():
+        lines += ["", docstring(op.description, 8).rstrip()]
+    args = [(p.py_name, p.doc) for p in op.params]
+    if op.body_annotation:
+        args.append(("body", op.body_doc or "The request body: the model, or a dict with the wire names."))
+    if args:
+        lines += ["", f"{pad}Args:"]
+        for name, doc in args:
+            text = " ".join(doc.split()) or "See the vendor documentation."
+            lines.append(
+                textwrap.fill(
+                    _escape(f"{name}: {text}"),
+                    _WIDTH - 12,
+                    initial_indent=pad + "    ",
+                    subsequent_indent=pad + "        ",
+                )
+            )
+    if len(lines) == 1:
+        return lines[0]
+    body = "\n".join(line if i == 0 or not line or line.startswith(pad) else pad + line.lstrip()
+                     for i, line in enumerate(lines))
+    return body + "\n" + pad

@@ -1,0 +1,107 @@
+"""The schema of `endpoints.yaml`, as msgspec Structs.
+
+`docs/registry.md` explains each key. Unknown keys are errors (`forbid_unknown_fields`, set on every class
+since msgspec does not inherit it), so a typo in the registry is reported with its line instead of being
+silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+Notes = list[str]
+HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
+
+
+class Credential(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    arg: str
+    header: str
+    type: Literal["str", "int"] = "str"
+    secret: bool = False
+    description: str = ""
+
+
+class Field(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    type: str
+    name: str | None = None
+    optional: bool = False
+    required: bool = False
+    secret: bool = False
+    description: str = ""
+    notes: Notes = []
+
+
+class TypeDef(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    description: str = ""
+    fields: dict[str, str | Field] | None = None
+    enum: list[str | int] | None = None
+    type: Literal["str", "int"] = "str"
+    optional: bool = False
+    notes: Notes = []
+
+
+class Param(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    type: str
+    required: bool = False
+    style: Literal["repeated", "comma"] | None = None
+    secret: bool = False
+    name: str | None = None
+    description: str = ""
+    notes: Notes = []
+
+
+class Body(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    type: str | None = None
+    required: bool = True
+    empty: bool = False
+    description: str = ""
+
+
+class Response(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    type: str | None = None
+    unwrap: str = "output"
+    sample: str | None = None
+    description: str = ""
+
+
+class Operation(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    name: str
+    method: HttpMethod
+    path: str
+    server: str = "default"
+    summary: str = ""
+    description: str = ""
+    idempotent: bool | None = None
+    head: bool = False
+    compression: Literal["supported", "required", "unsupported"] | None = None
+    accept: str | None = None
+    envelope: bool = True
+    path_params: dict[str, Param] = {}
+    query: dict[str, Param] = {}
+    headers: dict[str, Param] = {}
+    body: Body | None = None
+    response: Response | None = None
+    notes: Notes = []
+
+
+class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    title: str
+    client: str
+    servers: dict[str, str]
+    credentials: list[Credential]
+    description: str = ""
+    headers: dict[str, str] = {}
+    request_id_header: str | None = None
+    envelope: str | None = None
+    envelope_success: str = "success"
+    decisions: Notes = []
+    types: dict[str, TypeDef] = {}
+    operations: list[Operation] = []
+
+
+class Registry(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    registry: Literal[1]
+    vendors: dict[str, Vendor]
+    decisions: Notes = []
