@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
         scratch = output.formatted(files, ROOT / "pyproject.toml", args.out.resolve().parent)
     except registry.RegistryError as exc:
         print(exc, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) in the registry; nothing was written.", file=sys.stderr)
+        print(
+            f"{len(exc.problems)} problem(s) in the registry; nothing was written.", file=sys.stderr
+        )
         return 2
     except output.FormatError as exc:
         print(f"ruff could not format the rendered code:\n{exc}", file=sys.stderr)

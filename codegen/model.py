@@ -145,7 +145,9 @@ def build(registry: Registry, source: Source, root: Path) -> list[PackageModel]:
 
 
 class _Resolver:
-    def __init__(self, package: str, vendor: Vendor, path: str, problems: Problems, root: Path) -> None:
+    def __init__(
+        self, package: str, vendor: Vendor, path: str, problems: Problems, root: Path
+    ) -> None:
         self.package_name = package
         self.vendor = vendor
         self.path = path
@@ -162,7 +164,8 @@ class _Resolver:
             self.problems.add(child_path(self.path, "servers"), "a `default` server is required")
         if vendor.envelope is not None and vendor.envelope not in vendor.types:
             self.problems.add(
-                child_path(self.path, "envelope"), f"envelope type `{vendor.envelope}` is not declared"
+                child_path(self.path, "envelope"),
+                f"envelope type `{vendor.envelope}` is not declared",
             )
         enums = [
             self._enum(name, spec) for name, spec in vendor.types.items() if spec.enum is not None
@@ -346,7 +349,9 @@ class _Resolver:
             if op.body.type is None:
                 self.problems.add(child_path(path, "body"), "a body needs `type` or `empty: true`")
             else:
-                body_annotation = self._annotation(op.body.type, child_path(child_path(path, "body"), "type"))
+                body_annotation = self._annotation(
+                    op.body.type, child_path(child_path(path, "body"), "type")
+                )
                 if "body" in seen:
                     self.problems.add(path, "a parameter may not be named `body`")
 
@@ -361,7 +366,9 @@ class _Resolver:
             decode = self._annotation(response.type, child_path(rpath, "type"))
             returns = decode
             if response.sample is not None and not (self.root / response.sample).is_file():
-                self.problems.add(child_path(rpath, "sample"), f"sample file `{response.sample}` does not exist")
+                self.problems.add(
+                    child_path(rpath, "sample"), f"sample file `{response.sample}` does not exist"
+                )
             if enveloped:
                 unwrap, unwrap_field, returns, unwrap_field_is_list = self._unwrap(
                     response.unwrap, response.type, child_path(rpath, "unwrap")
@@ -371,7 +378,9 @@ class _Resolver:
             self.uses_any = True
             unwrap = "nothing"
 
-        idempotent = op.idempotent if op.idempotent is not None else op.method in _IDEMPOTENT_METHODS
+        idempotent = (
+            op.idempotent if op.idempotent is not None else op.method in _IDEMPOTENT_METHODS
+        )
         constant = f"_{group}_{name}".upper()
         return OperationModel(
             group=group,
@@ -461,19 +470,27 @@ class _Resolver:
             except typeexpr.TypeSyntaxError:
                 continue
             if spec.style is not None and not typeexpr.is_list(ref):
-                self.problems.add(child_path(ppath, "style"), "`style` applies to list parameters only")
+                self.problems.add(
+                    child_path(ppath, "style"), "`style` applies to list parameters only"
+                )
             if typeexpr.is_list(ref) and spec.style is None and location == "query":
-                self.problems.add(ppath, "a list parameter needs `style: repeated` or `style: comma`")
+                self.problems.add(
+                    ppath, "a list parameter needs `style: repeated` or `style: comma`"
+                )
             base = ref.item if isinstance(ref, typeexpr.ListOf) else ref
             if isinstance(base, typeexpr.Named) and base.name in self.vendor.types:
                 enum = self.vendor.types[base.name]
                 if enum.enum is None:
-                    self.problems.add(child_path(ppath, "type"), f"parameter type `{base.name}` is not an enum")
+                    self.problems.add(
+                        child_path(ppath, "type"), f"parameter type `{base.name}` is not an enum"
+                    )
                 else:
                     literal = ", ".join(repr(v) for v in enum.enum)
                     choices = "frozenset({" + literal + "})"
                     accepted = f"{base.name} | Literal[{literal}]"
-                    annotation = f"list[{accepted}]" if isinstance(ref, typeexpr.ListOf) else accepted
+                    annotation = (
+                        f"list[{accepted}]" if isinstance(ref, typeexpr.ListOf) else accepted
+                    )
             required = force_required or spec.required
             result.append(
                 ParamModel(

@@ -75,7 +75,9 @@ def read_tree(root: Path) -> dict[str, str]:
     }
 
 
-def differences(expected: dict[str, str], actual: dict[str, str], *, context_lines: int = 20) -> list[str]:
+def differences(
+    expected: dict[str, str], actual: dict[str, str], *, context_lines: int = 20
+) -> list[str]:
     """A readable summary: missing, unexpected and changed files, with the start of each diff."""
     report: list[str] = []
     for name in sorted(expected.keys() - actual.keys()):

@@ -68,8 +68,9 @@ class Source:
 
     def line_of(self, path: str) -> int:
         """The line of `path`, or of its nearest ancestor that exists in the document."""
-        while path not in self.lines and path:
-            path = re.sub(r'(\.[^.\[]+|\[[^\]]+\])$', "", path)
+        while path and path not in self.lines:
+            parent = re.sub(r"(\.[^.\[]+|\[[^\]]+\])$", "", path)
+            path = "" if parent == path else parent
         return self.lines.get(path, 1)
 
 
@@ -124,13 +125,17 @@ def _plain(node: yaml.Node, path: str, source: Source, problems: Problems) -> An
             if key in result:
                 source.lines[sub + "#dup"] = key_node.start_mark.line + 1
                 problems.items.append(
-                    Problem(source.file, key_node.start_mark.line + 1, sub, f"duplicate key `{key}`")
+                    Problem(
+                        source.file, key_node.start_mark.line + 1, sub, f"duplicate key `{key}`"
+                    )
                 )
             source.lines[sub] = key_node.start_mark.line + 1
             result[key] = _plain(value_node, sub, source, problems)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, child_path(path, i), source, problems) for i, item in enumerate(node.value)]
+        return [
+            _plain(item, child_path(path, i), source, problems) for i, item in enumerate(node.value)
+        ]
     return _SCALARS.construct_object(node)
 
 
@@ -157,7 +162,9 @@ def _convert(value: Any, tp: Any, path: str, problems: Problems) -> Any:
         if not isinstance(value, dict):
             problems.add(path, f"expected a mapping, got {_describe(value)}")
             return _FAILED
-        converted = {k: _convert(v, args[1], child_path(path, k), problems) for k, v in value.items()}
+        converted = {
+            k: _convert(v, args[1], child_path(path, k), problems) for k, v in value.items()
+        }
         return _FAILED if _FAILED in converted.values() else converted
     if origin is list and not _is_scalar_list(tp):
         if not isinstance(value, list):
@@ -202,7 +209,8 @@ def _convert_struct(value: Any, tp: type[msgspec.Struct], path: str, problems: P
             suggestion = f" (did you mean `{hint[0]}`?)" if hint else ""
             allowed = ", ".join(fields)
             problems.add(
-                child_path(path, key), f"unknown key `{key}` in {name}{suggestion}; allowed: {allowed}"
+                child_path(path, key),
+                f"unknown key `{key}` in {name}{suggestion}; allowed: {allowed}",
             )
     for key, info in fields.items():
         if info.required and key not in value:

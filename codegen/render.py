@@ -77,6 +77,7 @@ def _environment() -> jinja2.Environment:
     env.filters["docstring"] = docstring
     env.filters["method_docstring"] = method_docstring
     env.filters["unshadowed"] = unshadowed
+    env.globals["signature"] = signature
     env.filters["isort_all"] = lambda names: sorted(names, key=_isort_key)
     return env
 
@@ -103,6 +104,28 @@ def _context(package: PackageModel) -> dict[str, object]:
             _BUILTIN_TYPES & {op.name for op in group.operations} for group in package.groups
         ),
     }
+
+
+def signature(op: OperationModel, group: GroupModel) -> str:
+    """The parameters of an operation method: keyword-only, required ones first, then the optional."""
+    body = None
+    if op.body_annotation:
+        alternative = (
+            "list[dict[str, Any]]"
+            if op.body_annotation.startswith("list[")
+            else "Mapping[str, Any]"
+        )
+        body = unshadowed(f"{op.body_annotation} | {alternative}", group)
+    required = [f"{p.py_name}: {unshadowed(p.annotation, group)}" for p in op.required_params]
+    optional = [
+        f"{p.py_name}: {unshadowed(p.annotation, group)} | None = None" for p in op.optional_params
+    ]
+    if body and op.body_required:
+        required.insert(0, f"body: {body}")
+    elif body:
+        optional.append(f"body: {body} | None = None")
+    params = required + optional
+    return ", ".join(["self", "*", *params] if params else ["self"])
 
 
 def unshadowed(annotation: str, group: GroupModel) -> str:
@@ -141,9 +164,10 @@ def method_docstring(op: OperationModel) -> str:
     lines = [_escape(" ".join((op.summary or f"{op.group}.{op.name}").split()))]
     if op.description and op.description.strip() != op.summary.strip():
         lines += ["", docstring(op.description, 8).rstrip()]
-    args = [(p.py_name, p.doc) for p in op.params]
+    args = [(p.py_name, p.doc) for p in [*op.required_params, *op.optional_params]]
     if op.body_annotation:
-        args.append(("body", op.body_doc or "The request body: the model, or a dict with the wire names."))
+        body_doc = op.body_doc or "The request body: the model, or a dict with the wire names."
+        args.insert(0 if op.body_required else len(args), ("body", body_doc))
     if args:
         lines += ["", f"{pad}Args:"]
         for name, doc in args:
@@ -158,6 +182,8 @@ def method_docstring(op: OperationModel) -> str:
             )
     if len(lines) == 1:
         return lines[0]
-    body = "\n".join(line if i == 0 or not line or line.startswith(pad) else pad + line.lstrip()
-                     for i, line in enumerate(lines))
+    body = "\n".join(
+        line if i == 0 or not line or line.startswith(pad) else pad + line.lstrip()
+        for i, line in enumerate(lines)
+    )
     return body + "\n" + pad

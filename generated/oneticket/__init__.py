@@ -1,0 +1,57 @@
+# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+"""1Ticket legacy API: a typed client generated from `endpoints.yaml`.
+
+    from oneticket import OneTicketClient
+
+    with OneTicketClient(api_token=...) as client:
+        ...
+
+Models live in `oneticket.models`; errors in `oneticket.errors` (all derive from `ApiError`).
+"""
+
+from ._runtime import RawResponse, Timeout, capture_responses
+from ._serde import decode, encode
+from .client import OneTicketClient
+from .errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    ArgumentError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    DecodeError,
+    EnvelopeError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    RateLimitError,
+    ServerError,
+    StatusError,
+    UnprocessableEntityError,
+)
+
+__all__ = [
+    "ApiConnectionError",
+    "ApiError",
+    "ApiTimeoutError",
+    "ArgumentError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "DecodeError",
+    "EnvelopeError",
+    "NotFoundError",
+    "OneTicketClient",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "RawResponse",
+    "ServerError",
+    "StatusError",
+    "Timeout",
+    "UnprocessableEntityError",
+    "capture_responses",
+    "decode",
+    "encode",
+]

@@ -1,0 +1,566 @@
+# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+"""The transport behind every operation: URLs, headers, retries, timeouts, decoding, errors.
+
+urllib3 is only a connection pool here; retrying is decided by this module, per operation, so that a
+request that may have reached the server is never sent twice unless the operation is idempotent.
+urllib3 and logging are imported on the first request, not on import.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, NamedTuple, ParamSpec, TypeVar
+from urllib.parse import quote
+
+import msgspec
+
+from . import errors
+from ._serde import decoder_for, encode
+from .models import Envelope
+
+if TYPE_CHECKING:
+    import logging
+
+    import urllib3
+
+T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# Statuses that are retried, for idempotent operations only.
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+BACKOFF_INITIAL = 0.5
+BACKOFF_MAX = 8.0
+# A server asking to wait longer than this gets the error at once, carrying the value it asked for.
+RETRY_AFTER_MAX = 60.0
+
+
+class Timeout(NamedTuple):
+    """Seconds to wait for the connection, and for each read of the response."""
+
+    connect: float = 5.0
+    read: float = 30.0
+
+
+DEFAULT_TIMEOUT = Timeout()
+
+
+class Param(NamedTuple):
+    """How one argument of an operation goes on the wire."""
+
+    wire: str
+    location: str  # "path", "query" or "header"
+    style: str | None = None  # lists: "repeated" (a=1&a=2) or "comma" (a=1,2)
+    choices: frozenset[object] | None = None
+    secret: bool = False
+
+
+class Endpoint(Generic[T]):
+    """Everything the transport needs to know about one operation."""
+
+    __slots__ = (
+        "accept",
+        "body_type",
+        "enveloped",
+        "gzip",
+        "idempotent",
+        "method",
+        "name",
+        "params",
+        "path",
+        "response_type",
+        "server",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        method: str,
+        path: str,
+        params: tuple[Param, ...] = (),
+        *,
+        response_type: Any = None,
+        body_type: Any = None,
+        server: str = "default",
+        idempotent: bool,
+        accept: str = "application/json",
+        gzip: bool = True,
+        enveloped: bool = False,
+    ) -> None:
+        self.name = name
+        self.method = method
+        self.path = path
+        self.params = params
+        self.response_type = response_type
+        self.body_type = body_type
+        self.server = server
+        self.idempotent = idempotent
+        self.accept = accept
+        self.gzip = gzip
+        self.enveloped = enveloped
+
+
+class RawResponse:
+    """What the server sent: status, headers and the body bytes."""
+
+    __slots__ = ("attempts", "body", "elapsed", "headers", "method", "request_id", "status", "url")
+
+    def __init__(
+        self,
+        *,
+        status: int,
+        headers: Mapping[str, str],
+        body: bytes,
+        method: str,
+        url: str,
+        request_id: str | None,
+        elapsed: float,
+        attempts: int,
+    ) -> None:
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.method = method
+        self.url = url  # secret query values are masked
+        self.request_id = request_id
+        self.elapsed = elapsed
+        self.attempts = attempts
+
+    def __repr__(self) -> str:
+        return f"<RawResponse {self.status} {self.method} {self.url} ({len(self.body)} bytes)>"
+
+
+# The envelope, parametrised at run time with each operation's output type.
+_ENVELOPE: Any = Envelope
+
+_captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
+    "oneticket_captured", default=None
+)
+
+
+class Operation(Generic[P, R]):
+    """Makes a client method also offer `.with_response(...)`, returning the raw response too."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], R]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+        self.__name__ = method.__name__
+
+    def __get__(self, group: Any, owner: type | None = None) -> BoundOperation[P, R]:
+        return BoundOperation(self._method, group)
+
+
+class BoundOperation(Generic[P, R]):
+    __slots__ = ("__doc__", "_group", "_method")
+
+    def __init__(self, method: Callable[Concatenate[Any, P], R], group: Any) -> None:
+        self._method = method
+        self._group = group
+        self.__doc__ = method.__doc__
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        return self._method(self._group, *args, **kwargs)
+
+    def with_response(self, *args: P.args, **kwargs: P.kwargs) -> tuple[R, RawResponse]:
+        """Call the operation; return its result and the raw response it came from."""
+        captured: list[RawResponse] = []
+        token = _captured.set(captured)
+        try:
+            result = self._method(self._group, *args, **kwargs)
+        finally:
+            _captured.reset(token)
+        return result, captured[-1]
+
+
+def operation(method: Callable[Concatenate[Any, P], R]) -> Operation[P, R]:
+    return Operation(method)
+
+
+def _request_id() -> str:
+    """A UUID4 string, without importing `uuid` (which costs more than this module)."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+def _check_header_value(name: str, value: str) -> str:
+    if "\r" in value or "\n" in value:
+        raise errors.ArgumentError(f"header `{name}` must not contain CR or LF")
+    return value
+
+
+def _wire_text(value: object) -> str:
+    """The text of one argument value as sent: enums by value, booleans in lowercase."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    raw = getattr(value, "value", value)  # an Enum member
+    return raw if isinstance(raw, str) else str(raw)
+
+
+def _path_segment(operation: str, name: str, value: object) -> str:
+    text = _wire_text(value)
+    if not text:
+        raise errors.ArgumentError(f"{operation}: `{name}` must not be empty")
+    if text in (".", ".."):
+        # Dot segments would be resolved by the server and change the route.
+        return text.replace(".", "%2E")
+    return quote(text, safe="")
+
+
+class Transport:
+    """One connection pool (thread-safe, keep-alive) and the request loop."""
+
+    def __init__(
+        self,
+        *,
+        base_urls: Mapping[str, str],
+        headers: Mapping[str, str],
+        secret_headers: frozenset[str],
+        timeout: Timeout,
+        max_retries: int,
+        logger_name: str,
+    ) -> None:
+        self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
+        self.headers = {name: _check_header_value(name, value) for name, value in headers.items()}
+        self.secret_headers = secret_headers
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.logger_name = logger_name
+        self._pool: urllib3.PoolManager | None = None
+        self._logger: logging.Logger | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"<Transport {sorted(self.base_urls.values())}>"
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.clear()
+
+    def _connection_pool(self) -> urllib3.PoolManager:
+        with self._lock:
+            if self._pool is None:
+                import logging
+
+                import urllib3
+
+                self._logger = logging.getLogger(self.logger_name)
+                self._pool = urllib3.PoolManager(maxsize=10, retries=False)
+            return self._pool
+
+    # -- building the request ------------------------------------------------------------------
+
+    def prepare(
+        self, endpoint: Endpoint[Any], args: Mapping[str, object]
+    ) -> tuple[str, str, dict[str, str]]:
+        """The URL, the URL to show in logs and errors (secrets masked), and the headers."""
+        path = endpoint.path
+        query: list[str] = []
+        shown: list[str] = []
+        headers = dict(self.headers)
+        for param in endpoint.params:
+            value = args.get(param.wire)
+            if value is None:
+                continue
+            self._check_choices(endpoint.name, param, value)
+            if param.location == "path":
+                path = path.replace(
+                    "{" + param.wire + "}", _path_segment(endpoint.name, param.wire, value)
+                )
+            elif param.location == "query":
+                name = quote(param.wire, safe="")
+                for item in self._query_items(param, value):
+                    query.append(f"{name}={item}")
+                    shown.append(f"{name}={'***' if param.secret else item}")
+            else:
+                headers[param.wire] = _check_header_value(param.wire, _wire_text(value))
+        base = self.base_urls[endpoint.server]
+        url = base + path + ("?" + "&".join(query) if query else "")
+        display = base + path + ("?" + "&".join(shown) if shown else "")
+        headers["Accept"] = endpoint.accept
+        if endpoint.gzip:
+            headers["Accept-Encoding"] = "gzip"
+        return url, display, headers
+
+    @staticmethod
+    def _check_choices(operation: str, param: Param, value: object) -> None:
+        if param.choices is None:
+            return
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            raw = getattr(item, "value", item)
+            if raw not in param.choices:
+                allowed = ", ".join(sorted(repr(c) for c in param.choices))
+                raise errors.ArgumentError(
+                    f"{operation}: `{param.wire}` must be one of {allowed}, got {raw!r}"
+                )
+
+    @staticmethod
+    def _query_items(param: Param, value: object) -> list[str]:
+        """Percent-encoded values; a comma-joined list keeps its delimiters as literal commas."""
+        if isinstance(value, (list, tuple)):
+            texts = [quote(_wire_text(item), safe="") for item in value]
+            return [",".join(texts)] if param.style == "comma" else texts
+        return [quote(_wire_text(value), safe="")]
+
+    # -- sending -------------------------------------------------------------------------------
+
+    def send(
+        self,
+        endpoint: Endpoint[T],
+        args: Mapping[str, object],
+        body: object = None,
+        *,
+        timeout: Timeout | None = None,
+        max_retries: int | None = None,
+        request_id_header: str | None = None,
+    ) -> T:
+        url, display, headers = self.prepare(endpoint, args)
+        payload: bytes | None = None
+        if endpoint.body_type is not None:
+            payload = self._encode_body(endpoint, body)
+            headers["Content-Type"] = "application/json"
+        request_id = None
+        if request_id_header is not None:
+            request_id = _request_id()
+            headers[request_id_header] = request_id
+        response = self._exchange(
+            endpoint,
+            url,
+            display,
+            headers,
+            payload,
+            timeout or self.timeout,
+            self.max_retries if max_retries is None else max_retries,
+            request_id,
+            request_id_header,
+        )
+        captured = _captured.get()
+        if captured is not None:
+            captured.append(response)
+        if response.status >= 300:
+            raise self._status_error(endpoint, response, display)
+        return self._decode(endpoint, response)
+
+    def _encode_body(self, endpoint: Endpoint[Any], body: object) -> bytes:
+        body_type = endpoint.body_type
+        if body_type is dict:  # an empty JSON object, for operations whose body carries nothing
+            return b"{}"
+        if body is None:
+            raise errors.ArgumentError(f"{endpoint.name}: `body` is required")
+        if not isinstance(body, msgspec.Struct):
+            # A dict (or a list of dicts) with the wire names: check it against the declared shape.
+            try:
+                body = msgspec.convert(body, body_type)
+            except msgspec.ValidationError as exc:
+                raise errors.ArgumentError(f"{endpoint.name}: invalid body: {exc}") from None
+        return encode(body)
+
+    def _exchange(
+        self,
+        endpoint: Endpoint[Any],
+        url: str,
+        display: str,
+        headers: dict[str, str],
+        payload: bytes | None,
+        timeout: Timeout,
+        max_retries: int,
+        request_id: str | None,
+        request_id_header: str | None,
+    ) -> RawResponse:
+        pool = self._connection_pool()
+        import urllib3
+        from urllib3.exceptions import (
+            ConnectTimeoutError,
+            HTTPError,
+            NewConnectionError,
+            ProtocolError,
+            ReadTimeoutError,
+        )
+
+        attempt = 0
+        started = time.monotonic()
+        while True:
+            attempt += 1
+            try:
+                response = pool.request(
+                    endpoint.method,
+                    url,
+                    body=payload,
+                    headers=headers,
+                    timeout=urllib3.Timeout(connect=timeout.connect, read=timeout.read),
+                    redirect=False,
+                    retries=False,
+                )
+            except (NewConnectionError, ConnectTimeoutError) as exc:
+                # The request never left: safe to send again whatever the method.
+                if attempt <= max_retries:
+                    self._sleep(attempt, None)
+                    continue
+                error_class: type[errors.ApiConnectionError] = (
+                    errors.ApiTimeoutError
+                    if isinstance(exc, ConnectTimeoutError)
+                    else errors.ApiConnectionError
+                )
+                raise error_class(
+                    f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
+                    attempts=attempt,
+                ) from None
+            except (ReadTimeoutError, ProtocolError, HTTPError) as exc:
+                # The request may have reached the server: only an idempotent operation is repeated.
+                if endpoint.idempotent and attempt <= max_retries:
+                    self._sleep(attempt, None)
+                    continue
+                error_class = (
+                    errors.ApiTimeoutError
+                    if isinstance(exc, ReadTimeoutError)
+                    else errors.ApiConnectionError
+                )
+                raise error_class(
+                    f"{endpoint.name}: {endpoint.method} {display} failed after the request was sent: "
+                    f"{type(exc).__name__}",
+                    attempts=attempt,
+                ) from None
+            status = response.status
+            raw = RawResponse(
+                status=status,
+                headers=response.headers,
+                body=response.data,
+                method=endpoint.method,
+                url=display,
+                request_id=(
+                    response.headers.get(request_id_header, request_id)
+                    if request_id_header
+                    else None
+                ),
+                elapsed=time.monotonic() - started,
+                attempts=attempt,
+            )
+            if self._logger is not None:
+                self._logger.debug(
+                    "%s %s -> %s in %.3fs (attempt %d)",
+                    endpoint.method,
+                    display,
+                    status,
+                    raw.elapsed,
+                    attempt,
+                )
+            if status in RETRY_STATUSES and endpoint.idempotent and attempt <= max_retries:
+                wait = _retry_after_seconds(response.headers.get("Retry-After"))
+                if wait is None or wait <= RETRY_AFTER_MAX:
+                    self._sleep(attempt, wait)
+                    continue
+            return raw
+
+    @staticmethod
+    def _sleep(attempt: int, retry_after: float | None) -> None:
+        if retry_after is not None:
+            time.sleep(retry_after)
+            return
+        import random
+
+        backoff = min(BACKOFF_MAX, BACKOFF_INITIAL * 2 ** (attempt - 1))
+        time.sleep(backoff * (0.5 + random.random() / 2))
+
+    @staticmethod
+    def _status_error(
+        endpoint: Endpoint[Any], response: RawResponse, display: str
+    ) -> errors.StatusError:
+        error_class = errors.status_error_class(response.status)
+        return error_class(
+            f"{endpoint.name}: {endpoint.method} {display} returned HTTP {response.status}",
+            status=response.status,
+            headers=response.headers,
+            body=response.body,
+            request_id=response.request_id,
+            attempts=response.attempts,
+            retry_after=_retry_after_seconds(response.headers.get("Retry-After")),
+        )
+
+    def _decode(self, endpoint: Endpoint[T], response: RawResponse) -> T:
+        if endpoint.response_type is None:
+            return None  # type: ignore[return-value]
+        if endpoint.enveloped:
+            return self._decode_envelope(endpoint, response)
+        return self._decode_as(endpoint, response, endpoint.response_type)  # type: ignore[no-any-return]
+
+    def _decode_as(self, endpoint: Endpoint[Any], response: RawResponse, type_: Any) -> Any:
+        try:
+            return decoder_for(type_).decode(response.body)
+        except msgspec.DecodeError as exc:
+            raise self._decode_error(endpoint, response, exc) from None
+
+    def _decode_envelope(self, endpoint: Endpoint[T], response: RawResponse) -> T:
+        try:
+            envelope = decoder_for(_ENVELOPE[endpoint.response_type]).decode(response.body)
+        except msgspec.DecodeError as exc:
+            # A failure envelope may carry an `output` of another shape: report the failure, not that.
+            loose = self._decode_as(endpoint, response, _ENVELOPE[Any])
+            self._check_envelope(endpoint, response, loose)
+            raise self._decode_error(endpoint, response, exc) from None
+        self._check_envelope(endpoint, response, envelope)
+        return envelope.output  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _check_envelope(
+        endpoint: Endpoint[Any], response: RawResponse, envelope: Envelope[Any]
+    ) -> None:
+        result = envelope.result
+        if result.status != "success":
+            raise errors.EnvelopeError(
+                f"{endpoint.name}: {result.status}: {result.message} (messageid {result.message_id!r})",
+                status=result.status,
+                message_id=result.message_id,
+                operation=endpoint.name,
+                body=response.body,
+            )
+
+    @staticmethod
+    def _decode_error(
+        endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError
+    ) -> errors.DecodeError:
+        text = str(exc)
+        path = text.rsplit(" - at `", 1)[1].rstrip("`") if " - at `" in text else "$"
+        content_type = response.headers.get("Content-Type", "unknown")
+        return errors.DecodeError(
+            f"{endpoint.name}: the response (HTTP {response.status}, {content_type}) "
+            f"is not the documented shape: {text}",
+            operation=endpoint.name,
+            path=path,
+            body=response.body,
+            status=response.status,
+        )
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    """`Retry-After` in seconds, given as a number or an HTTP date; None when absent or unreadable."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+@contextmanager
+def capture_responses() -> Iterator[list[RawResponse]]:
+    """Collect the raw response of every call made inside the block (in this thread or task)."""
+    captured: list[RawResponse] = []
+    token = _captured.set(captured)
+    try:
+        yield captured
+    finally:
+        _captured.reset(token)

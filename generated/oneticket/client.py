@@ -1,0 +1,872 @@
+# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+"""The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Literal, TypeVar
+
+from msgspec import UnsetType
+
+from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport, operation
+from .errors import ArgumentError, DecodeError
+from .models import (
+    Account,
+    AccountStatus,
+    CompanyInfo,
+    CompleteSale,
+    Disclosure,
+    DisclosuresPage,
+    Domain,
+    Marketplace,
+    PdfGroup,
+    PdfSeat,
+    PosId,
+    PosName,
+    Purchase,
+    PurchasesPage,
+    PurchaseStatus,
+    RefundEligibility,
+    Sale,
+    SaleRecord,
+    SalesMarketplaceId,
+)
+
+_Self = TypeVar("_Self", bound="OneTicketClient")
+_T = TypeVar("_T")
+
+SERVERS: dict[str, str] = {
+    "default": "https://1ticket.com/api",
+    "sales": "https://apis.dti1ticketapps.com",
+}
+
+_PURCHASES_GET_PDF: Endpoint[list[PdfGroup]] = Endpoint(
+    "purchases.get_pdf",
+    "GET",
+    "/v2/getpdf/",
+    (Param("rid", "query"),),
+    response_type=list[PdfGroup],
+    idempotent=True,
+    enveloped=True,
+)
+
+_PURCHASES_LIST: Endpoint[list[PurchasesPage]] = Endpoint(
+    "purchases.list",
+    "GET",
+    "/v2/purchases/",
+    (
+        Param("rid", "query"),
+        Param("datefirstseen", "query"),
+        Param("eventdate", "query"),
+        Param("eventdatestart", "query"),
+        Param("eventdateend", "query"),
+        Param("purchasedate", "query"),
+        Param("eventname", "query"),
+        Param("venuename", "query"),
+        Param("confirmationnumber", "query"),
+        Param("confirmationregion", "query"),
+        Param("purchasedatestart", "query"),
+        Param("purchaseenddate", "query"),
+        Param("poid", "query", style="comma"),
+        Param("ccdigits", "query", style="comma"),
+        Param("elig_refund", "query", choices=frozenset({"true", "false", "unknown"})),
+        Param("username", "query"),
+        Param("status", "query", choices=frozenset({"Active", "Canceled"})),
+    ),
+    response_type=list[PurchasesPage],
+    idempotent=True,
+    enveloped=True,
+)
+
+_PURCHASES_CRAWL: Endpoint[list[Any]] = Endpoint(
+    "purchases.crawl",
+    "GET",
+    "/v2/crawl/",
+    (
+        Param("username", "query"),
+        Param("confnum", "query"),
+        Param("source", "query"),
+        Param("id", "query"),
+        Param("marketplaceid", "query"),
+    ),
+    response_type=list[Any],
+    idempotent=True,
+    enveloped=True,
+)
+
+_PURCHASES_RECORD_PO: Endpoint[list[Any]] = Endpoint(
+    "purchases.record_po",
+    "POST",
+    "/v2/purchases/recordpo/",
+    (
+        Param("rid", "query"),
+        Param(
+            "pos",
+            "query",
+            choices=frozenset({"utils", "ticketnetwork", "posnext", "skybox", "tradedesk"}),
+        ),
+        Param("po", "query"),
+    ),
+    response_type=list[Any],
+    idempotent=False,
+    enveloped=True,
+)
+
+_TOKEN_VERIFY: Endpoint[list[CompanyInfo]] = Endpoint(
+    "token.verify",
+    "GET",
+    "/v2/verify/",
+    (),
+    response_type=list[CompanyInfo],
+    idempotent=True,
+    enveloped=True,
+)
+
+_SALES_QUERY: Endpoint[list[Sale]] = Endpoint(
+    "sales.query",
+    "GET",
+    "/v2/sales/",
+    (Param("q", "query"),),
+    response_type=list[Sale],
+    idempotent=True,
+    enveloped=True,
+)
+
+_SALES_ADD: Endpoint[list[Any]] = Endpoint(
+    "sales.add",
+    "POST",
+    "/v2/sales/add",
+    (),
+    response_type=list[Any],
+    body_type=SaleRecord,
+    idempotent=False,
+    enveloped=True,
+)
+
+_SALES_FULFILL: Endpoint[list[Any]] = Endpoint(
+    "sales.fulfill",
+    "GET",
+    "/v2/fulfill/",
+    (
+        Param("orderid", "query"),
+        Param(
+            "marketplaceid",
+            "query",
+            choices=frozenset({1, 2, 3, 4, 12, 15, 16, 25, 27, 29, 41, 52}),
+        ),
+    ),
+    response_type=list[Any],
+    idempotent=True,
+    enveloped=True,
+)
+
+_SALES_COMPLETE: Endpoint[Any] = Endpoint(
+    "sales.complete",
+    "POST",
+    "/sales/v1/complete-sale",
+    (),
+    response_type=Any,
+    body_type=list[CompleteSale],
+    server="sales",
+    idempotent=False,
+)
+
+_MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
+    "marketplaces.list",
+    "GET",
+    "/v2/marketplaces/",
+    (),
+    response_type=list[Marketplace],
+    idempotent=True,
+    enveloped=True,
+)
+
+_DISCLOSURES_LIST: Endpoint[list[DisclosuresPage]] = Endpoint(
+    "disclosures.list",
+    "GET",
+    "/v2/disclosures/",
+    (),
+    response_type=list[DisclosuresPage],
+    idempotent=True,
+    enveloped=True,
+)
+
+_ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
+    "accounts.list",
+    "GET",
+    "/v2/accounts/list/",
+    (
+        Param("username", "query"),
+        Param("marketplaceid", "query"),
+        Param("marketplacename", "query"),
+        Param(
+            "accountstatus", "query", choices=frozenset({"locked", "badpassword", "phone", "error"})
+        ),
+        Param("active", "query"),
+    ),
+    response_type=list[Account],
+    idempotent=True,
+    enveloped=True,
+)
+
+_ACCOUNTS_ADD: Endpoint[list[Any]] = Endpoint(
+    "accounts.add",
+    "POST",
+    "/v2/accounts/add/",
+    (
+        Param("username", "query"),
+        Param("marketplaceid", "query"),
+        Param("password", "query", secret=True),
+    ),
+    response_type=list[Any],
+    idempotent=False,
+    enveloped=True,
+)
+
+_ACCOUNTS_UPDATE: Endpoint[list[Any]] = Endpoint(
+    "accounts.update",
+    "POST",
+    "/v2/accounts/update/",
+    (
+        Param("id", "query"),
+        Param("custid_skybox", "query"),
+        Param("creditcardid_skybox", "query"),
+        Param("custid_posnext", "query"),
+        Param("creditcardid_posnext", "query"),
+        Param("custid_ticketutils", "query"),
+        Param("creditcardid_ticketutils", "query"),
+        Param("custid_ticketnetwork", "query"),
+        Param("creditcardid_ticketnetwork", "query"),
+        Param("note", "query"),
+        Param("password", "query", secret=True),
+    ),
+    response_type=list[Any],
+    idempotent=False,
+    enveloped=True,
+)
+
+_ACCOUNTS_UPDATE_V2: Endpoint[list[Account]] = Endpoint(
+    "accounts.update_v2",
+    "POST",
+    "/v2/accounts/update/v2/",
+    (
+        Param("id", "query"),
+        Param("posid", "query", choices=frozenset({2, 18, 22, 47, 62})),
+        Param("custid", "query"),
+        Param("creditcardid", "query"),
+        Param("autopo", "query"),
+        Param("autopodateafter", "query"),
+        Param("active", "query"),
+        Param("password", "query", secret=True),
+        Param("note", "query"),
+    ),
+    response_type=list[Account],
+    idempotent=False,
+    enveloped=True,
+)
+
+_DOMAINS_LIST: Endpoint[list[Domain]] = Endpoint(
+    "domains.list",
+    "GET",
+    "/v2/domains/list/",
+    (Param("domain", "query"),),
+    response_type=list[Domain],
+    idempotent=True,
+    enveloped=True,
+)
+
+
+class PurchasesOperations:
+    """Operations of the `purchases` group: `client.purchases.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: OneTicketClient) -> None:
+        self._client = client
+
+    @operation
+    def get_pdf(self, *, rid: int) -> builtins.list[PdfSeat]:
+        """Get PDF and barcode data for a purchase group.
+
+        Get PDF and barcode data for a specific purchase group.
+
+        Args:
+            rid: 1Ticket ID of group
+        """
+        output = self._client._send(_PURCHASES_GET_PDF, {"rid": rid})
+        if not output or isinstance(output[0].seats, UnsetType):
+            return []
+        return output[0].seats
+
+    @operation
+    def list(
+        self,
+        *,
+        rid: int | None = None,
+        date_first_seen: str | None = None,
+        event_date: str | None = None,
+        event_date_start: str | None = None,
+        event_date_end: str | None = None,
+        purchase_date: str | None = None,
+        event_name: str | None = None,
+        venue_name: str | None = None,
+        confirmation_number: str | None = None,
+        confirmation_region: str | None = None,
+        purchase_date_start: str | None = None,
+        purchase_date_end: str | None = None,
+        po_ids: builtins.list[str] | None = None,
+        cc_digits: builtins.list[str] | None = None,
+        elig_refund: RefundEligibility | Literal["true", "false", "unknown"] | None = None,
+        username: str | None = None,
+        status: PurchaseStatus | Literal["Active", "Canceled"] | None = None,
+    ) -> builtins.list[Purchase]:
+        """Search purchases.
+
+        Search all purchases in your 1Ticket account. Data returned is the equivalent of
+        what is found on 1ticket.com/purchases.
+
+        Args:
+            rid: 1Ticket ID of group
+            date_first_seen: date 1Ticket first saw purchase (mm/dd/yyyy). Also
+                accepts >=mm/dd/yyyy and <=mm/dd/yyyy
+            event_date: date of an event (mm/dd/yyyy)
+            event_date_start: start date of an event date range. requires
+                "eventdateend" as well (mm/dd/yyyy)
+            event_date_end: end date of an event date range; use together with
+                eventdatestart (mm/dd/yyyy)
+            purchase_date: date an order was purchased (mm/dd/yyyy)
+            event_name: name of an event (will match as wildcard, ie %[eventname]%)
+            venue_name: name of a venue (will match as wildcard, ie $[venuename]%)
+            confirmation_number: confirmation number of purchase (ex: 12-34567 for
+                Ticketmaster). does NOT include region code
+            confirmation_region: region code of purchase. "null" represents no
+                region code
+            purchase_date_start: start date of a purchase date range. requires
+                "purchaseenddate" as well (mm/dd/yyyy)
+            purchase_date_end: end date of a purchase date range; use together with
+                purchasedatestart (mm/dd/yyyy)
+            po_ids: POS purchase order ID. Note: only returns listings where 1Ticket
+                has created the PO or mapped a ticket group to your POS. Can accept
+                multiple POIDs in a comma-separated list
+            cc_digits: Last four digits of credit card used for purchase. Note: only
+                works for purchases where 1Ticket has the last four digits stored.
+                Can accept multiple sets of digits in a comma-separated list
+            elig_refund: accepted values: true, false, unknown. "Unknown" means
+                1Ticket has either not seen refund information or Ticketmaster has
+                not yet made it available
+            username: Username/email address of purchasing account
+            status: Status of a purchase: Active or Canceled
+        """
+        output = self._client._send(
+            _PURCHASES_LIST,
+            {
+                "rid": rid,
+                "datefirstseen": date_first_seen,
+                "eventdate": event_date,
+                "eventdatestart": event_date_start,
+                "eventdateend": event_date_end,
+                "purchasedate": purchase_date,
+                "eventname": event_name,
+                "venuename": venue_name,
+                "confirmationnumber": confirmation_number,
+                "confirmationregion": confirmation_region,
+                "purchasedatestart": purchase_date_start,
+                "purchaseenddate": purchase_date_end,
+                "poid": po_ids,
+                "ccdigits": cc_digits,
+                "elig_refund": elig_refund,
+                "username": username,
+                "status": status,
+            },
+        )
+        if not output or isinstance(output[0].purchases, UnsetType):
+            return []
+        return output[0].purchases
+
+    @operation
+    def crawl(
+        self,
+        *,
+        source: str,
+        username: str | None = None,
+        conf_num: str | None = None,
+        account_id: int | None = None,
+        marketplace_id: int | None = None,
+    ) -> builtins.list[Any]:
+        """Tell 1Ticket to crawl Ticketmaster for an order.
+
+        Tell 1Ticket to crawl Ticketmaster for a specific order. This API can be used to
+        tell 1Ticket to recrawl a purchase it has already seen or to crawl an account to
+        find a specific new purchase. If "id" is submitted "username" and
+        "marketplaceid" are ignored, even if they are also supplied.
+
+        Args:
+            source: where this request is coming from (basically a description of
+                your service 'joebroker_app', etc.)
+            username: marketplace account username
+            conf_num: ticketmaster order number (in format #-####/ABC) OR string
+                "all" to do a full crawl for any new purchases
+            account_id: ID of account in 1Ticket. If given, username and
+                marketplaceid are ignored
+            marketplace_id: ID of marketplace in 1Ticket. If empty defaults to
+                Ticketmaster (id 1)
+        """
+        return self._client._send(
+            _PURCHASES_CRAWL,
+            {
+                "username": username,
+                "confnum": conf_num,
+                "source": source,
+                "id": account_id,
+                "marketplaceid": marketplace_id,
+            },
+        )
+
+    @operation
+    def record_po(
+        self,
+        *,
+        rid: int,
+        pos_name: PosName | Literal["utils", "ticketnetwork", "posnext", "skybox", "tradedesk"],
+        po: str,
+    ) -> None:
+        """Record an existing PO number for a purchase.
+
+        Record a PO number for a purchase in 1Ticket. This does NOT create a PO - it
+        only adds an existing PO number to 1Ticket for record keeping purposes.
+
+        Args:
+            rid: 1Ticket ID of group
+            pos_name: Your POS ("utils", "ticketnetwork", "posnext", "skybox",
+                "tradedesk")
+            po: The PO number that you want recorded in 1Ticket
+        """
+        self._client._send(_PURCHASES_RECORD_PO, {"rid": rid, "pos": pos_name, "po": po})
+
+
+class TokenOperations:
+    """Operations of the `token` group: `client.token.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: OneTicketClient) -> None:
+        self._client = client
+
+    @operation
+    def verify(self) -> CompanyInfo:
+        """Verify an API token.
+
+        Verify validity of an API token and get basic client information.
+        """
+        output = self._client._send(_TOKEN_VERIFY, {})
+        if not output:
+            raise self._client._empty_output(_TOKEN_VERIFY)
+        return output[0]
+
+
+class SalesOperations:
+    """Operations of the `sales` group: `client.sales.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: OneTicketClient) -> None:
+        self._client = client
+
+    @operation
+    def query(self, *, query: str) -> list[Sale]:
+        """Query sales data.
+
+        API to query sales data. The query string can be strung together using different
+        options; for example "unfulfilled vivid next 3 days" will return all unfulfilled
+        Vivid sales occurring in the next three days.
+
+        Args:
+            query: query string which can be strung together using different options
+                (e.g. "unfulfilled vivid next 3 days")
+        """
+        return self._client._send(_SALES_QUERY, {"q": query})
+
+    @operation
+    def add(self, *, body: SaleRecord | Mapping[str, Any]) -> list[Any]:
+        """Add a sale record.
+
+        This endpoint is used to add a sale record to 1Ticket.
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+        """
+        return self._client._send(_SALES_ADD, {}, body)
+
+    @operation
+    def fulfill(
+        self,
+        *,
+        order_id: str,
+        marketplace_id: SalesMarketplaceId | Literal[1, 2, 3, 4, 12, 15, 16, 25, 27, 29, 41, 52],
+    ) -> None:
+        """Tell 1Ticket an order is ready to fulfill.
+
+        This will tell 1Ticket that the order in question is ready to fulfill,
+        triggering us to look in the POS for PDFs/barcodes as needed. Please note that
+        just because a success response is given it does NOT mean the order was filled;
+        it only means that we received your request and have queued the order up for
+        fulfillment.
+
+        Args:
+            order_id: marketplace order id
+            marketplace_id: 1Ticket marketplace id (see the lookup table in
+                SalesMarketplaceId)
+        """
+        self._client._send(_SALES_FULFILL, {"orderid": order_id, "marketplaceid": marketplace_id})
+
+    @operation
+    def complete(self, *, body: list[CompleteSale] | list[dict[str, Any]]) -> Any:
+        """Mark sales filled and complete them on the POS.
+
+        Takes a list of objects that contain the ID of the marketplace, the ID of the
+        order on the marketplace and the ID of the user on 1ticket. This endpoint can
+        take in multiple sales and mark them "filled". This also completes the sale on
+        the POS.
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+        """
+        return self._client._send(_SALES_COMPLETE, {}, body)
+
+
+class MarketplacesOperations:
+    """Operations of the `marketplaces` group: `client.marketplaces.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: OneTicketClient) -> None:
+        self._client = client
+
+    @operation
+    def list(self) -> builtins.list[Marketplace]:
+        """List supported marketplaces.
+
+        Get a list of all supported marketplaces.
+        """
+        return self._client._send(_MARKETPLACES_LIST, {})
+
+
+class DisclosuresOperations:
+    """Operations of the `disclosures` group: `client.disclosures.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: OneTicketClient) -> None:
+        self._client = client
+
+    @operation
+    def list(self) -> builtins.list[Disclosure]:
+        """List disclosures.
+
+        This endpoint is used to get a list of disclosures that 1Ticket pulls from
+        marketplace purchase receipts and PDFs.
+        """
+        output = self._client._send(_DISCLOSURES_LIST, {})
+        if not output or isinstance(output[0].disclosures, UnsetType):
+            return []
+        return output[0].disclosures
+
+
+class AccountsOperations:
+    """Operations of the `accounts` group: `client.accounts.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: OneTicketClient) -> None:
+        self._client = client
+
+    @operation
+    def list(
+        self,
+        *,
+        username: str | None = None,
+        marketplace_id: int | None = None,
+        marketplace_name: str | None = None,
+        account_status: AccountStatus
+        | Literal["locked", "badpassword", "phone", "error"]
+        | None = None,
+        active: bool | None = None,
+    ) -> builtins.list[Account]:
+        """List marketplace accounts.
+
+        This endpoint is used to get a list of accounts. If no fields are supplied all
+        accounts will be returned.
+
+        Args:
+            username: marketplace username (generally an e-mail address)
+            marketplace_id: marketplace ID (can be found in /v2/marketplaces)
+            marketplace_name: name of marketplace (ticketmaster, telecharge, axs,
+                etc)
+            account_status: error message on account: locked = locked accounts,
+                badpassword = incorrect password, phone = phone number required,
+                error = any error
+            active: Accepts true/false
+        """
+        return self._client._send(
+            _ACCOUNTS_LIST,
+            {
+                "username": username,
+                "marketplaceid": marketplace_id,
+                "marketplacename": marketplace_name,
+                "accountstatus": account_status,
+                "active": active,
+            },
+        )
+
+    @operation
+    def add(
+        self, *, username: str, marketplace_id: int | None = None, password: str | None = None
+    ) -> builtins.list[Any]:
+        """Add a marketplace account.
+
+        This endpoint is used to add a new marketplace account to 1ticket.
+
+        Args:
+            username: account username (generally an e-mail address)
+            marketplace_id: marketplace ID (can be found in /v2/marketplaces)
+            password: password of account (required for Ticketmaster)
+        """
+        return self._client._send(
+            _ACCOUNTS_ADD,
+            {"username": username, "marketplaceid": marketplace_id, "password": password},
+        )
+
+    @operation
+    def update(
+        self,
+        *,
+        account_id: int,
+        cust_id_skybox: str | None = None,
+        credit_card_id_skybox: str | None = None,
+        cust_id_posnext: str | None = None,
+        credit_card_id_posnext: str | None = None,
+        cust_id_ticketutils: str | None = None,
+        credit_card_id_ticketutils: str | None = None,
+        cust_id_ticketnetwork: str | None = None,
+        credit_card_id_ticketnetwork: str | None = None,
+        note: str | None = None,
+        password: str | None = None,
+    ) -> builtins.list[Any]:
+        """Update a marketplace account.
+
+        This endpoint is used to update a marketplace account on 1ticket.
+
+        Args:
+            account_id: account ID (can be found in /v2/accounts/list)
+            cust_id_skybox: customer/vendor ID in SkyBox
+            credit_card_id_skybox: credit card ID in SkyBox
+            cust_id_posnext: customer/vendor ID in POSNext
+            credit_card_id_posnext: credit card ID in POSNext
+            cust_id_ticketutils: customer/vendor ID in TicketUtils
+            credit_card_id_ticketutils: credit card ID in TicketUtils
+            cust_id_ticketnetwork: customer/vendor ID in TicketNetwork POS
+            credit_card_id_ticketnetwork: credit card ID in TicketNetwork POS
+            note: note field as viewed on 1ticket.com/logins
+            password: Password to log into the marketplace account
+        """
+        return self._client._send(
+            _ACCOUNTS_UPDATE,
+            {
+                "id": account_id,
+                "custid_skybox": cust_id_skybox,
+                "creditcardid_skybox": credit_card_id_skybox,
+                "custid_posnext": cust_id_posnext,
+                "creditcardid_posnext": credit_card_id_posnext,
+                "custid_ticketutils": cust_id_ticketutils,
+                "creditcardid_ticketutils": credit_card_id_ticketutils,
+                "custid_ticketnetwork": cust_id_ticketnetwork,
+                "creditcardid_ticketnetwork": credit_card_id_ticketnetwork,
+                "note": note,
+                "password": password,
+            },
+        )
+
+    @operation
+    def update_v2(
+        self,
+        *,
+        account_id: int,
+        pos_id: PosId | Literal[2, 18, 22, 47, 62] | None = None,
+        cust_id: str | None = None,
+        credit_card_id: str | None = None,
+        auto_po: bool | None = None,
+        auto_po_date_after: str | None = None,
+        active: bool | None = None,
+        password: str | None = None,
+        note: str | None = None,
+    ) -> builtins.list[Account]:
+        """Update a marketplace account, including its per-POS settings.
+
+        This endpoint is used to update a marketplace account on 1ticket. If a valid
+        posid is not provided no POS-specific settings can be applied (AutoPO, custid,
+        creditcardid).
+
+        Args:
+            account_id: ID of account in 1Ticket
+            pos_id: ID of POS settings to update (2=Ticketnetwork, 18=TicketUtils,
+                22=SkyBox, 47=POSNext, 62=Tradedesk POS)
+            cust_id: Customer ID/vendor ID in POS
+            credit_card_id: Credit card ID in POS
+            auto_po: true/false - should AutoPO be activated?
+            auto_po_date_after: 1Ticket will start AutoPOing inventory that it finds
+                on the date AFTER the date you provide. if no value is provided it
+                will default to the current date
+            active: true/false - this is the equivalent of clicking "delete" on a
+                login at 1Ticket.com/logins
+            password: Password to log into the marketplace account
+            note: note field as viewed on 1ticket.com/logins
+        """
+        return self._client._send(
+            _ACCOUNTS_UPDATE_V2,
+            {
+                "id": account_id,
+                "posid": pos_id,
+                "custid": cust_id,
+                "creditcardid": credit_card_id,
+                "autopo": auto_po,
+                "autopodateafter": auto_po_date_after,
+                "active": active,
+                "password": password,
+                "note": note,
+            },
+        )
+
+
+class DomainsOperations:
+    """Operations of the `domains` group: `client.domains.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: OneTicketClient) -> None:
+        self._client = client
+
+    @operation
+    def list(self, *, domain: str | None = None) -> builtins.list[Domain]:
+        """List domains.
+
+        Returns a list of domains tied to the specified 1Ticket account. If no fields
+        are supplied all domains will be returned.
+
+        Args:
+            domain: domain name (abc123.yxz) to search for
+        """
+        return self._client._send(_DOMAINS_LIST, {"domain": domain})
+
+
+class OneTicketClient:
+    """The legacy 1Ticket API: a collection of tools to access core 1Ticket data (purchases and
+    their PDFs and barcodes, sales, marketplaces, disclosures, marketplace accounts and
+    domains). Every call is authenticated with an API token; every response except
+    sales.complete is wrapped in the 1Ticket envelope and a result status other than
+    "success" is an error even with HTTP 200.
+
+
+    Args:
+        api_token: Your 1Ticket API token (request one from support@1ticket.com); sent on every request.
+        base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
+        servers: Override individual named servers (default, sales).
+        timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
+        max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_token: str,
+        base_url: str | None = None,
+        servers: Mapping[str, str] | None = None,
+        timeout: float | Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+    ) -> None:
+        base_urls = dict(SERVERS)
+        if base_url is not None:
+            base_urls = dict.fromkeys(base_urls, base_url)
+        base_urls.update(servers or {})
+        if isinstance(timeout, (int, float)):
+            timeout = Timeout(float(timeout), float(timeout))
+        if max_retries < 0:
+            raise ArgumentError("max_retries must be 0 or more")
+        self._transport = Transport(
+            base_urls=base_urls,
+            headers={
+                "Accept": "application/json",
+                "x-api-token": api_token,
+            },
+            secret_headers=frozenset(["x-api-token"]),
+            timeout=timeout,
+            max_retries=max_retries,
+            logger_name="oneticket",
+        )
+        self._timeout: Timeout | None = None
+        self._max_retries: int | None = None
+        self.purchases = PurchasesOperations(self)
+        self.token = TokenOperations(self)
+        self.sales = SalesOperations(self)
+        self.marketplaces = MarketplacesOperations(self)
+        self.disclosures = DisclosuresOperations(self)
+        self.accounts = AccountsOperations(self)
+        self.domains = DomainsOperations(self)
+
+    def __repr__(self) -> str:
+        return f"OneTicketClient(base_url={self._transport.base_urls['default']!r})"
+
+    def with_options(
+        self: _Self, *, timeout: float | Timeout | None = None, max_retries: int | None = None
+    ) -> _Self:
+        """A client sharing this one's connections, with another timeout or retry count."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        if isinstance(timeout, (int, float)):
+            timeout = Timeout(float(timeout), float(timeout))
+        clone._timeout = timeout if timeout is not None else self._timeout
+        clone._max_retries = max_retries if max_retries is not None else self._max_retries
+        clone.purchases = PurchasesOperations(clone)
+        clone.token = TokenOperations(clone)
+        clone.sales = SalesOperations(clone)
+        clone.marketplaces = MarketplacesOperations(clone)
+        clone.disclosures = DisclosuresOperations(clone)
+        clone.accounts = AccountsOperations(clone)
+        clone.domains = DomainsOperations(clone)
+        return clone
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._transport.close()
+
+    def __enter__(self: _Self) -> _Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _send(self, endpoint: Endpoint[_T], args: Mapping[str, object], body: object = None) -> _T:
+        return self._transport.send(
+            endpoint,
+            args,
+            body,
+            timeout=self._timeout,
+            max_retries=self._max_retries,
+            request_id_header=None,
+        )
+
+    @staticmethod
+    def _empty_output(endpoint: Endpoint[Any]) -> DecodeError:
+        return DecodeError(
+            f"{endpoint.name}: the response's `output` is empty",
+            operation=endpoint.name,
+            path="$.output",
+            body=b"",
+            status=200,
+        )

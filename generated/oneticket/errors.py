@@ -1,0 +1,136 @@
+# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+"""Errors raised by the 1Ticket legacy API client.
+
+Every error derives from `ApiError`. Catch a subclass for one situation (`NotFoundError`), or `ApiError`
+for anything the client raises. Error texts never contain credentials or other secrets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# A status error keeps at most this much of the response body, so a huge error page cannot fill memory.
+MAX_ERROR_BODY = 64 * 1024
+
+
+class ApiError(Exception):
+    """Base class of every error the client raises."""
+
+
+class ArgumentError(ApiError, ValueError):
+    """An argument was rejected before anything was sent."""
+
+
+class ApiConnectionError(ApiError):
+    """The server could not be reached, or the connection failed before a response arrived."""
+
+    def __init__(self, message: str, *, attempts: int = 1) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """The server did not answer within the timeout."""
+
+
+class StatusError(ApiError):
+    """The server answered with a status that is not a success."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        headers: Mapping[str, str],
+        body: bytes,
+        request_id: str | None = None,
+        attempts: int = 1,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.headers = dict(headers)
+        self.body = body[:MAX_ERROR_BODY]
+        self.request_id = request_id
+        self.attempts = attempts
+        self.retry_after = retry_after
+
+
+class BadRequestError(StatusError):
+    """400: the server rejected the request."""
+
+
+class AuthenticationError(StatusError):
+    """401: the credentials are missing or wrong."""
+
+
+class PermissionDeniedError(StatusError):
+    """403: the credentials do not allow this operation."""
+
+
+class NotFoundError(StatusError):
+    """404: no such resource."""
+
+
+class ConflictError(StatusError):
+    """409: the request conflicts with the resource's state."""
+
+
+class PreconditionFailedError(StatusError):
+    """412: the resource changed since the time given in `If-Unmodified-Since`."""
+
+
+class UnprocessableEntityError(StatusError):
+    """422: the request was understood but its content is invalid."""
+
+
+class RateLimitError(StatusError):
+    """429: too many requests."""
+
+
+class ServerError(StatusError):
+    """5xx: the server failed."""
+
+
+STATUS_ERRORS: dict[int, type[StatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    412: PreconditionFailedError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status: int) -> type[StatusError]:
+    if status >= 500:
+        return ServerError
+    return STATUS_ERRORS.get(status, StatusError)
+
+
+class DecodeError(ApiError):
+    """The response body does not have the documented shape."""
+
+    def __init__(
+        self, message: str, *, operation: str, path: str, body: bytes, status: int
+    ) -> None:
+        super().__init__(message)
+        self.operation = operation
+        self.path = path
+        self.body = body
+        self.status = status
+
+
+class EnvelopeError(ApiError):
+    """The response envelope reports a failure (`result.status` is not `success`), even with HTTP 200."""
+
+    def __init__(
+        self, message: str, *, status: str, message_id: str, operation: str, body: bytes
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message_id = message_id
+        self.operation = operation
+        self.body = body

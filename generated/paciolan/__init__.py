@@ -1,0 +1,55 @@
+# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+"""Paciolan PDI: a typed client generated from `endpoints.yaml`.
+
+    from paciolan import PaciolanClient
+
+    with PaciolanClient(api_key=..., application_id=..., channel_code=..., organization_id=..., user_agent=...) as client:
+        ...
+
+Models live in `paciolan.models`; errors in `paciolan.errors` (all derive from `ApiError`).
+"""
+
+from ._runtime import RawResponse, Timeout, capture_responses
+from ._serde import decode, encode
+from .client import PaciolanClient
+from .errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    ArgumentError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    DecodeError,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    RateLimitError,
+    ServerError,
+    StatusError,
+    UnprocessableEntityError,
+)
+
+__all__ = [
+    "ApiConnectionError",
+    "ApiError",
+    "ApiTimeoutError",
+    "ArgumentError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "DecodeError",
+    "NotFoundError",
+    "PaciolanClient",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "RawResponse",
+    "ServerError",
+    "StatusError",
+    "Timeout",
+    "UnprocessableEntityError",
+    "capture_responses",
+    "decode",
+    "encode",
+]

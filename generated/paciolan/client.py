@@ -1,0 +1,1407 @@
+# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+"""The Paciolan PDI client: `PaciolanClient` and its operation groups."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Literal, TypeVar
+
+from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport, operation
+from .errors import ArgumentError, DecodeError
+from .models import (
+    Availability,
+    BatchJob,
+    BatchStatus,
+    Cart,
+    CatalogItem,
+    CatalogItemSummary,
+    Checkout,
+    DebugFlag,
+    Manifest,
+    OfferRequest,
+    OfferUpdate,
+    PassTickets,
+    PassType,
+    PatronAuthentication,
+    PatronCredentials,
+    PatronOrder,
+    PatronSeasons,
+    PricingProfile,
+    PrintFormat,
+    SeatStatus,
+    SeatStatusChange,
+    SeatStatusUpdate,
+    SystemInfo,
+    Ticket,
+    VoidResult,
+)
+
+_Self = TypeVar("_Self", bound="PaciolanClient")
+_T = TypeVar("_T")
+
+SERVERS: dict[str, str] = {
+    "default": "https://connect.evenue.net/pdi/v1",
+    "test": "https://connect-qfnq.paciolan.info/pdi/v1",
+}
+
+_CATALOG_LIST_ITEMS: Endpoint[list[CatalogItemSummary]] = Endpoint(
+    "catalog.list_items",
+    "GET",
+    "/catalog/items",
+    (
+        Param("policyCode", "query"),
+        Param("startDate", "query"),
+        Param("seasonCode", "query", style="repeated"),
+        Param("facilityCode", "query"),
+        Param("itemBasis", "query"),
+    ),
+    response_type=list[CatalogItemSummary],
+    idempotent=True,
+)
+
+_CATALOG_GET_ITEM: Endpoint[CatalogItem] = Endpoint(
+    "catalog.get_item",
+    "GET",
+    "/catalog/{season_code}/{item_code}",
+    (
+        Param("season_code", "path"),
+        Param("item_code", "path"),
+        Param("policyCode", "query"),
+    ),
+    response_type=CatalogItem,
+    idempotent=True,
+)
+
+_INVENTORY_GET_AVAILABILITY: Endpoint[Availability] = Endpoint(
+    "inventory.get_availability",
+    "GET",
+    "/inventory/availability/{season_code}/{item_code}",
+    (
+        Param("season_code", "path"),
+        Param("item_code", "path"),
+        Param("policyCode", "query"),
+        Param("seatStatusCode", "query"),
+        Param("priceLevelsOnly", "query"),
+    ),
+    response_type=Availability,
+    idempotent=True,
+)
+
+_INVENTORY_GET_SEAT_STATUS: Endpoint[SeatStatus] = Endpoint(
+    "inventory.get_seat_status",
+    "GET",
+    "/inventory/status/{season_code}/{item_code}",
+    (
+        Param("season_code", "path"),
+        Param("item_code", "path"),
+        Param("policyCode", "query"),
+        Param("section", "query", style="repeated"),
+    ),
+    response_type=SeatStatus,
+    idempotent=True,
+)
+
+_INVENTORY_UPDATE_SEAT_STATUS: Endpoint[SeatStatusUpdate] = Endpoint(
+    "inventory.update_seat_status",
+    "POST",
+    "/inventory/status/{season_code}/{item_code}",
+    (
+        Param("season_code", "path"),
+        Param("item_code", "path"),
+        Param("policyCode", "query"),
+        Param("debug", "query", choices=frozenset({"false", "true"})),
+    ),
+    response_type=SeatStatusUpdate,
+    body_type=list[SeatStatusChange],
+    idempotent=False,
+)
+
+_CART_CREATE: Endpoint[Cart] = Endpoint(
+    "cart.create",
+    "POST",
+    "/cart",
+    (Param("policyCode", "query"),),
+    response_type=Cart,
+    body_type=OfferRequest,
+    idempotent=False,
+)
+
+_CART_GET: Endpoint[Cart] = Endpoint(
+    "cart.get",
+    "GET",
+    "/cart/{cart_id}",
+    (
+        Param("cart_id", "path"),
+        Param("policyCode", "query"),
+    ),
+    response_type=Cart,
+    idempotent=True,
+)
+
+_CART_DELETE: Endpoint[None] = Endpoint(
+    "cart.delete",
+    "DELETE",
+    "/cart/{cart_id}",
+    (
+        Param("cart_id", "path"),
+        Param("policyCode", "query"),
+        Param("If-Unmodified-Since", "header"),
+    ),
+    idempotent=True,
+)
+
+_CART_CHECKOUT: Endpoint[Cart] = Endpoint(
+    "cart.checkout",
+    "POST",
+    "/cart/{cart_id}/checkout",
+    (
+        Param("cart_id", "path"),
+        Param("policyCode", "query"),
+        Param("If-Unmodified-Since", "header"),
+    ),
+    response_type=Cart,
+    body_type=Checkout,
+    idempotent=False,
+)
+
+_CART_ADD_OFFER: Endpoint[Cart] = Endpoint(
+    "cart.add_offer",
+    "POST",
+    "/cart/{cart_id}/offers",
+    (
+        Param("cart_id", "path"),
+        Param("policyCode", "query"),
+        Param("If-Unmodified-Since", "header"),
+    ),
+    response_type=Cart,
+    body_type=OfferRequest,
+    idempotent=False,
+)
+
+_CART_REMOVE_OFFER: Endpoint[Cart] = Endpoint(
+    "cart.remove_offer",
+    "DELETE",
+    "/cart/{cart_id}/offers/{offer_id}",
+    (
+        Param("cart_id", "path"),
+        Param("offer_id", "path"),
+        Param("policyCode", "query"),
+        Param("If-Unmodified-Since", "header"),
+    ),
+    response_type=Cart,
+    idempotent=True,
+    gzip=False,
+)
+
+_CART_UPDATE_OFFER: Endpoint[Cart] = Endpoint(
+    "cart.update_offer",
+    "PATCH",
+    "/cart/{cart_id}/offers/{offer_id}",
+    (
+        Param("cart_id", "path"),
+        Param("offer_id", "path"),
+        Param("policyCode", "query"),
+        Param("If-Unmodified-Since", "header"),
+    ),
+    response_type=Cart,
+    body_type=OfferUpdate,
+    idempotent=False,
+)
+
+_CART_REPLACE_OFFER: Endpoint[Cart] = Endpoint(
+    "cart.replace_offer",
+    "PUT",
+    "/cart/{cart_id}/offers/{offer_id}",
+    (
+        Param("cart_id", "path"),
+        Param("offer_id", "path"),
+        Param("policyCode", "query"),
+        Param("If-Unmodified-Since", "header"),
+    ),
+    response_type=Cart,
+    body_type=OfferUpdate,
+    idempotent=True,
+)
+
+_TICKETS_GET: Endpoint[Ticket] = Endpoint(
+    "tickets.get",
+    "GET",
+    "/tickets/{ticket_id}",
+    (Param("ticket_id", "path"),),
+    response_type=Ticket,
+    idempotent=True,
+)
+
+_TICKETS_GET_BY_BARCODE: Endpoint[Ticket] = Endpoint(
+    "tickets.get_by_barcode",
+    "GET",
+    "/tickets/barcode/{barcode}",
+    (Param("barcode", "path"),),
+    response_type=Ticket,
+    idempotent=True,
+)
+
+_TICKETS_PRINT: Endpoint[Ticket] = Endpoint(
+    "tickets.print",
+    "POST",
+    "/tickets/{ticket_id}/print",
+    (
+        Param("ticket_id", "path"),
+        Param("policyCode", "query"),
+        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"})),
+    ),
+    response_type=Ticket,
+    body_type=dict,
+    idempotent=False,
+)
+
+_TICKETS_REPRINT: Endpoint[Ticket] = Endpoint(
+    "tickets.reprint",
+    "POST",
+    "/tickets/{ticket_id}/reprint",
+    (
+        Param("ticket_id", "path"),
+        Param("policyCode", "query"),
+        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"})),
+        Param("Authorization", "header", secret=True),
+    ),
+    response_type=Ticket,
+    body_type=dict,
+    idempotent=False,
+)
+
+_TICKETS_VOID: Endpoint[VoidResult] = Endpoint(
+    "tickets.void",
+    "POST",
+    "/tickets/{ticket_id}/void",
+    (
+        Param("ticket_id", "path"),
+        Param("policyCode", "query"),
+    ),
+    response_type=VoidResult,
+    body_type=dict,
+    idempotent=False,
+)
+
+_TICKETS_REISSUE: Endpoint[PassTickets] = Endpoint(
+    "tickets.reissue",
+    "POST",
+    "/tickets/{ticket_id}/reissue",
+    (
+        Param("ticket_id", "path"),
+        Param("policyCode", "query"),
+        Param("Authorization", "header", secret=True),
+    ),
+    response_type=PassTickets,
+    body_type=dict,
+    idempotent=False,
+    accept="application/vnd.google-apps.pass",
+    gzip=False,
+)
+
+_TICKETS_REPRINT_PASS: Endpoint[PassTickets] = Endpoint(
+    "tickets.reprint_pass",
+    "POST",
+    "/tickets/{ticket_id}/reprint/pass",
+    (
+        Param("ticket_id", "path"),
+        Param("policyCode", "query"),
+        Param("passtype", "query", choices=frozenset({"apple", "google"})),
+        Param("Authorization", "header", secret=True),
+    ),
+    response_type=PassTickets,
+    body_type=dict,
+    idempotent=False,
+    gzip=False,
+)
+
+_PATRON_AUTHENTICATE: Endpoint[PatronAuthentication] = Endpoint(
+    "patron.authenticate",
+    "POST",
+    "/patron/auth",
+    (),
+    response_type=PatronAuthentication,
+    body_type=PatronCredentials,
+    idempotent=False,
+    gzip=False,
+)
+
+_PATRON_GET_ORDERS: Endpoint[PatronOrder] = Endpoint(
+    "patron.get_orders",
+    "GET",
+    "/patron/{account}/orders/{season}",
+    (
+        Param("account", "path"),
+        Param("season", "path"),
+        Param("policyCode", "query"),
+    ),
+    response_type=PatronOrder,
+    idempotent=True,
+)
+
+_PATRON_GET_SEASONS: Endpoint[PatronSeasons] = Endpoint(
+    "patron.get_seasons",
+    "GET",
+    "/patron/{account}/seasons",
+    (Param("account", "path"),),
+    response_type=PatronSeasons,
+    idempotent=True,
+    gzip=False,
+)
+
+_BATCH_GET_STATUS: Endpoint[BatchStatus] = Endpoint(
+    "batch.get_status",
+    "GET",
+    "/batch/status/{batch_id}",
+    (Param("batch_id", "path"),),
+    response_type=BatchStatus,
+    idempotent=True,
+    gzip=False,
+)
+
+_BATCH_EXPORT_ORDERS: Endpoint[BatchJob] = Endpoint(
+    "batch.export_orders",
+    "GET",
+    "/batch/export/orders",
+    (
+        Param("seasonCode", "query"),
+        Param("patron", "query"),
+        Param("itemCode", "query"),
+        Param("since", "query"),
+        Param("distributorCode", "query"),
+    ),
+    response_type=BatchJob,
+    idempotent=False,
+    gzip=False,
+)
+
+_MANIFEST_GET: Endpoint[Manifest] = Endpoint(
+    "manifest.get",
+    "GET",
+    "/manifest/{season_code}/{facility_code}/{configuration_code}",
+    (
+        Param("season_code", "path"),
+        Param("facility_code", "path"),
+        Param("configuration_code", "path"),
+        Param("policyCode", "query"),
+        Param("event", "query"),
+    ),
+    response_type=Manifest,
+    idempotent=True,
+)
+
+_PRICING_GET_PROFILE: Endpoint[PricingProfile] = Endpoint(
+    "pricing.get_profile",
+    "GET",
+    "/pricing/{profile_code}/{season_code}/{item_code}",
+    (
+        Param("profile_code", "path"),
+        Param("season_code", "path"),
+        Param("item_code", "path"),
+        Param("policyCode", "query"),
+        Param("includeAllSeats", "query"),
+        Param("debug", "query"),
+        Param("If-Modified-Since", "header"),
+    ),
+    response_type=PricingProfile,
+    idempotent=True,
+)
+
+_UTIL_SYSINFO: Endpoint[SystemInfo] = Endpoint(
+    "util.sysinfo",
+    "GET",
+    "/util/sysinfo",
+    (),
+    response_type=SystemInfo,
+    idempotent=True,
+    gzip=False,
+)
+
+_UTIL_ECHO: Endpoint[Any] = Endpoint(
+    "util.echo",
+    "POST",
+    "/util/echo",
+    (),
+    response_type=Any,
+    body_type=dict[str, Any],
+    idempotent=True,
+)
+
+
+class CatalogOperations:
+    """Operations of the `catalog` group: `client.catalog.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: PaciolanClient) -> None:
+        self._client = client
+
+    @operation
+    def list_items(
+        self,
+        *,
+        policy_code: str | None = None,
+        start_date: str | None = None,
+        season_code: list[str] | None = None,
+        facility_code: str | None = None,
+        item_basis: str | None = None,
+    ) -> list[CatalogItemSummary]:
+        """Retrieve catalog items
+
+        The items endpoint returns a collection of items currently available for the
+        specified sales policy. N.B., The object returned is of the summaryItem class;
+        to retrieve a complete item object, use the catalog item endpoint.
+
+        Args:
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor. If no other parameters are specified, all items listed in
+                the policy will be returned, regardless of sales status.
+            start_date: Start date in YYYY-MM-DDThh:mm:ssZ or YYYY-MM-
+                DDThh:mm:ss±hh:mm format. Applicable to event items only. When
+                specified, only those events with a start date on or after this date
+                will be returned.
+            season_code: A season code may be specified to further filter output.
+                This parameter may be repeated; when so done, the values will be
+                logically OR'd.
+            facility_code: A (single) facility code may be specified to further
+                filter output.
+            item_basis: An item basis (e.g. SINGLE) may be specified to further
+                filter output.
+        """
+        return self._client._send(
+            _CATALOG_LIST_ITEMS,
+            {
+                "policyCode": policy_code,
+                "startDate": start_date,
+                "seasonCode": season_code,
+                "facilityCode": facility_code,
+                "itemBasis": item_basis,
+            },
+        )
+
+    @operation
+    def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> CatalogItem:
+        """Retrieve catalog item by season and item code
+
+        The item details endpoint returns detailed item information for the requested
+        item, as permitted by the specified sales policy.
+
+        Args:
+            season_code: Season code for the requested item.
+            item_code: Item code for the requested item.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+        """
+        return self._client._send(
+            _CATALOG_GET_ITEM,
+            {"season_code": season_code, "item_code": item_code, "policyCode": policy_code},
+        )
+
+
+class InventoryOperations:
+    """Operations of the `inventory` group: `client.inventory.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: PaciolanClient) -> None:
+        self._client = client
+
+    @operation
+    def get_availability(
+        self,
+        *,
+        season_code: str,
+        item_code: str,
+        policy_code: str,
+        seat_status_code: str | None = None,
+        price_levels_only: bool | None = None,
+    ) -> Availability:
+        """Retrieve inventory availability by season and item code
+
+        The availability endpoint returns summary availability information for the
+        requested event (item code), as permitted by the specified sales policy.
+
+        Args:
+            season_code: Season code for the requested item.
+            item_code: Item code for the requested item.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            seat_status_code: Seat status code. When omitted, the availability
+                response reflects all seat statuses the requestor has access to.
+            price_levels_only: Return availability by price level only (the vendor
+                description is truncated after "When").
+        """
+        return self._client._send(
+            _INVENTORY_GET_AVAILABILITY,
+            {
+                "season_code": season_code,
+                "item_code": item_code,
+                "policyCode": policy_code,
+                "seatStatusCode": seat_status_code,
+                "priceLevelsOnly": price_levels_only,
+            },
+        )
+
+    @operation
+    def get_seat_status(
+        self,
+        *,
+        season_code: str,
+        item_code: str,
+        policy_code: str,
+        section: list[str] | None = None,
+    ) -> SeatStatus:
+        """Retrieve inventory status by season and item code
+
+        The status endpoint returns seat status information for the requested event
+        (item code) and section(s). Specifying erroneous section(s) in a request will
+        not result in an error; rather, the section(s) will simply not be returned in
+        the response.
+
+        Args:
+            season_code: Season code for the requested item.
+            item_code: Item code for the requested item.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            section: One or more sections (level:section) for which seat status
+                information should be returned. Values are percent-encoded
+                (level%3Asection).
+        """
+        return self._client._send(
+            _INVENTORY_GET_SEAT_STATUS,
+            {
+                "season_code": season_code,
+                "item_code": item_code,
+                "policyCode": policy_code,
+                "section": section,
+            },
+        )
+
+    @operation
+    def update_seat_status(
+        self,
+        *,
+        body: list[SeatStatusChange] | list[dict[str, Any]],
+        season_code: str,
+        item_code: str,
+        policy_code: str,
+        debug: DebugFlag | Literal["false", "true"] | None = None,
+    ) -> SeatStatusUpdate:
+        """Update seat status
+
+        The status (change) endpoint is used to manipulate seat status information for
+        the requested event (item code).
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+            season_code: Season code for the requested item.
+            item_code: Item code for the requested item.
+            policy_code: Policy (control) code governing the sales policy for the
+                integrator.
+            debug: Enables detailed response logging (default "false"). Use only
+                when instructed by Paciolan Developer Support.
+        """
+        return self._client._send(
+            _INVENTORY_UPDATE_SEAT_STATUS,
+            {
+                "season_code": season_code,
+                "item_code": item_code,
+                "policyCode": policy_code,
+                "debug": debug,
+            },
+            body,
+        )
+
+
+class CartOperations:
+    """Operations of the `cart` group: `client.cart.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: PaciolanClient) -> None:
+        self._client = client
+
+    @operation
+    def create(self, *, body: OfferRequest | Mapping[str, Any], policy_code: str) -> Cart:
+        """Create a new cart
+
+        The create cart endpoint is used to create a new shopping cart by requesting a
+        ticket offer (absent an existing cart ID).
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+        """
+        return self._client._send(_CART_CREATE, {"policyCode": policy_code}, body)
+
+    @operation
+    def get(self, *, cart_id: str, policy_code: str) -> Cart:
+        """Get cart by ID
+
+        The get cart endpoint is used to retrieve an existing cart.
+
+        Args:
+            cart_id: The cart ID to be retrieved.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+        """
+        return self._client._send(_CART_GET, {"cart_id": cart_id, "policyCode": policy_code})
+
+    @operation
+    def delete(
+        self, *, cart_id: str, policy_code: str, if_unmodified_since: str | None = None
+    ) -> None:
+        """Delete a cart by ID
+
+        The delete cart endpoint is used to cancel a pending transaction. When a cart is
+        deleted, all offers contained in the cart are cancelled, any related seats on
+        counter hold are returned to available inventory and no financial transaction(s)
+        are written to the back office ticketing system. No permanent record of the cart
+        is persisted.
+
+        Args:
+            cart_id: The cart ID to be deleted.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
+                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
+                the request fails with 412 if the cart changed since.
+        """
+        self._client._send(
+            _CART_DELETE,
+            {
+                "cart_id": cart_id,
+                "policyCode": policy_code,
+                "If-Unmodified-Since": if_unmodified_since,
+            },
+        )
+
+    @operation
+    def checkout(
+        self,
+        *,
+        body: Checkout | Mapping[str, Any],
+        cart_id: str,
+        policy_code: str,
+        if_unmodified_since: str | None = None,
+    ) -> Cart:
+        """Complete cart checkout
+
+        The checkout API endpoint commits a cart to a sale and records a financial
+        transaction.
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+            cart_id: The cart ID of the pending cart to be completed.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
+                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
+                the request fails with 412 if the cart changed since.
+        """
+        return self._client._send(
+            _CART_CHECKOUT,
+            {
+                "cart_id": cart_id,
+                "policyCode": policy_code,
+                "If-Unmodified-Since": if_unmodified_since,
+            },
+            body,
+        )
+
+    @operation
+    def add_offer(
+        self,
+        *,
+        body: OfferRequest | Mapping[str, Any],
+        cart_id: str,
+        policy_code: str,
+        if_unmodified_since: str | None = None,
+    ) -> Cart:
+        """Create offer in cart
+
+        The add offer endpoint is used to add an offer to an existing cart. To request
+        an offer for non-allocatable items, the seats collection must be omitted.
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+            cart_id: The cart ID of the cart to be modified.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
+                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
+                the request fails with 412 if the cart changed since.
+        """
+        return self._client._send(
+            _CART_ADD_OFFER,
+            {
+                "cart_id": cart_id,
+                "policyCode": policy_code,
+                "If-Unmodified-Since": if_unmodified_since,
+            },
+            body,
+        )
+
+    @operation
+    def remove_offer(
+        self,
+        *,
+        cart_id: str,
+        offer_id: str,
+        policy_code: str,
+        if_unmodified_since: str | None = None,
+    ) -> Cart:
+        """Remove offer from cart
+
+        The delete offer endpoint is used to remove an offer from an existing cart. When
+        an offer is removed, any related seats on counter hold are returned to available
+        inventory. No permanent record of the offer is persisted.
+
+        Args:
+            cart_id: The cart ID of the cart to be modified.
+            offer_id: The offer ID of the offer to be removed.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
+                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
+                the request fails with 412 if the cart changed since.
+        """
+        return self._client._send(
+            _CART_REMOVE_OFFER,
+            {
+                "cart_id": cart_id,
+                "offer_id": offer_id,
+                "policyCode": policy_code,
+                "If-Unmodified-Since": if_unmodified_since,
+            },
+        )
+
+    @operation
+    def update_offer(
+        self,
+        *,
+        body: OfferUpdate | Mapping[str, Any],
+        cart_id: str,
+        offer_id: str,
+        policy_code: str,
+        if_unmodified_since: str | None = None,
+    ) -> Cart:
+        """Modify offer in cart (partial update)
+
+        The update offer endpoint is used to update an existing offer. The PATCH method
+        is used to communicate a differential (partial) update. A successful request to
+        modify a cart offer will return an updated cart object in the response.
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+            cart_id: The cart ID of the cart to be modified.
+            offer_id: The offer ID of the offer to be modified.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
+                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
+                the request fails with 412 if the cart changed since.
+        """
+        return self._client._send(
+            _CART_UPDATE_OFFER,
+            {
+                "cart_id": cart_id,
+                "offer_id": offer_id,
+                "policyCode": policy_code,
+                "If-Unmodified-Since": if_unmodified_since,
+            },
+            body,
+        )
+
+    @operation
+    def replace_offer(
+        self,
+        *,
+        body: OfferUpdate | Mapping[str, Any],
+        cart_id: str,
+        offer_id: str,
+        policy_code: str,
+        if_unmodified_since: str | None = None,
+    ) -> Cart:
+        """Modify offer in cart (complete replacement)
+
+        The update offer endpoint is used to update an existing offer. The PUT method is
+        used to communicate a complete (replacement) update; the PATCH method is the
+        preferred mechanism by which to update cart offers. A successful request to
+        modify a cart offer will return an updated cart object in the response.
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+            cart_id: The cart ID of the cart to be modified.
+            offer_id: The offer ID of the offer to be modified.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
+                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
+                the request fails with 412 if the cart changed since.
+        """
+        return self._client._send(
+            _CART_REPLACE_OFFER,
+            {
+                "cart_id": cart_id,
+                "offer_id": offer_id,
+                "policyCode": policy_code,
+                "If-Unmodified-Since": if_unmodified_since,
+            },
+            body,
+        )
+
+
+class TicketsOperations:
+    """Operations of the `tickets` group: `client.tickets.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: PaciolanClient) -> None:
+        self._client = client
+
+    @operation
+    def get(self, *, ticket_id: str) -> Ticket:
+        """Get ticket information
+
+        Retrieve information about a specific ticket based on its ID. The get ticket
+        endpoint returns ticket information for the specified ticket; print attributes
+        are not returned. The purpose of this API is solely to allow integrators to
+        retrieve detailed information about ticket(s), which may further inform
+        downstream API calls.
+
+        Args:
+            ticket_id: The ID of the ticket to retrieve information for.
+        """
+        return self._client._send(_TICKETS_GET, {"ticket_id": ticket_id})
+
+    @operation
+    def get_by_barcode(self, *, barcode: str) -> Ticket:
+        """Get ticket information by barcode
+
+        Retrieve information about a specific ticket based on its barcode ID.
+
+        Args:
+            barcode: The barcode ID of the ticket to retrieve information for.
+        """
+        return self._client._send(_TICKETS_GET_BY_BARCODE, {"barcode": barcode})
+
+    @operation
+    def print(
+        self,
+        *,
+        ticket_id: str,
+        policy_code: str | None = None,
+        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> Ticket:
+        """Print ticket
+
+        Print a specific ticket based on its ticket ID. The print tickets endpoint
+        allows for the fulfillment (printing) of individual tickets. Only those order
+        lines with delivery assignments with a delivery method (disposition) of type
+        traditional may be fulfilled by this API.
+
+        Args:
+            ticket_id: The ticket ID to print.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            format: Print format for PDF output (the vendor text is truncated after
+                "applicable for media type").
+        """
+        return self._client._send(
+            _TICKETS_PRINT, {"ticket_id": ticket_id, "policyCode": policy_code, "format": format}
+        )
+
+    @operation
+    def reprint(
+        self,
+        *,
+        ticket_id: str,
+        authorization: str,
+        policy_code: str | None = None,
+        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> Ticket:
+        """Reprint ticket
+
+        Reprint a specific ticket based on its ticket ID. The reprint tickets endpoint
+        allows for the reprinting of individual tickets. N.B., Tickets that have been
+        previously printed will be voided and new barcodes will be issued as a result.
+
+        Args:
+            ticket_id: The ticket ID to reprint.
+            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
+                authorization.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            format: Print format for PDF output (the vendor text is truncated after
+                "applicable for media type").
+        """
+        return self._client._send(
+            _TICKETS_REPRINT,
+            {
+                "ticket_id": ticket_id,
+                "policyCode": policy_code,
+                "format": format,
+                "Authorization": authorization,
+            },
+        )
+
+    @operation
+    def void(self, *, ticket_id: str, policy_code: str | None = None) -> VoidResult:
+        """Void a ticket by ticket ID
+
+        Void a ticket based on the provided ticket ID. The void tickets endpoint allows
+        for the voiding of individual single tickets and cancellation of miscellaneous
+        items and gift certificates. N.B., Single event tickets sold as part of a
+        package and combo items cannot be voided.
+
+        Args:
+            ticket_id: The ticket ID to void.
+            policy_code: Policy (control) code governing the sales policy for the
+                void request.
+        """
+        return self._client._send(
+            _TICKETS_VOID, {"ticket_id": ticket_id, "policyCode": policy_code}
+        )
+
+    @operation
+    def reissue(self, *, ticket_id: str, policy_code: str, authorization: str) -> PassTickets:
+        """Reissue ticket
+
+        Reissue a ticket based on its ticket ID. The reissue tickets endpoint allows for
+        the reissue of individual tickets without voiding the existing barcode. Only
+        tickets that have already been printed may be reissued.
+
+        Args:
+            ticket_id: The ID of the ticket to reissue.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
+                authorization.
+        """
+        return self._client._send(
+            _TICKETS_REISSUE,
+            {"ticket_id": ticket_id, "policyCode": policy_code, "Authorization": authorization},
+        )
+
+    @operation
+    def reprint_pass(
+        self,
+        *,
+        ticket_id: str,
+        policy_code: str,
+        passtype: PassType | Literal["apple", "google"],
+        authorization: str,
+    ) -> PassTickets:
+        """Reprint Pass ticket
+
+        Reprint a specific ticket based on its ticket ID as an Apple or Google pass.
+        N.B., Tickets that have been previously printed will be voided and new barcodes
+        will be issued as a result. Only those order lines with delivery assignments
+        with a delivery method (disposition) of type traditional may be reprinted by
+        this API.
+
+        Args:
+            ticket_id: The ticket ID to reprint pass.
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor.
+            passtype: Desired Pass Type.
+            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
+                authorization.
+        """
+        return self._client._send(
+            _TICKETS_REPRINT_PASS,
+            {
+                "ticket_id": ticket_id,
+                "policyCode": policy_code,
+                "passtype": passtype,
+                "Authorization": authorization,
+            },
+        )
+
+
+class PatronOperations:
+    """Operations of the `patron` group: `client.patron.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: PaciolanClient) -> None:
+        self._client = client
+
+    @operation
+    def authenticate(self, *, body: PatronCredentials | Mapping[str, Any]) -> PatronAuthentication:
+        """Authenticate patron account
+
+        The patron auth endpoint is used to authenticate patrons against the e.Venue
+        platform for self-service activities requiring downstream API calls. Integrators
+        may use this service to implement their own authentication mechanism using
+        native UI controls in a web or mobile application as permitted by a special
+        license agreement. Passwords may be encrypted with AES-128 (CBC) or Blowfish and
+        must then be hex encoded in lowercase characters.
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+        """
+        return self._client._send(_PATRON_AUTHENTICATE, {}, body)
+
+    @operation
+    def get_orders(
+        self, *, account: str, season: str, policy_code: str | None = None
+    ) -> PatronOrder:
+        """Get patron orders for a specific season
+
+        The patron orders endpoint is used to retrieve the season order for the
+        specified patron account.
+
+        Args:
+            account: Patron account ID
+            season: Season code
+            policy_code: Optional distributor policy to resolve transfer eligibility
+        """
+        return self._client._send(
+            _PATRON_GET_ORDERS, {"account": account, "season": season, "policyCode": policy_code}
+        )
+
+    @operation
+    def get_seasons(self, *, account: str) -> PatronSeasons:
+        """Get patron seasons
+
+        The patron seasons endpoint is used to retrieve a list of active seasons for the
+        specified patron account.
+
+        Args:
+            account: Patron account ID
+        """
+        return self._client._send(_PATRON_GET_SEASONS, {"account": account})
+
+
+class BatchOperations:
+    """Operations of the `batch` group: `client.batch.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: PaciolanClient) -> None:
+        self._client = client
+
+    @operation
+    def get_status(self, *, batch_id: str) -> BatchStatus:
+        """Get status of a batch by batch ID
+
+        The batch status endpoint returns status information for the requested batch
+        job. Export files are scheduled for deletion shortly after they've been
+        downloaded.
+
+        Args:
+            batch_id: The batch ID to retrieve status for.
+        """
+        return self._client._send(_BATCH_GET_STATUS, {"batch_id": batch_id})
+
+    @operation
+    def export_orders(
+        self,
+        *,
+        season_code: str | None = None,
+        patron: str | None = None,
+        item_code: str | None = None,
+        since: str | None = None,
+        distributor_code: str | None = None,
+    ) -> BatchJob:
+        """Export orders as a batch
+
+        The batch order export endpoint is used to initiate the export of order line
+        item data. The response returns a job ID that is used with the batch status
+        endpoint to retrieve job status and the download URL. When an itemCode is
+        provided, only those orders that contain the specified itemCode are returned;
+        for a combo/package item its constituents are returned too, and for a single
+        event sold as part of a combo the containing combo items are returned as well.
+        The export file is tab-delimited with CRLF line ends, compressed with gzip
+        (.gz).
+
+        Args:
+            season_code: Season Code (either seasonCode or patron is required)
+            patron: Patron Account (either seasonCode or patron is required)
+            item_code: Used to return only those orders that contain the specified
+                item
+            since: Used to return only those orders that have been updated since the
+                date/time provided. Dates are in YYYY-MM-DDThh:mm:ssZ or YYYY-MM-
+                DDThh:mm:ss±hh:mm format.
+            distributor_code: (Optional) distributor code, used to provide context
+                for e-commerce email address resolution. Specify a value only when
+                instructed by your integration analyst.
+        """
+        return self._client._send(
+            _BATCH_EXPORT_ORDERS,
+            {
+                "seasonCode": season_code,
+                "patron": patron,
+                "itemCode": item_code,
+                "since": since,
+                "distributorCode": distributor_code,
+            },
+        )
+
+
+class ManifestOperations:
+    """Operations of the `manifest` group: `client.manifest.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: PaciolanClient) -> None:
+        self._client = client
+
+    @operation
+    def get(
+        self,
+        *,
+        season_code: str,
+        facility_code: str,
+        configuration_code: str,
+        policy_code: str | None = None,
+        event: str | None = None,
+    ) -> Manifest:
+        """Get manifest
+
+        Retrieve the requested manifest based on season, facility, and configuration
+        codes. Only those seats included in the facility configuration are returned.
+        Areas are returned in the order in which they are assembled within a
+        configuration; sections in level/section order; rows in row allocation order and
+        seats in seat index order, as they are listed within the season's facility
+        manifest.
+
+        Args:
+            season_code: Season code for the requested manifest.
+            facility_code: Facility code for the requested manifest.
+            configuration_code: Configuration code for the requested manifest.
+            policy_code: Policy (control) code governing the policy for the
+                requestor.
+            event: Event (item code) for an event-specific copy of the requested
+                manifest.
+        """
+        return self._client._send(
+            _MANIFEST_GET,
+            {
+                "season_code": season_code,
+                "facility_code": facility_code,
+                "configuration_code": configuration_code,
+                "policyCode": policy_code,
+                "event": event,
+            },
+        )
+
+
+class PricingOperations:
+    """Operations of the `pricing` group: `client.pricing.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: PaciolanClient) -> None:
+        self._client = client
+
+    @operation
+    def get_profile(
+        self,
+        *,
+        profile_code: str,
+        season_code: str,
+        item_code: str,
+        policy_code: str,
+        include_all_seats: bool | None = None,
+        debug: bool | None = None,
+        if_modified_since: str | None = None,
+    ) -> PricingProfile:
+        """Get seat pricing for a specific item
+
+        The pricing profile endpoint is used to retrieve seat-level pricing for the
+        specified pricing profile. Only those seats included in the profile will be
+        returned unless includeAllSeats=true is specified (in which case every seat in
+        the facility configuration is returned, regardless of whether or not the seats
+        are specifically profiled). Conditional GET and HEAD requests are supported by
+        means of the If-Modified-Since header (304 Not Modified).
+
+        Args:
+            profile_code: Profile code for the requested item
+            season_code: Season code for the requested item
+            item_code: Item code for the requested item
+            policy_code: Policy (control) code governing the sales policy for the
+                requestor
+            include_all_seats: When true, every seat in the facility configuration
+                is returned, whether or not it is profiled.
+            debug: Enables detailed response logging. Use only when instructed to do
+                so by Paciolan Developer Support.
+            if_modified_since: HTTP-date; the server answers 304 Not Modified when
+                the pricing has not changed since.
+        """
+        return self._client._send(
+            _PRICING_GET_PROFILE,
+            {
+                "profile_code": profile_code,
+                "season_code": season_code,
+                "item_code": item_code,
+                "policyCode": policy_code,
+                "includeAllSeats": include_all_seats,
+                "debug": debug,
+                "If-Modified-Since": if_modified_since,
+            },
+        )
+
+
+class UtilOperations:
+    """Operations of the `util` group: `client.util.<operation>(...)`."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: PaciolanClient) -> None:
+        self._client = client
+
+    @operation
+    def sysinfo(self) -> SystemInfo:
+        """Get system information
+
+        The sysinfo endpoint returns back office system information.
+        """
+        return self._client._send(_UTIL_SYSINFO, {})
+
+    @operation
+    def echo(self, *, body: dict[str, Any] | Mapping[str, Any]) -> Any:
+        """Echo input data
+
+        The echo endpoint echoes the request received, including all HTTP headers.
+        Developers may direct any (arbitrary) request to this endpoint and the service
+        will echo back the request received in its entirety, which is often helpful to
+        identify JSON parsing issues or troubleshooting issues with object hierarchy or
+        data types.
+
+        Args:
+            body: The request body: the model, or a dict with the wire names.
+        """
+        return self._client._send(_UTIL_ECHO, {}, body)
+
+
+class PaciolanClient:
+    """Client for the Paciolan PDI (Legacy API 1.0.0): catalog items, inventory availability
+    and seat status, shopping carts and checkout, ticket information, printing, voiding and
+    passes, patron authentication, orders and seasons, batch order exports, facility
+    manifests, seat pricing profiles and utility endpoints. Every request carries the PAC-*
+    credential headers and a User-Agent in Product/SemVer form.
+
+
+    Args:
+        api_key: The API key provided by Paciolan for this application.
+        application_id: The application identifier for which API access has been authorized; this value is typically expressed in reverse domain notation and is bound to an API key provided by Paciolan during provisioning.
+        channel_code: The channel partner identifier issued to your organization by the Paciolan Partner Services team during partner on-boarding.
+        organization_id: The client's data account ID (int32) to pull events from, e.g. 999.
+        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0).
+        base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
+        servers: Override individual named servers (default, test).
+        timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
+        max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str,
+        application_id: str,
+        channel_code: str,
+        organization_id: int,
+        user_agent: str,
+        base_url: str | None = None,
+        servers: Mapping[str, str] | None = None,
+        timeout: float | Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+    ) -> None:
+        base_urls = dict(SERVERS)
+        if base_url is not None:
+            base_urls = dict.fromkeys(base_urls, base_url)
+        base_urls.update(servers or {})
+        if isinstance(timeout, (int, float)):
+            timeout = Timeout(float(timeout), float(timeout))
+        if max_retries < 0:
+            raise ArgumentError("max_retries must be 0 or more")
+        self._transport = Transport(
+            base_urls=base_urls,
+            headers={
+                "Accept": "application/json",
+                "PAC-API-Key": api_key,
+                "PAC-Application-ID": application_id,
+                "PAC-Channel-Code": channel_code,
+                "PAC-Organization-ID": str(organization_id),
+                "User-Agent": user_agent,
+            },
+            secret_headers=frozenset(["PAC-API-Key"]),
+            timeout=timeout,
+            max_retries=max_retries,
+            logger_name="paciolan",
+        )
+        self._timeout: Timeout | None = None
+        self._max_retries: int | None = None
+        self.catalog = CatalogOperations(self)
+        self.inventory = InventoryOperations(self)
+        self.cart = CartOperations(self)
+        self.tickets = TicketsOperations(self)
+        self.patron = PatronOperations(self)
+        self.batch = BatchOperations(self)
+        self.manifest = ManifestOperations(self)
+        self.pricing = PricingOperations(self)
+        self.util = UtilOperations(self)
+
+    def __repr__(self) -> str:
+        return f"PaciolanClient(base_url={self._transport.base_urls['default']!r})"
+
+    def with_options(
+        self: _Self, *, timeout: float | Timeout | None = None, max_retries: int | None = None
+    ) -> _Self:
+        """A client sharing this one's connections, with another timeout or retry count."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        if isinstance(timeout, (int, float)):
+            timeout = Timeout(float(timeout), float(timeout))
+        clone._timeout = timeout if timeout is not None else self._timeout
+        clone._max_retries = max_retries if max_retries is not None else self._max_retries
+        clone.catalog = CatalogOperations(clone)
+        clone.inventory = InventoryOperations(clone)
+        clone.cart = CartOperations(clone)
+        clone.tickets = TicketsOperations(clone)
+        clone.patron = PatronOperations(clone)
+        clone.batch = BatchOperations(clone)
+        clone.manifest = ManifestOperations(clone)
+        clone.pricing = PricingOperations(clone)
+        clone.util = UtilOperations(clone)
+        return clone
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._transport.close()
+
+    def __enter__(self: _Self) -> _Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _send(self, endpoint: Endpoint[_T], args: Mapping[str, object], body: object = None) -> _T:
+        return self._transport.send(
+            endpoint,
+            args,
+            body,
+            timeout=self._timeout,
+            max_retries=self._max_retries,
+            request_id_header="Request-ID",
+        )
+
+    @staticmethod
+    def _empty_output(endpoint: Endpoint[Any]) -> DecodeError:
+        return DecodeError(
+            f"{endpoint.name}: the response's `output` is empty",
+            operation=endpoint.name,
+            path="$.output",
+            body=b"",
+            status=200,
+        )

@@ -1,0 +1,105 @@
+"""`python -m codegen generate` and `check`: deterministic, atomic, and honest about drift."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from codegen import output
+from codegen.__main__ import ROOT, build_files, main
+
+REGISTRY = ROOT / "endpoints.yaml"
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """generated/ as the registry produces it now, written by the real command."""
+    out = tmp_path_factory.mktemp("gen") / "generated"
+    assert main(["--out", str(out), "generate"]) == 0
+    return out
+
+
+def test_the_committed_output_is_what_the_registry_produces(fresh: Path) -> None:
+    assert output.read_tree(fresh) == output.read_tree(ROOT / "generated")
+
+
+def test_two_runs_give_the_same_bytes(fresh: Path, tmp_path: Path) -> None:
+    again = tmp_path / "generated"
+    assert main(["--out", str(again), "generate"]) == 0
+    assert output.read_tree(again) == output.read_tree(fresh)
+
+
+def test_every_generated_file_names_the_registry_its_hash_and_the_command(fresh: Path) -> None:
+    import hashlib
+
+    digest = hashlib.sha256(REGISTRY.read_bytes()).hexdigest()
+    for path in fresh.rglob("*.py"):
+        first = path.read_text().splitlines()[0]
+        assert first == (
+            f"# Generated from endpoints.yaml (sha256 {digest}) "
+            "by `python -m codegen generate`. Do not edit."
+        ), path
+
+
+def test_check_passes_on_an_up_to_date_tree(
+    fresh: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--out", str(fresh), "check"]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_check_fails_with_a_readable_summary_when_a_file_was_edited(
+    fresh: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edited = tmp_path / "generated"
+    shutil.copytree(fresh, edited)
+    models = edited / "paciolan" / "models.py"
+    models.write_text(models.read_text().replace("class Cart(", "class Basket("))
+    (edited / "paciolan" / "extra.py").write_text("x = 1\n")
+    (edited / "oneticket" / "errors.py").unlink()
+
+    assert main(["--out", str(edited), "check"]) == 1
+    report = capsys.readouterr()
+    assert "missing: generated/oneticket/errors.py" in report.out
+    assert "unexpected: generated/paciolan/extra.py" in report.out
+    assert "changed: generated/paciolan/models.py" in report.out
+    assert "-class Basket(" in report.out
+    assert "+class Cart(" in report.out
+    assert "run `python -m codegen generate`" in report.err
+
+
+def test_a_failed_generation_leaves_the_previous_output_intact(
+    fresh: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "generated"
+    shutil.copytree(fresh, out)
+    broken = tmp_path / "endpoints.yaml"
+    broken.write_text(REGISTRY.read_text().replace("method: GET", "method: FETCH", 1))
+
+    assert main(["--registry", str(broken), "--out", str(out), "generate"]) == 2
+    assert "nothing was written" in capsys.readouterr().err
+    assert output.read_tree(out) == output.read_tree(fresh)
+    assert not list(tmp_path.glob(".generated-*"))
+
+
+def test_code_that_ruff_cannot_format_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    files = {"pkg/bad.py": "def broken(:\n"}
+    with pytest.raises(output.FormatError):
+        output.formatted(files, ROOT / "pyproject.toml", tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_rendered_files_cover_both_packages() -> None:
+    files = build_files(REGISTRY)
+    for package in ("oneticket", "paciolan"):
+        for module in (
+            "__init__.py",
+            "client.py",
+            "models.py",
+            "errors.py",
+            "_runtime.py",
+            "py.typed",
+        ):
+            assert f"{package}/{module}" in files

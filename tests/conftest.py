@@ -1,0 +1,64 @@
+"""Shared fixtures: one local HTTP server for the session, and a client of each vendor pointed at it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from oneticket import OneTicketClient
+from paciolan import PaciolanClient
+from tests.local_server import LocalServer
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+# Credentials used by every test; the secrecy tests look for these values in reprs, errors and logs.
+ONETICKET_TOKEN = "tok-SECRET-1ticket-0000"
+PACIOLAN_KEY = "key-SECRET-paciolan-0000"
+
+
+def sample(vendor: str, operation: str) -> bytes:
+    return (SAMPLES / vendor / f"{operation}.json").read_bytes()
+
+
+def exact_json(data: bytes | str) -> Any:
+    """JSON with numbers kept exact, so a money value that changed by one cent is a difference."""
+    return json.loads(data, parse_float=Decimal)
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[LocalServer]:
+    local = LocalServer().start()
+    yield local
+    local.stop()
+
+
+@pytest.fixture
+def http(server: LocalServer) -> LocalServer:
+    server.reset()
+    return server
+
+
+@pytest.fixture
+def oneticket(http: LocalServer) -> Iterator[OneTicketClient]:
+    with OneTicketClient(api_token=ONETICKET_TOKEN, base_url=http.url, max_retries=0) as client:
+        yield client
+
+
+@pytest.fixture
+def paciolan(http: LocalServer) -> Iterator[PaciolanClient]:
+    with PaciolanClient(
+        api_key=PACIOLAN_KEY,
+        application_id="com.example.tests",
+        channel_code="TESTCHAN",
+        organization_id=999,
+        user_agent="TicketingTests/1.0.0",
+        base_url=http.url,
+        max_retries=0,
+    ) as client:
+        yield client

@@ -1,0 +1,134 @@
+"""A small HTTP server on 127.0.0.1 that records every request and answers with scripted responses.
+
+Tests queue responses (`server.reply(...)`), call the real client over a real socket, then read what was
+received (`server.requests`). Nothing in urllib3 is mocked.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+
+@dataclass(frozen=True)
+class Received:
+    method: str
+    target: str  # the request target exactly as sent: path and raw query
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.target).path
+
+    @property
+    def raw_query(self) -> str:
+        return urlsplit(self.target).query
+
+    @property
+    def query(self) -> list[tuple[str, str]]:
+        """Decoded (name, value) pairs in the order sent."""
+        return parse_qsl(self.raw_query, keep_blank_values=True)
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    def header(self, name: str) -> str | None:
+        lowered = {k.lower(): v for k, v in self.headers.items()}
+        return lowered.get(name.lower())
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before the status line
+    drop: bool = False  # close the connection without answering
+    gzip: bool = False
+
+
+class LocalServer:
+    """Threaded HTTP server on a free port of 127.0.0.1."""
+
+    def __init__(self) -> None:
+        self.requests: list[Received] = []
+        self._replies: deque[Reply] = deque()
+        self.default = Reply(200, b"{}", {"Content-Type": "application/json"})
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                received = Received(self.command, self.path, dict(self.headers.items()), body)
+                with server._lock:
+                    server.requests.append(received)
+                    reply = server._replies.popleft() if server._replies else server.default
+                if reply.delay:
+                    time.sleep(reply.delay)
+                if reply.drop:
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
+                payload = gzip.compress(reply.body) if reply.gzip else reply.body
+                self.send_response(reply.status)
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                if reply.gzip:
+                    self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(payload)
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _handle
+
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> LocalServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def reply(self, status: int = 200, body: bytes | Any = b"", **options: Any) -> None:
+        """Queue the next response. A non-bytes body is sent as JSON."""
+        headers = dict(options.pop("headers", {}))
+        if not isinstance(body, bytes):
+            body = json.dumps(body).encode()
+            headers.setdefault("Content-Type", "application/json")
+        with self._lock:
+            self._replies.append(Reply(status, body, headers, **options))
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests.clear()
+            self._replies.clear()
+
+    @property
+    def last(self) -> Received:
+        assert self.requests, "the server received no request"
+        return self.requests[-1]
