@@ -25,12 +25,14 @@ def write_tree(files: dict[str, str], root: Path) -> None:
 def format_tree(root: Path, config: Path) -> None:
     """Sort imports and format every Python file below `root`, as the project's own code is."""
     ruff = [sys.executable, "-m", "ruff"]
+    # Files are named one by one: ruff skips excluded and git-ignored directories, files given explicitly never.
+    paths = [str(path) for path in sorted(root.rglob("*.py"))]
     for args in (
         ["check", "--fix-only", "--select", "I", "--quiet"],
         ["format", "--quiet"],
     ):
         done = subprocess.run(
-            [*ruff, *args, "--config", str(config), "--no-cache", str(root)],
+            [*ruff, *args, "--config", str(config), "--no-cache", *paths],
             capture_output=True,
             text=True,
             check=False,
@@ -41,7 +43,8 @@ def format_tree(root: Path, config: Path) -> None:
 
 def formatted(files: dict[str, str], config: Path, scratch_parent: Path) -> Path:
     """A fresh directory (next to `generated/`, same file system) holding the formatted files."""
-    scratch = Path(tempfile.mkdtemp(prefix=".generated-", dir=scratch_parent))
+    scratch_parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".codegen-scratch-", dir=scratch_parent))
     try:
         write_tree(files, scratch)
         format_tree(scratch, config)

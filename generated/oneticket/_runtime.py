@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 ced9d0de7bad78d84057eb6d1f03d907481d6495960b78cc8abef42d065cbbc4) by `python -m codegen generate`. Do not edit.
 """The transport behind every operation: URLs, headers, retries, timeouts, decoding, errors.
 
 urllib3 is only a connection pool here; retrying is decided by this module, per operation, so that a
@@ -73,6 +73,7 @@ class Endpoint(Generic[T]):
         "name",
         "params",
         "path",
+        "require_output",
         "response_type",
         "server",
     )
@@ -91,6 +92,7 @@ class Endpoint(Generic[T]):
         accept: str = "application/json",
         gzip: bool = True,
         enveloped: bool = False,
+        require_output: bool = False,
     ) -> None:
         self.name = name
         self.method = method
@@ -103,6 +105,9 @@ class Endpoint(Generic[T]):
         self.accept = accept
         self.gzip = gzip
         self.enveloped = enveloped
+        self.require_output = (
+            require_output  # the method returns output[0]: an empty output is an error
+        )
 
 
 class RawResponse:
@@ -485,7 +490,10 @@ class Transport:
         )
 
     def _decode(self, endpoint: Endpoint[T], response: RawResponse) -> T:
-        if endpoint.response_type is None:
+        if endpoint.response_type is None or (
+            endpoint.response_type is Any and not response.body.strip()
+        ):
+            # No content expected, or undocumented content that did not come: nothing to decode.
             return None  # type: ignore[return-value]
         if endpoint.enveloped:
             return self._decode_envelope(endpoint, response)
@@ -501,23 +509,47 @@ class Transport:
         try:
             envelope = decoder_for(_ENVELOPE[endpoint.response_type]).decode(response.body)
         except msgspec.DecodeError as exc:
-            # A failure envelope may carry an `output` of another shape: report the failure, not that.
-            loose = self._decode_as(endpoint, response, _ENVELOPE[Any])
-            self._check_envelope(endpoint, response, loose)
+            # A failure envelope may be shaped differently (another `output`, a missing messageid):
+            # report the vendor's failure when there is one, the shape problem otherwise.
+            self._check_loose_envelope(endpoint, response)
             raise self._decode_error(endpoint, response, exc) from None
-        self._check_envelope(endpoint, response, envelope)
+        result = envelope.result
+        self._check_status(endpoint, response, result.status, result.message, result.message_id)
+        if endpoint.require_output and not envelope.output:
+            raise errors.DecodeError(
+                f"{endpoint.name}: the response's `output` is empty",
+                operation=endpoint.name,
+                path="$.output",
+                body=response.body,
+                status=response.status,
+            )
         return envelope.output  # type: ignore[no-any-return]
 
+    def _check_loose_envelope(self, endpoint: Endpoint[Any], response: RawResponse) -> None:
+        try:
+            document = msgspec.json.decode(response.body)
+        except msgspec.DecodeError:
+            return
+        result = document.get("result") if isinstance(document, dict) else None
+        if isinstance(result, dict) and "status" in result:
+            self._check_status(
+                endpoint,
+                response,
+                str(result["status"]),
+                str(result.get("message", "")),
+                str(result.get("messageid", "")),
+            )
+
     @staticmethod
-    def _check_envelope(
-        endpoint: Endpoint[Any], response: RawResponse, envelope: Envelope[Any]
+    def _check_status(
+        endpoint: Endpoint[Any], response: RawResponse, status: str, message: str, message_id: str
     ) -> None:
-        result = envelope.result
-        if result.status != "success":
+        if status != "success":
             raise errors.EnvelopeError(
-                f"{endpoint.name}: {result.status}: {result.message} (messageid {result.message_id!r})",
-                status=result.status,
-                message_id=result.message_id,
+                f"{endpoint.name}: {status}: {message} (messageid {message_id!r})",
+                status=status,
+                message=message,
+                message_id=message_id,
                 operation=endpoint.name,
                 body=response.body,
             )

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 ced9d0de7bad78d84057eb6d1f03d907481d6495960b78cc8abef42d065cbbc4) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any, Literal, TypeVar
 from msgspec import UnsetType
 
 from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport, operation
-from .errors import ArgumentError, DecodeError
+from .errors import ArgumentError
 from .models import (
     Account,
     AccountStatus,
@@ -122,6 +122,7 @@ _TOKEN_VERIFY: Endpoint[list[CompanyInfo]] = Endpoint(
     response_type=list[CompanyInfo],
     idempotent=True,
     enveloped=True,
+    require_output=True,
 )
 
 _SALES_QUERY: Endpoint[list[Sale]] = Endpoint(
@@ -460,10 +461,7 @@ class TokenOperations:
 
         Verify validity of an API token and get basic client information.
         """
-        output = self._client._send(_TOKEN_VERIFY, {})
-        if not output:
-            raise self._client._empty_output(_TOKEN_VERIFY)
-        return output[0]
+        return self._client._send(_TOKEN_VERIFY, {})[0]
 
 
 class SalesOperations:
@@ -859,14 +857,4 @@ class OneTicketClient:
             timeout=self._timeout,
             max_retries=self._max_retries,
             request_id_header=None,
-        )
-
-    @staticmethod
-    def _empty_output(endpoint: Endpoint[Any]) -> DecodeError:
-        return DecodeError(
-            f"{endpoint.name}: the response's `output` is empty",
-            operation=endpoint.name,
-            path="$.output",
-            body=b"",
-            status=200,
         )

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 ced9d0de7bad78d84057eb6d1f03d907481d6495960b78cc8abef42d065cbbc4) by `python -m codegen generate`. Do not edit.
 """Errors raised by the 1Ticket legacy API client.
 
 Every error derives from `ApiError`. Catch a subclass for one situation (`NotFoundError`), or `ApiError`
@@ -127,10 +127,11 @@ class EnvelopeError(ApiError):
     """The response envelope reports a failure (`result.status` is not `success`), even with HTTP 200."""
 
     def __init__(
-        self, message: str, *, status: str, message_id: str, operation: str, body: bytes
+        self, text: str, *, status: str, message: str, message_id: str, operation: str, body: bytes
     ) -> None:
-        super().__init__(message)
+        super().__init__(text)
         self.status = status
+        self.message = message
         self.message_id = message_id
         self.operation = operation
         self.body = body

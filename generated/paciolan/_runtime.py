@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 ced9d0de7bad78d84057eb6d1f03d907481d6495960b78cc8abef42d065cbbc4) by `python -m codegen generate`. Do not edit.
 """The transport behind every operation: URLs, headers, retries, timeouts, decoding, errors.
 
 urllib3 is only a connection pool here; retrying is decided by this module, per operation, so that a
@@ -72,6 +72,7 @@ class Endpoint(Generic[T]):
         "name",
         "params",
         "path",
+        "require_output",
         "response_type",
         "server",
     )
@@ -90,6 +91,7 @@ class Endpoint(Generic[T]):
         accept: str = "application/json",
         gzip: bool = True,
         enveloped: bool = False,
+        require_output: bool = False,
     ) -> None:
         self.name = name
         self.method = method
@@ -102,6 +104,9 @@ class Endpoint(Generic[T]):
         self.accept = accept
         self.gzip = gzip
         self.enveloped = enveloped
+        self.require_output = (
+            require_output  # the method returns output[0]: an empty output is an error
+        )
 
 
 class RawResponse:
@@ -481,7 +486,10 @@ class Transport:
         )
 
     def _decode(self, endpoint: Endpoint[T], response: RawResponse) -> T:
-        if endpoint.response_type is None:
+        if endpoint.response_type is None or (
+            endpoint.response_type is Any and not response.body.strip()
+        ):
+            # No content expected, or undocumented content that did not come: nothing to decode.
             return None  # type: ignore[return-value]
         return self._decode_as(endpoint, response, endpoint.response_type)  # type: ignore[no-any-return]
 

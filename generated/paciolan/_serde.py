@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 ced9d0de7bad78d84057eb6d1f03d907481d6495960b78cc8abef42d065cbbc4) by `python -m codegen generate`. Do not edit.
 """`encode` and `decode` with the wire names of this package's models, as the client uses them."""
 
 from __future__ import annotations

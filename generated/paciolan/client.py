@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f3977be46eaaac43562b85643250ba9746dccee94ba44469d9fa76adc554e4ee) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 ced9d0de7bad78d84057eb6d1f03d907481d6495960b78cc8abef42d065cbbc4) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import Any, Literal, TypeVar
 
 from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport, operation
-from .errors import ArgumentError, DecodeError
+from .errors import ArgumentError
 from .models import (
     Availability,
     BatchJob,
@@ -1394,14 +1394,4 @@ class PaciolanClient:
             timeout=self._timeout,
             max_retries=self._max_retries,
             request_id_header="Request-ID",
-        )
-
-    @staticmethod
-    def _empty_output(endpoint: Endpoint[Any]) -> DecodeError:
-        return DecodeError(
-            f"{endpoint.name}: the response's `output` is empty",
-            operation=endpoint.name,
-            path="$.output",
-            body=b"",
-            status=200,
         )

@@ -81,7 +81,7 @@ def test_a_failed_generation_leaves_the_previous_output_intact(
     assert main(["--registry", str(broken), "--out", str(out), "generate"]) == 2
     assert "nothing was written" in capsys.readouterr().err
     assert output.read_tree(out) == output.read_tree(fresh)
-    assert not list(tmp_path.glob(".generated-*"))
+    assert not list(tmp_path.glob(".codegen-scratch-*"))
 
 
 def test_code_that_ruff_cannot_format_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
