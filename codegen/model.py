@@ -96,6 +96,8 @@ class OperationModel:
     unwrap_field: str | None
     unwrap_field_is_list: bool
     sample: str | None
+    one_of: list[list[str]]  # Python names: at least one argument of each group must be given
+    not_modified: bool  # a 304 answer (If-Modified-Since) is a result: the method returns None
 
     @property
     def required_params(self) -> list[ParamModel]:
@@ -378,6 +380,18 @@ class _Resolver:
             self.uses_any = True
             unwrap = "nothing"
 
+        by_wire = {p.wire: p.py_name for p in params}
+        one_of = []
+        for index, group_wires in enumerate(op.one_of):
+            for wire in group_wires:
+                if wire not in by_wire:
+                    self.problems.add(
+                        child_path(child_path(path, "one_of"), index),
+                        f"`{wire}` is not a parameter of `{op.name}`",
+                    )
+            one_of.append([by_wire.get(wire, wire) for wire in group_wires])
+        if op.not_modified:
+            returns = "None" if returns == "None" else f"{returns} | None"
         idempotent = (
             op.idempotent if op.idempotent is not None else op.method in _IDEMPOTENT_METHODS
         )
@@ -407,6 +421,8 @@ class _Resolver:
             unwrap_field=unwrap_field,
             unwrap_field_is_list=unwrap_field_is_list,
             sample=response.sample if response else None,
+            one_of=one_of,
+            not_modified=op.not_modified,
         )
 
     def _unwrap(self, text: str, type_text: str, path: str) -> tuple[str, str | None, str, bool]:

@@ -78,6 +78,7 @@ def _environment() -> jinja2.Environment:
     env.filters["method_docstring"] = method_docstring
     env.filters["unshadowed"] = unshadowed
     env.globals["signature"] = signature
+    env.filters["tick"] = lambda name: f"`{name}`"
     env.filters["isort_all"] = lambda names: sorted(names, key=_isort_key)
     return env
 

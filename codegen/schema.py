@@ -78,6 +78,8 @@ class Operation(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     compression: Literal["supported", "required", "unsupported"] | None = None
     accept: str | None = None
     envelope: bool = True
+    one_of: list[list[str]] = []
+    not_modified: bool = False
     path_params: dict[str, Param] = {}
     query: dict[str, Param] = {}
     headers: dict[str, Param] = {}

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 ced9d0de7bad78d84057eb6d1f03d907481d6495960b78cc8abef42d065cbbc4) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 416b67732cef74a1ab225a92cfb5af81832a71b2b8972585853109e770725745) by `python -m codegen generate`. Do not edit.
 """Models of the 1Ticket legacy API.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -271,29 +271,29 @@ class Purchase(
     msgspec.Struct,
     kw_only=True,
     rename={
-        "purchase_orders": "purchaseorders",
         "has_pdf": "haspdf",
         "date_last_seen": "datelastseen",
         "date_first_seen": "datefirstseen",
+        "purchase_orders": "purchaseorders",
     },
 ):
     """A purchase (ticket group) as found on 1ticket.com/purchases."""
 
     rid: int
     """1Ticket ID of the purchase group."""
-    event: PurchaseEvent | UnsetType = UNSET
-    purchasing_account: PurchasingAccount | UnsetType = UNSET
+    event: PurchaseEvent
+    purchasing_account: PurchasingAccount
+    marketplace: PurchaseMarketplace
+    receipt: PurchaseReceipt
+    attributes: PurchaseAttributes
+    items: PurchaseItems
+    has_pdf: bool
+    date_last_seen: str
+    date_first_seen: str
     purchase_orders: PurchaseOrders | UnsetType = UNSET
     disclosures: list[int] | UnsetType = UNSET
     """IDs of the disclosures (see disclosures.list)."""
-    marketplace: PurchaseMarketplace | UnsetType = UNSET
-    receipt: PurchaseReceipt | UnsetType = UNSET
-    attributes: PurchaseAttributes | UnsetType = UNSET
-    items: PurchaseItems | UnsetType = UNSET
-    has_pdf: bool | UnsetType = UNSET
     rotating_barcodes: bool | UnsetType = UNSET
-    date_last_seen: str | UnsetType = UNSET
-    date_first_seen: str | UnsetType = UNSET
 
 
 class PurchaseEvent(
@@ -355,19 +355,19 @@ class PurchaseReceipt(
 ):
     """PurchaseReceipt"""
 
+    confirmation_number: str
+    confirmation_number_1ticket: str
+    confirmation_region: str
+    price_code: str
+    cost_group: str
+    cost_per_seat: str
+    face_per_seat: str
+    seen_email_receipt: bool
+    seen_online_receipt: bool
+    credit_card: str
+    buyer_name: str
+    purchase_date: str
     status: str | UnsetType = UNSET
-    confirmation_number: str | UnsetType = UNSET
-    confirmation_number_1ticket: str | UnsetType = UNSET
-    confirmation_region: str | UnsetType = UNSET
-    price_code: str | UnsetType = UNSET
-    cost_group: str | UnsetType = UNSET
-    cost_per_seat: str | UnsetType = UNSET
-    face_per_seat: str | UnsetType = UNSET
-    seen_email_receipt: bool | UnsetType = UNSET
-    seen_online_receipt: bool | UnsetType = UNSET
-    credit_card: str | UnsetType = UNSET
-    buyer_name: str | UnsetType = UNSET
-    purchase_date: str | UnsetType = UNSET
 
 
 class PurchaseAttributes(msgspec.Struct, kw_only=True):

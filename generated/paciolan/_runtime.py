@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 ced9d0de7bad78d84057eb6d1f03d907481d6495960b78cc8abef42d065cbbc4) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 416b67732cef74a1ab225a92cfb5af81832a71b2b8972585853109e770725745) by `python -m codegen generate`. Do not edit.
 """The transport behind every operation: URLs, headers, retries, timeouts, decoding, errors.
 
 urllib3 is only a connection pool here; retrying is decided by this module, per operation, so that a
@@ -67,9 +67,11 @@ class Endpoint(Generic[T]):
         "body_type",
         "enveloped",
         "gzip",
+        "head",
         "idempotent",
         "method",
         "name",
+        "not_modified",
         "params",
         "path",
         "require_output",
@@ -91,7 +93,9 @@ class Endpoint(Generic[T]):
         accept: str = "application/json",
         gzip: bool = True,
         enveloped: bool = False,
+        head: bool = False,
         require_output: bool = False,
+        not_modified: bool = False,
     ) -> None:
         self.name = name
         self.method = method
@@ -104,6 +108,8 @@ class Endpoint(Generic[T]):
         self.accept = accept
         self.gzip = gzip
         self.enveloped = enveloped
+        self.head = head  # the vendor also answers HEAD on this path
+        self.not_modified = not_modified  # 304 Not Modified is a result (None), not an error
         self.require_output = (
             require_output  # the method returns output[0]: an empty output is an error
         )
@@ -142,6 +148,9 @@ class RawResponse:
 _captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
     "paciolan_captured", default=None
 )
+_head_only: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "paciolan_head_only", default=False
+)
 
 
 class Operation(Generic[P, R]):
@@ -176,6 +185,18 @@ class BoundOperation(Generic[P, R]):
         finally:
             _captured.reset(token)
         return result, captured[-1]
+
+    def head(self, *args: P.args, **kwargs: P.kwargs) -> RawResponse:
+        """Send the operation as a HEAD request (where the vendor supports it): status and headers only."""
+        captured: list[RawResponse] = []
+        token = _captured.set(captured)
+        head_token = _head_only.set(True)
+        try:
+            self._method(self._group, *args, **kwargs)
+        finally:
+            _head_only.reset(head_token)
+            _captured.reset(token)
+        return captured[-1]
 
 
 def operation(method: Callable[Concatenate[Any, P], R]) -> Operation[P, R]:
@@ -323,6 +344,9 @@ class Transport:
         max_retries: int | None = None,
         request_id_header: str | None = None,
     ) -> T:
+        head_only = _head_only.get()
+        if head_only and not endpoint.head:
+            raise errors.ArgumentError(f"{endpoint.name} does not support HEAD")
         url, display, headers = self.prepare(endpoint, args)
         payload: bytes | None = None
         if endpoint.body_type is not None:
@@ -334,6 +358,7 @@ class Transport:
             headers[request_id_header] = request_id
         response = self._exchange(
             endpoint,
+            "HEAD" if head_only else endpoint.method,
             url,
             display,
             headers,
@@ -346,8 +371,12 @@ class Transport:
         captured = _captured.get()
         if captured is not None:
             captured.append(response)
+        if response.status == 304 and endpoint.not_modified:
+            return None  # type: ignore[return-value]
         if response.status >= 300:
             raise self._status_error(endpoint, response, display)
+        if head_only:
+            return None  # type: ignore[return-value]
         return self._decode(endpoint, response)
 
     def _encode_body(self, endpoint: Endpoint[Any], body: object) -> bytes:
@@ -367,6 +396,7 @@ class Transport:
     def _exchange(
         self,
         endpoint: Endpoint[Any],
+        method: str,
         url: str,
         display: str,
         headers: dict[str, str],
@@ -392,7 +422,7 @@ class Transport:
             attempt += 1
             try:
                 response = pool.request(
-                    endpoint.method,
+                    method,
                     url,
                     body=payload,
                     headers=headers,
@@ -425,7 +455,7 @@ class Transport:
                     else errors.ApiConnectionError
                 )
                 raise error_class(
-                    f"{endpoint.name}: {endpoint.method} {display} failed after the request was sent: "
+                    f"{endpoint.name}: {method} {display} failed after the request was sent: "
                     f"{type(exc).__name__}",
                     attempts=attempt,
                 ) from None
@@ -434,7 +464,7 @@ class Transport:
                 status=status,
                 headers=response.headers,
                 body=response.data,
-                method=endpoint.method,
+                method=method,
                 url=display,
                 request_id=(
                     response.headers.get(request_id_header, request_id)
@@ -447,7 +477,7 @@ class Transport:
             if self._logger is not None:
                 self._logger.debug(
                     "%s %s -> %s in %.3fs (attempt %d)",
-                    endpoint.method,
+                    method,
                     display,
                     status,
                     raw.elapsed,
@@ -476,7 +506,7 @@ class Transport:
     ) -> errors.StatusError:
         error_class = errors.status_error_class(response.status)
         return error_class(
-            f"{endpoint.name}: {endpoint.method} {display} returned HTTP {response.status}",
+            f"{endpoint.name}: {response.method} {display} returned HTTP {response.status}",
             status=response.status,
             headers=response.headers,
             body=response.body,

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 ced9d0de7bad78d84057eb6d1f03d907481d6495960b78cc8abef42d065cbbc4) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 416b67732cef74a1ab225a92cfb5af81832a71b2b8972585853109e770725745) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
@@ -137,6 +137,7 @@ _CART_GET: Endpoint[Cart] = Endpoint(
     ),
     response_type=Cart,
     idempotent=True,
+    head=True,
 )
 
 _CART_DELETE: Endpoint[None] = Endpoint(
@@ -231,6 +232,7 @@ _TICKETS_GET: Endpoint[Ticket] = Endpoint(
     (Param("ticket_id", "path"),),
     response_type=Ticket,
     idempotent=True,
+    head=True,
 )
 
 _TICKETS_GET_BY_BARCODE: Endpoint[Ticket] = Endpoint(
@@ -389,6 +391,7 @@ _MANIFEST_GET: Endpoint[Manifest] = Endpoint(
     ),
     response_type=Manifest,
     idempotent=True,
+    head=True,
 )
 
 _PRICING_GET_PROFILE: Endpoint[PricingProfile] = Endpoint(
@@ -406,6 +409,8 @@ _PRICING_GET_PROFILE: Endpoint[PricingProfile] = Endpoint(
     ),
     response_type=PricingProfile,
     idempotent=True,
+    not_modified=True,
+    head=True,
 )
 
 _UTIL_SYSINFO: Endpoint[SystemInfo] = Endpoint(
@@ -1131,6 +1136,8 @@ class BatchOperations:
                 for e-commerce email address resolution. Specify a value only when
                 instructed by your integration analyst.
         """
+        if season_code is None and patron is None:
+            raise ArgumentError("batch.export_orders: give `season_code` or `patron`")
         return self._client._send(
             _BATCH_EXPORT_ORDERS,
             {
@@ -1210,7 +1217,7 @@ class PricingOperations:
         include_all_seats: bool | None = None,
         debug: bool | None = None,
         if_modified_since: str | None = None,
-    ) -> PricingProfile:
+    ) -> PricingProfile | None:
         """Get seat pricing for a specific item
 
         The pricing profile endpoint is used to retrieve seat-level pricing for the
