@@ -98,6 +98,8 @@ class OperationModel:
     sample: str | None
     one_of: list[list[str]]  # Python names: at least one argument of each group must be given
     not_modified: bool  # a 304 answer (If-Modified-Since) is a result: the method returns None
+    # Other media types the caller may ask for: (media type, annotation or "MultipartDocument").
+    media_types: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def required_params(self) -> list[ParamModel]:
@@ -390,6 +392,15 @@ class _Resolver:
                         f"`{wire}` is not a parameter of `{op.name}`",
                     )
             one_of.append([by_wire.get(wire, wire) for wire in group_wires])
+        media_types = []
+        for media_type, kind in op.media_types.items():
+            mpath = child_path(child_path(path, "media_types"), media_type)
+            annotation = (
+                "MultipartDocument" if kind == "multipart" else self._annotation(kind, mpath)
+            )
+            media_types.append((media_type, annotation))
+        if media_types and response is None:
+            self.problems.add(path, "`media_types` needs a `response` (the default media type)")
         if op.not_modified:
             returns = "None" if returns == "None" else f"{returns} | None"
         idempotent = (
@@ -423,6 +434,7 @@ class _Resolver:
             sample=response.sample if response else None,
             one_of=one_of,
             not_modified=op.not_modified,
+            media_types=media_types,
         )
 
     def _unwrap(self, text: str, type_text: str, path: str) -> tuple[str, str | None, str, bool]:

@@ -78,6 +78,8 @@ def _environment() -> jinja2.Environment:
     env.filters["method_docstring"] = method_docstring
     env.filters["unshadowed"] = unshadowed
     env.globals["signature"] = signature
+    env.globals["media_overloads"] = media_overloads
+    env.globals["media_union"] = media_union
     env.filters["tick"] = lambda name: f"`{name}`"
     env.filters["isort_all"] = lambda names: sorted(names, key=_isort_key)
     return env
@@ -101,13 +103,33 @@ def _context(package: PackageModel) -> dict[str, object]:
         "client_uses_unset": any(op.unwrap_field_is_list for op in package.operations),
         "secret_headers": [header for _, header, _, secret, _ in package.credentials if secret],
         "error_names": error_names,
+        "client_uses_media": any(op.media_types for op in package.operations),
         "client_uses_builtins": any(
             _BUILTIN_TYPES & {op.name for op in group.operations} for group in package.groups
         ),
     }
 
 
-def signature(op: OperationModel, group: GroupModel) -> str:
+def media_overloads(op: OperationModel) -> list[tuple[str, str]]:
+    """(return annotation, `media_type` annotation) per overload: the default first, then by type."""
+    default = f'Literal[{op.accept or "application/json"!r}] = {op.accept or "application/json"!r}'
+    grouped: dict[str, list[str]] = {}
+    for media_type, annotation in op.media_types:
+        grouped.setdefault(annotation, []).append(repr(media_type))
+    return [(op.returns, default)] + [
+        (annotation, f"Literal[{', '.join(values)}]") for annotation, values in grouped.items()
+    ]
+
+
+def media_union(op: OperationModel) -> str:
+    annotations = [op.returns]
+    for _, annotation in op.media_types:
+        if annotation not in annotations:
+            annotations.append(annotation)
+    return " | ".join(annotations)
+
+
+def signature(op: OperationModel, group: GroupModel, media: str | None = None) -> str:
     """The parameters of an operation method: keyword-only, required ones first, then the optional."""
     body = None
     if op.body_annotation:
@@ -125,6 +147,14 @@ def signature(op: OperationModel, group: GroupModel) -> str:
         required.insert(0, f"body: {body}")
     elif body:
         optional.append(f"body: {body} | None = None")
+    if media is not None:
+        # Overloads name it without a default (it selects the overload); the implementation defaults it.
+        if media == "str":
+            optional.append(f'media_type: str = {op.accept or "application/json"!r}')
+        elif "=" in media:
+            optional.append(f"media_type: {media}")
+        else:
+            required.append(f"media_type: {media}")
     params = required + optional
     return ", ".join(["self", "*", *params] if params else ["self"])
 
@@ -169,6 +199,10 @@ def method_docstring(op: OperationModel) -> str:
     if op.body_annotation:
         body_doc = op.body_doc or "The request body: the model, or a dict with the wire names."
         args.insert(0 if op.body_required else len(args), ("body", body_doc))
+    if op.media_types:
+        kinds = [f"{op.accept or 'application/json'} (the default) gives {op.returns}"]
+        kinds += [f"{media_type} gives {annotation}" for media_type, annotation in op.media_types]
+        args.append(("media_type", "The response media type: " + "; ".join(kinds) + "."))
     if args:
         lines += ["", f"{pad}Args:"]
         for name, doc in args:

@@ -79,6 +79,7 @@ class Operation(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     accept: str | None = None
     envelope: bool = True
     one_of: list[list[str]] = []
+    media_types: dict[str, str] = {}
     not_modified: bool = False
     path_params: dict[str, Param] = {}
     query: dict[str, Param] = {}

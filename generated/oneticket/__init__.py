@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 416b67732cef74a1ab225a92cfb5af81832a71b2b8972585853109e770725745) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 d91feaf3631e665d84a735c403b392e5ae61e81e50b1b511815a997b8133b302) by `python -m codegen generate`. Do not edit.
 """1Ticket legacy API: a typed client generated from `endpoints.yaml`.
 
     from oneticket import OneTicketClient
@@ -9,7 +9,7 @@
 Models live in `oneticket.models`; errors in `oneticket.errors` (all derive from `ApiError`).
 """
 
-from ._runtime import RawResponse, Timeout, capture_responses
+from ._runtime import FilePart, MultipartDocument, RawResponse, Timeout, capture_responses
 from ._serde import decode, encode
 from .client import OneTicketClient
 from .errors import (
@@ -41,6 +41,8 @@ __all__ = [
     "ConflictError",
     "DecodeError",
     "EnvelopeError",
+    "FilePart",
+    "MultipartDocument",
     "NotFoundError",
     "OneTicketClient",
     "PermissionDeniedError",

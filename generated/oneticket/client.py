@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 416b67732cef74a1ab225a92cfb5af81832a71b2b8972585853109e770725745) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 d91feaf3631e665d84a735c403b392e5ae61e81e50b1b511815a997b8133b302) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
@@ -10,7 +10,14 @@ from typing import Any, Literal, TypeVar
 
 from msgspec import UnsetType
 
-from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport, operation
+from ._runtime import (
+    DEFAULT_TIMEOUT,
+    Endpoint,
+    Param,
+    Timeout,
+    Transport,
+    operation,
+)
 from .errors import ArgumentError
 from .models import (
     Account,
@@ -849,7 +856,14 @@ class OneTicketClient:
     ) -> None:
         self.close()
 
-    def _send(self, endpoint: Endpoint[_T], args: Mapping[str, object], body: object = None) -> _T:
+    def _send(
+        self,
+        endpoint: Endpoint[_T],
+        args: Mapping[str, object],
+        body: object = None,
+        *,
+        media_type: str | None = None,
+    ) -> _T:
         return self._transport.send(
             endpoint,
             args,
@@ -857,4 +871,5 @@ class OneTicketClient:
             timeout=self._timeout,
             max_retries=self._max_retries,
             request_id_header=None,
+            media_type=media_type,
         )

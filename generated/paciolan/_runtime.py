@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 416b67732cef74a1ab225a92cfb5af81832a71b2b8972585853109e770725745) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 d91feaf3631e665d84a735c403b392e5ae61e81e50b1b511815a997b8133b302) by `python -m codegen generate`. Do not edit.
 """The transport behind every operation: URLs, headers, retries, timeouts, decoding, errors.
 
 urllib3 is only a connection pool here; retrying is decided by this module, per operation, so that a
@@ -69,6 +69,7 @@ class Endpoint(Generic[T]):
         "gzip",
         "head",
         "idempotent",
+        "media_types",
         "method",
         "name",
         "not_modified",
@@ -94,6 +95,7 @@ class Endpoint(Generic[T]):
         gzip: bool = True,
         enveloped: bool = False,
         head: bool = False,
+        media_types: Mapping[str, Any] | None = None,
         require_output: bool = False,
         not_modified: bool = False,
     ) -> None:
@@ -109,6 +111,8 @@ class Endpoint(Generic[T]):
         self.gzip = gzip
         self.enveloped = enveloped
         self.head = head  # the vendor also answers HEAD on this path
+        # Other media types the caller may ask for, with the type each decodes into (or MULTIPART).
+        self.media_types = dict(media_types or {})
         self.not_modified = not_modified  # 304 Not Modified is a result (None), not an error
         self.require_output = (
             require_output  # the method returns output[0]: an empty output is an error
@@ -143,6 +147,54 @@ class RawResponse:
 
     def __repr__(self) -> str:
         return f"<RawResponse {self.status} {self.method} {self.url} ({len(self.body)} bytes)>"
+
+
+# The media-type value meaning "a multipart answer": a JSON part and file parts.
+MULTIPART = "multipart"
+
+
+class FilePart(NamedTuple):
+    """One file of a multipart answer (a PDF, a pkpass)."""
+
+    content_type: str
+    filename: str | None
+    data: bytes
+
+
+class MultipartDocument:
+    """A multipart answer: the decoded JSON part (`json`) and the file parts (`files`)."""
+
+    __slots__ = ("files", "json")
+
+    def __init__(self, json: Any, files: list[FilePart]) -> None:
+        self.json = json
+        self.files = files
+
+    def __repr__(self) -> str:
+        kinds = ", ".join(f"{part.content_type} ({len(part.data)} bytes)" for part in self.files)
+        return f"<MultipartDocument json={self.json!r} files=[{kinds}]>"
+
+
+def parse_multipart(content_type: str, body: bytes) -> MultipartDocument:
+    """Split a multipart body with the standard library (loaded only when a document is asked for)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
+    )
+    if not message.is_multipart():
+        raise ValueError(f"expected a multipart body, got {content_type or 'no Content-Type'}")
+    document: Any = None
+    files: list[FilePart] = []
+    for part in message.iter_parts():
+        data = part.get_payload(decode=True)
+        payload = data if isinstance(data, bytes) else b""
+        if part.get_content_type() == "application/json" and document is None:
+            document = msgspec.json.decode(payload)
+        else:
+            files.append(FilePart(part.get_content_type(), part.get_filename(), payload))
+    return MultipartDocument(document, files)
 
 
 _captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
@@ -343,11 +395,22 @@ class Transport:
         timeout: Timeout | None = None,
         max_retries: int | None = None,
         request_id_header: str | None = None,
+        media_type: str | None = None,
     ) -> T:
         head_only = _head_only.get()
         if head_only and not endpoint.head:
             raise errors.ArgumentError(f"{endpoint.name} does not support HEAD")
+        if media_type is not None and media_type != endpoint.accept:
+            if media_type not in endpoint.media_types:
+                choices = ", ".join([endpoint.accept, *endpoint.media_types])
+                raise errors.ArgumentError(
+                    f"{endpoint.name}: media_type must be one of {choices}, got {media_type!r}"
+                )
+        else:
+            media_type = None
         url, display, headers = self.prepare(endpoint, args)
+        if media_type is not None:
+            headers["Accept"] = media_type
         payload: bytes | None = None
         if endpoint.body_type is not None:
             payload = self._encode_body(endpoint, body)
@@ -377,7 +440,25 @@ class Transport:
             raise self._status_error(endpoint, response, display)
         if head_only:
             return None  # type: ignore[return-value]
+        if media_type is not None:
+            return self._decode_media(endpoint, response, media_type)  # type: ignore[no-any-return]
         return self._decode(endpoint, response)
+
+    def _decode_media(self, endpoint: Endpoint[Any], response: RawResponse, media_type: str) -> Any:
+        kind = endpoint.media_types[media_type]
+        if kind != MULTIPART:
+            return self._decode_as(endpoint, response, kind)
+        content_type = response.headers.get("Content-Type", "")
+        try:
+            return parse_multipart(content_type, response.body)
+        except (ValueError, msgspec.DecodeError) as exc:
+            raise errors.DecodeError(
+                f"{endpoint.name}: the {media_type} response is not a readable multipart body: {exc}",
+                operation=endpoint.name,
+                path="$",
+                body=response.body,
+                status=response.status,
+            ) from None
 
     def _encode_body(self, endpoint: Endpoint[Any], body: object) -> bytes:
         body_type = endpoint.body_type

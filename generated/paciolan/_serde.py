@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 416b67732cef74a1ab225a92cfb5af81832a71b2b8972585853109e770725745) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 d91feaf3631e665d84a735c403b392e5ae61e81e50b1b511815a997b8133b302) by `python -m codegen generate`. Do not edit.
 """`encode` and `decode` with the wire names of this package's models, as the client uses them."""
 
 from __future__ import annotations

@@ -1,13 +1,22 @@
-# Generated from endpoints.yaml (sha256 416b67732cef74a1ab225a92cfb5af81832a71b2b8972585853109e770725745) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 d91feaf3631e665d84a735c403b392e5ae61e81e50b1b511815a997b8133b302) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
-from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport, operation
+from ._runtime import (
+    DEFAULT_TIMEOUT,
+    MULTIPART,
+    Endpoint,
+    MultipartDocument,
+    Param,
+    Timeout,
+    Transport,
+    operation,
+)
 from .errors import ArgumentError
 from .models import (
     Availability,
@@ -256,6 +265,11 @@ _TICKETS_PRINT: Endpoint[Ticket] = Endpoint(
     response_type=Ticket,
     body_type=dict,
     idempotent=False,
+    media_types={
+        "application/pdf": MULTIPART,
+        "application/vnd.apple.pkpass": MULTIPART,
+        "application/vnd.google-apps.pass": PassTickets,
+    },
 )
 
 _TICKETS_REPRINT: Endpoint[Ticket] = Endpoint(
@@ -271,6 +285,11 @@ _TICKETS_REPRINT: Endpoint[Ticket] = Endpoint(
     response_type=Ticket,
     body_type=dict,
     idempotent=False,
+    media_types={
+        "application/pdf": MULTIPART,
+        "application/vnd.apple.pkpass": MULTIPART,
+        "application/vnd.google-apps.pass": PassTickets,
+    },
 )
 
 _TICKETS_VOID: Endpoint[VoidResult] = Endpoint(
@@ -893,14 +912,44 @@ class TicketsOperations:
         """
         return self._client._send(_TICKETS_GET_BY_BARCODE, {"barcode": barcode})
 
-    @operation
+    @overload
     def print(
         self,
         *,
         ticket_id: str,
         policy_code: str | None = None,
         format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
-    ) -> Ticket:
+        media_type: Literal["application/json"] = "application/json",
+    ) -> Ticket: ...
+
+    @overload
+    def print(
+        self,
+        *,
+        ticket_id: str,
+        media_type: Literal["application/pdf", "application/vnd.apple.pkpass"],
+        policy_code: str | None = None,
+        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> MultipartDocument: ...
+
+    @overload
+    def print(
+        self,
+        *,
+        ticket_id: str,
+        media_type: Literal["application/vnd.google-apps.pass"],
+        policy_code: str | None = None,
+        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> PassTickets: ...
+
+    def print(
+        self,
+        *,
+        ticket_id: str,
+        policy_code: str | None = None,
+        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        media_type: str = "application/json",
+    ) -> Ticket | MultipartDocument | PassTickets:
         """Print ticket
 
         Print a specific ticket based on its ticket ID. The print tickets endpoint
@@ -914,12 +963,19 @@ class TicketsOperations:
                 requestor.
             format: Print format for PDF output (the vendor text is truncated after
                 "applicable for media type").
+            media_type: The response media type: application/json (the default)
+                gives Ticket; application/pdf gives MultipartDocument;
+                application/vnd.apple.pkpass gives MultipartDocument;
+                application/vnd.google-apps.pass gives PassTickets.
         """
-        return self._client._send(
-            _TICKETS_PRINT, {"ticket_id": ticket_id, "policyCode": policy_code, "format": format}
+        result: Ticket | MultipartDocument | PassTickets = self._client._send(
+            _TICKETS_PRINT,
+            {"ticket_id": ticket_id, "policyCode": policy_code, "format": format},
+            media_type=media_type,
         )
+        return result
 
-    @operation
+    @overload
     def reprint(
         self,
         *,
@@ -927,7 +983,40 @@ class TicketsOperations:
         authorization: str,
         policy_code: str | None = None,
         format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
-    ) -> Ticket:
+        media_type: Literal["application/json"] = "application/json",
+    ) -> Ticket: ...
+
+    @overload
+    def reprint(
+        self,
+        *,
+        ticket_id: str,
+        authorization: str,
+        media_type: Literal["application/pdf", "application/vnd.apple.pkpass"],
+        policy_code: str | None = None,
+        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> MultipartDocument: ...
+
+    @overload
+    def reprint(
+        self,
+        *,
+        ticket_id: str,
+        authorization: str,
+        media_type: Literal["application/vnd.google-apps.pass"],
+        policy_code: str | None = None,
+        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> PassTickets: ...
+
+    def reprint(
+        self,
+        *,
+        ticket_id: str,
+        authorization: str,
+        policy_code: str | None = None,
+        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        media_type: str = "application/json",
+    ) -> Ticket | MultipartDocument | PassTickets:
         """Reprint ticket
 
         Reprint a specific ticket based on its ticket ID. The reprint tickets endpoint
@@ -942,8 +1031,12 @@ class TicketsOperations:
                 requestor.
             format: Print format for PDF output (the vendor text is truncated after
                 "applicable for media type").
+            media_type: The response media type: application/json (the default)
+                gives Ticket; application/pdf gives MultipartDocument;
+                application/vnd.apple.pkpass gives MultipartDocument;
+                application/vnd.google-apps.pass gives PassTickets.
         """
-        return self._client._send(
+        result: Ticket | MultipartDocument | PassTickets = self._client._send(
             _TICKETS_REPRINT,
             {
                 "ticket_id": ticket_id,
@@ -951,7 +1044,9 @@ class TicketsOperations:
                 "format": format,
                 "Authorization": authorization,
             },
+            media_type=media_type,
         )
+        return result
 
     @operation
     def void(self, *, ticket_id: str, policy_code: str | None = None) -> VoidResult:
@@ -1393,7 +1488,14 @@ class PaciolanClient:
     ) -> None:
         self.close()
 
-    def _send(self, endpoint: Endpoint[_T], args: Mapping[str, object], body: object = None) -> _T:
+    def _send(
+        self,
+        endpoint: Endpoint[_T],
+        args: Mapping[str, object],
+        body: object = None,
+        *,
+        media_type: str | None = None,
+    ) -> _T:
         return self._transport.send(
             endpoint,
             args,
@@ -1401,4 +1503,5 @@ class PaciolanClient:
             timeout=self._timeout,
             max_retries=self._max_retries,
             request_id_header="Request-ID",
+            media_type=media_type,
         )
