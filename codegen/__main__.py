@@ -21,7 +21,20 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("generate", help="regenerate generated/ from the registry")
     commands.add_parser("check", help="exit 1 when generated/ is not what the registry produces")
     commands.add_parser("validate", help="only load and validate the registry")
+    serve = commands.add_parser("serve", help="run the local emulator of both vendors")
+    serve.add_argument("--port", type=int, default=8080)
+    commands.add_parser("demo", help="run both clients against the local emulator")
     args = parser.parse_args(argv)
+
+    if args.command == "serve":
+        from codegen import emulator
+
+        emulator.serve(args.port, args.registry)
+        return 0
+    if args.command == "demo":
+        from codegen import demo
+
+        return demo.main()
 
     try:
         files = build_files(args.registry) if args.command != "validate" else None

@@ -1,0 +1,59 @@
+"""A local emulator of both vendors' APIs, built from `endpoints.yaml`, for tests and demos.
+
+    with running() as emulator:
+        client = PaciolanClient(..., servers=emulator.servers("paciolan"))
+        emulator.inject("cart.checkout", vendor="paciolan", status=503, retry_after="2")
+
+Every operation of the registry is routed and answered with the vendor's sample (or a minimal body of its
+response type); requests are checked against the registry and a bad one gets the vendor's error shape;
+Paciolan carts keep their state; faults are injected per operation (`Emulator.inject`, or
+`POST /_emulator/faults`). Standard library HTTP server; the generated clients never import this package.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from codegen.emulator.emulator import DEFAULT_REGISTRY, Emulator
+from codegen.emulator.faults import Fault
+from codegen.emulator.journal import ReceivedRequest
+
+__all__ = ["DEFAULT_REGISTRY", "Emulator", "Fault", "ReceivedRequest", "running", "serve"]
+
+
+@contextmanager
+def running(port: int = 0, registry: Path = DEFAULT_REGISTRY) -> Iterator[Emulator]:
+    """A started emulator (port 0: a free port), stopped when the block ends."""
+    with Emulator(registry, port) as emulator:
+        yield emulator
+
+
+def serve(port: int = 8080, registry: Path = DEFAULT_REGISTRY) -> None:
+    """Serve until Ctrl-C, printing the base URLs; rejected requests are logged to stderr."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    started = time.perf_counter()
+    emulator = Emulator(registry, port).start()
+    elapsed = time.perf_counter() - started
+    print(
+        f"Ticketing emulator on {emulator.url} (ready in {elapsed * 1000:.0f} ms), from {registry}"
+    )
+    for vendor in emulator.vendors:
+        for name, url in emulator.servers(vendor).items():
+            print(f"  {vendor:<10} {name:<8} {url}")
+    print(
+        "Faults: POST /_emulator/faults; requests: GET /_emulator/requests. Ctrl-C stops.",
+        flush=True,
+    )
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        emulator.stop()
+        print("Emulator stopped.")

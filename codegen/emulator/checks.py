@@ -1,0 +1,208 @@
+"""Checks one request against its operation in the registry.
+
+The checks, in order: credential headers (every credential of the vendor, on every request), path
+parameters, query parameters (required, type, enum values, list style), per-operation headers, `one_of`
+groups (at least one parameter of each), required compression, and the body (present, JSON, the declared
+shape). The first problem found is returned as a
+`Rejection` naming its rule; values of secret parameters are never repeated in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import msgspec
+
+from codegen import typeexpr
+from codegen.emulator.routes import Route
+from codegen.emulator.shapes import Shapes
+from codegen.schema import Operation, Param, Vendor
+
+_INT = re.compile(r"[+-]?\d+")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# How a scalar is written in a query string or header, and how a message names it.
+_TEXT_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "int": (_INT, "an int"),
+    "bool": (re.compile("true|false"), "true or false"),
+    "float": (_NUMBER, "a number"),
+    "decimal": (_NUMBER, "a number"),
+}
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a request was refused: the rule it broke and what exactly was wrong."""
+
+    rule: str
+    detail: str
+
+    def message(self, operation: str) -> str:
+        return f"{operation}: {self.rule}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """The parts of a request that the checks look at."""
+
+    path_params: Mapping[str, str]
+    query: list[tuple[str, str]]  # decoded (name, value) pairs, in the order sent
+    headers: Mapping[str, str]  # names in lower case
+    body: bytes
+
+
+class RequestChecker:
+    """Checks requests for the operations of one vendor."""
+
+    def __init__(self, vendor: Vendor, shapes: Shapes) -> None:
+        self._vendor = vendor
+        # One decoder per body type, built now: handler threads then only read this mapping.
+        self._decoders: dict[str, msgspec.json.Decoder[object]] = {}
+        for op in vendor.operations:
+            expression = _body_expression(op)
+            if expression is not None and expression not in self._decoders:
+                self._decoders[expression] = msgspec.json.Decoder(shapes.type_of(expression))
+        self._enums = {
+            name: spec.enum for name, spec in vendor.types.items() if spec.enum is not None
+        }
+
+    def check(self, route: Route, request: Incoming) -> Rejection | None:
+        op = route.operation
+        return (
+            self._credentials(request)
+            or self._path(op, request)
+            or self._query(op, request)
+            or self._headers(op, request)
+            or self._one_of(op, request)
+            or self._compression(op, request)
+            or self._body(op, request)
+        )
+
+    def _credentials(self, request: Incoming) -> Rejection | None:
+        for credential in self._vendor.credentials:
+            value = request.headers.get(credential.header.lower())
+            if not value:
+                return Rejection(
+                    "credential header",
+                    f"`{credential.header}` is missing (sent on every request: "
+                    f"{', '.join(c.header for c in self._vendor.credentials)})",
+                )
+            if credential.type == "int" and not _INT.fullmatch(value):
+                shown = "" if credential.secret else f", got {value!r}"
+                return Rejection("credential type", f"`{credential.header}` must be an int{shown}")
+        return None
+
+    def _path(self, op: Operation, request: Incoming) -> Rejection | None:
+        for name, param in op.path_params.items():
+            problem = self._value("path parameter", name, param, request.path_params[name])
+            if problem is not None:
+                return problem
+        return None
+
+    def _query(self, op: Operation, request: Incoming) -> Rejection | None:
+        sent: dict[str, list[str]] = {}
+        for name, value in request.query:
+            sent.setdefault(name, []).append(value)
+        for name, param in op.query.items():
+            values = sent.get(name, [])
+            if not values or values == [""]:
+                if param.required:
+                    state = "is missing" if not values else "is empty"
+                    return Rejection("required query parameter", f"`{name}` {state}")
+                continue
+            ref = typeexpr.parse(param.type)
+            if typeexpr.is_list(ref):
+                if param.style == "comma":
+                    values = [item for value in values for item in value.split(",")]
+            elif len(values) > 1:
+                return Rejection(
+                    "query parameter repeated", f"`{name}` takes one value, got {len(values)}"
+                )
+            for value in values:
+                problem = self._value("query", name, param, value)
+                if problem is not None:
+                    return problem
+        return None
+
+    def _headers(self, op: Operation, request: Incoming) -> Rejection | None:
+        for name, param in op.headers.items():
+            value = request.headers.get(name.lower())
+            if value is None:
+                if param.required:
+                    return Rejection("required header", f"`{name}` is missing")
+                continue
+            problem = self._value("header", name, param, value)
+            if problem is not None:
+                return problem
+        return None
+
+    @staticmethod
+    def _one_of(op: Operation, request: Incoming) -> Rejection | None:
+        given = {name for name, value in request.query if value} | {
+            name for name in op.headers if request.headers.get(name.lower())
+        }
+        for group in op.one_of:
+            if not given.intersection(group):
+                names = ", ".join(f"`{name}`" for name in group)
+                return Rejection("one of", f"give at least one of {names}")
+        return None
+
+    @staticmethod
+    def _compression(op: Operation, request: Incoming) -> Rejection | None:
+        if op.compression != "required":
+            return None
+        accepted = request.headers.get("accept-encoding", "")
+        if "gzip" not in [part.split(";")[0].strip().lower() for part in accepted.split(",")]:
+            return Rejection(
+                "compression required",
+                f"send `Accept-Encoding: gzip` (got {accepted or 'none'}): this operation only answers gzip",
+            )
+        return None
+
+    def _body(self, op: Operation, request: Incoming) -> Rejection | None:
+        spec = op.body
+        if spec is None:
+            return None
+        described = "an empty JSON object" if spec.empty else f"a JSON `{spec.type}`"
+        if not request.body.strip():
+            if spec.required or spec.empty:
+                return Rejection("body required", f"the request needs {described} as its body")
+            return None
+        content_type = request.headers.get("content-type", "")
+        if content_type.split(";")[0].strip().lower() != "application/json":
+            return Rejection(
+                "content type",
+                f"the body must be sent as application/json, got {content_type or 'none'}",
+            )
+        try:
+            self._decoders[str(_body_expression(op))].decode(request.body)
+        except msgspec.DecodeError as exc:
+            return Rejection("body shape", f"the body is not {described}: {exc}")
+        return None
+
+    def _value(self, location: str, name: str, param: Param, value: str) -> Rejection | None:
+        """Check one text value against the parameter's type (for a list, the item type)."""
+        ref = typeexpr.parse(param.type)
+        while isinstance(ref, (typeexpr.ListOf, typeexpr.Nullable)):
+            ref = ref.item if isinstance(ref, typeexpr.ListOf) else ref.inner
+        if not isinstance(ref, typeexpr.Named):
+            return None
+        shown = "" if param.secret else f", got {value!r}"
+        choices = self._enums.get(ref.name)
+        if choices is not None:
+            if value not in [str(choice) for choice in choices]:
+                allowed = ", ".join(repr(str(choice)) for choice in choices)
+                return Rejection(f"{location} enum", f"`{name}` must be one of {allowed}{shown}")
+            return None
+        form = _TEXT_FORMS.get(ref.name)
+        if form is not None and not form[0].fullmatch(value):
+            return Rejection(f"{location} type", f"`{name}` must be {form[1]}{shown}")
+        return None
+
+
+def _body_expression(op: Operation) -> str | None:
+    """The type a request body is checked against (any JSON object for an `empty: true` body)."""
+    if op.body is None:
+        return None
+    return "dict[str, any]" if op.body.empty or op.body.type is None else op.body.type

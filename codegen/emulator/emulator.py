@@ -1,0 +1,337 @@
+"""`Emulator`: both vendors' APIs on 127.0.0.1, built from `endpoints.yaml`.
+
+For each request: route it (`arrive`, which also takes the fault waiting for the operation), record it,
+check it against the registry, answer it (a sample, a minimal body, the cart state or a vendor-shaped
+error) and let a fault replace or spoil the answer (`respond`). `server.py` puts the answer on the wire.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlsplit
+
+import msgspec
+
+from codegen import registry as registry_loader
+from codegen.emulator.checks import Incoming, RequestChecker
+from codegen.emulator.faults import Drop, Fault, FaultBoard
+from codegen.emulator.journal import Journal, ReceivedRequest
+from codegen.emulator.responses import Answer, Responder
+from codegen.emulator.routes import Found, RouteTable, Unknown, WrongMethod
+from codegen.emulator.server import EmulatorHTTPServer
+from codegen.emulator.shapes import Shapes
+
+log = logging.getLogger("codegen.emulator")
+
+DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "endpoints.yaml"
+CONTROL_PREFIX = "/_emulator/"
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """A request whose line and headers have been read, and where it goes."""
+
+    method: str
+    target: str
+    headers: dict[str, str]
+    match: Found | WrongMethod | Unknown
+    fault: Fault | None
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.target).path
+
+    @property
+    def vendor(self) -> str | None:
+        return self.match.route.vendor if isinstance(self.match, Found) else self.match.vendor
+
+    @property
+    def operation(self) -> str | None:
+        return self.match.route.name if isinstance(self.match, Found) else None
+
+
+class Emulator:
+    """The emulated vendor APIs. `start()` serves them on 127.0.0.1 (port 0: a free port)."""
+
+    def __init__(self, registry: Path = DEFAULT_REGISTRY, port: int = 0) -> None:
+        spec, _ = registry_loader.load(registry)
+        self._vendors = spec.vendors
+        self._routes = RouteTable(spec)
+        shapes = {key: Shapes(vendor) for key, vendor in spec.vendors.items()}
+        self._checkers = {
+            key: RequestChecker(vendor, shapes[key]) for key, vendor in spec.vendors.items()
+        }
+        self._responder = Responder(spec, registry.resolve().parent, shapes)
+        self._faults = FaultBoard()
+        self._journal = Journal()
+        self._port = port
+        self._server: EmulatorHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def start(self) -> Emulator:
+        if self._server is None:
+            self._server = EmulatorHTTPServer(self._port, self)
+            self._thread = threading.Thread(
+                target=self._server.serve_forever,
+                kwargs={"poll_interval": 0.05},
+                name=f"ticketing-emulator-{self.port}",
+                daemon=True,
+            )
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.shutdown()
+        server.close_connections()
+        server.server_close()
+        if self._thread is not None:
+            self._thread.join()
+
+    def __enter__(self) -> Emulator:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def vendors(self) -> list[str]:
+        return list(self._vendors)
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("the emulator is not running: call start()")
+        return int(self._server.server_address[1])
+
+    @property
+    def url(self) -> str:
+        """The root URL, e.g. http://127.0.0.1:8080."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def servers(self, vendor: str) -> dict[str, str]:
+        """Server name -> base URL, for the client's `servers=` argument."""
+        if vendor not in self._routes.mounts:
+            raise KeyError(f"no vendor `{vendor}`; vendors: {', '.join(self._routes.mounts)}")
+        return {name: self.url + mount for name, mount in self._routes.mounts[vendor].items()}
+
+    # -- what tests use -----------------------------------------------------------------------
+
+    def inject(
+        self,
+        operation: str,
+        *,
+        vendor: str,
+        times: int = 1,
+        status: int | None = None,
+        retry_after: str | None = None,
+        delay: float = 0,
+        slow_body: float = 0,
+        drop: Drop | None = None,
+        truncated_gzip: bool = False,
+        invalid_json: bool = False,
+        html: bool = False,
+        envelope_error: bool = False,
+    ) -> None:
+        """Make the next `times` requests of `vendor`'s `operation` (e.g. "cart.checkout") go wrong."""
+        self._routes.find(vendor, operation)
+        if envelope_error and self._vendors[vendor].envelope is None:
+            raise ValueError(f"{vendor} has no response envelope: inject a `status` instead")
+        fault = Fault(
+            status=status,
+            retry_after=retry_after,
+            delay=float(delay),
+            slow_body=float(slow_body),
+            drop=drop,
+            truncated_gzip=truncated_gzip,
+            invalid_json=invalid_json,
+            html=html,
+            envelope_error=envelope_error,
+        )
+        self._faults.add(vendor, operation, fault, times)
+
+    def hits(self, vendor: str, operation: str) -> int:
+        """Requests received for the operation since the last reset, faulted and rejected ones included."""
+        return self._journal.hits(vendor, operation)
+
+    @property
+    def requests(self) -> list[ReceivedRequest]:
+        return self._journal.requests
+
+    @property
+    def problems(self) -> list[str]:
+        """The message of every rejected request since the last reset."""
+        return self._journal.problems
+
+    def reset(self) -> None:
+        """Forget requests, problems, pending faults and carts."""
+        self._faults.clear()
+        self._journal.clear()
+        if self._responder.carts is not None:
+            self._responder.carts.clear()
+
+    # -- what the server calls ----------------------------------------------------------------
+
+    def arrive(self, method: str, target: str, headers: dict[str, str]) -> Arrival:
+        match = self._routes.match(method, urlsplit(target).path)
+        fault = (
+            self._faults.take(match.route.vendor, match.route.name)
+            if isinstance(match, Found)
+            else None
+        )
+        return Arrival(method, target, headers, match, fault)
+
+    def dropped(self, arrival: Arrival) -> None:
+        """A request whose connection is closed before it is read (`drop="before_read"`)."""
+        self._record(arrival, b"")
+        log.info(
+            "%s %s: connection dropped unread (injected)", arrival.method, self._shown(arrival)
+        )
+
+    def unreadable(self, arrival: Arrival, reason: str) -> Answer:
+        self._record(arrival, b"")
+        return self._reject(arrival, 400, f"body: {reason}")
+
+    def respond(self, arrival: Arrival, body: bytes) -> Answer:
+        if arrival.path.startswith(CONTROL_PREFIX):
+            return self._control(arrival, body)
+        if arrival.path == "/" and arrival.method == "GET":
+            return self._index()
+        self._record(arrival, body)
+        match = arrival.match
+        if isinstance(match, Unknown):
+            return self._reject(arrival, 404, f"route: no operation at {arrival.path}")
+        if isinstance(match, WrongMethod):
+            allowed = ", ".join(match.allowed)
+            message = f"method: {arrival.path} takes {allowed}, not {arrival.method}"
+            return self._reject(arrival, 405, message).with_header("Allow", allowed)
+        headers = {name.lower(): value for name, value in arrival.headers.items()}
+        answer = self._operation_answer(arrival, match, headers, body)
+        fault = arrival.fault
+        if fault is not None:
+            if fault.drop == "after_read":
+                log.info("%s %s: answer dropped (injected)", arrival.method, self._shown(arrival))
+            answer = self._responder.faulted(match.route, fault, answer)
+        answer = answer.encoded(
+            accepts_gzip="gzip" in headers.get("accept-encoding", "").lower(),
+            truncate_gzip=fault is not None and fault.truncated_gzip,
+        )
+        id_header = self._vendors[match.route.vendor].request_id_header
+        request_id = headers.get(id_header.lower()) if id_header else None
+        return answer.with_header(id_header, request_id) if id_header and request_id else answer
+
+    def _operation_answer(
+        self, arrival: Arrival, match: Found, headers: dict[str, str], body: bytes
+    ) -> Answer:
+        """The answer of a routed request: the rejection, or the operation's answer."""
+        route = match.route
+        incoming = Incoming(
+            path_params=match.path_params,
+            query=parse_qsl(urlsplit(arrival.target).query, keep_blank_values=True),
+            headers=headers,
+            body=body,
+        )
+        rejection = self._checkers[route.vendor].check(route, incoming)
+        if rejection is not None:
+            message = rejection.message(route.name)
+            answer = self._responder.rejection(route.vendor, route.operation, message)
+            self._note(arrival, answer.status, message)
+            return answer
+        answer = self._responder.answer(route, match.path_params, body, headers.get("accept", ""))
+        return self._responder.conditional(
+            route.operation, answer, headers.get("if-modified-since")
+        )
+
+    # -- inside ---------------------------------------------------------------------------------
+
+    def _record(self, arrival: Arrival, body: bytes) -> None:
+        self._journal.record(
+            ReceivedRequest(
+                arrival.vendor,
+                arrival.operation,
+                arrival.method,
+                arrival.target,
+                arrival.headers,
+                body,
+            )
+        )
+
+    def _reject(self, arrival: Arrival, status: int, message: str) -> Answer:
+        answer = self._responder.error(arrival.vendor, status, message)
+        self._note(arrival, status, message)
+        return answer
+
+    def _note(self, arrival: Arrival, status: int, message: str) -> None:
+        self._journal.problem(message)
+        log.warning("%s %s -> %d: %s", arrival.method, self._shown(arrival), status, message)
+
+    def _shown(self, arrival: Arrival) -> str:
+        """The target for a log line, secret query values masked."""
+        split = urlsplit(arrival.target)
+        if not isinstance(arrival.match, Found):
+            return split.path
+        query = arrival.match.route.operation.query
+        pairs = [
+            f"{quote(name, safe='')}={'***' if name in query and query[name].secret else quote(value, safe='')}"
+            for name, value in parse_qsl(split.query, keep_blank_values=True)
+        ]
+        return split.path + ("?" + "&".join(pairs) if pairs else "")
+
+    def _index(self) -> Answer:
+        payload = {"vendors": {vendor: self.servers(vendor) for vendor in self._vendors}}
+        return Answer(200, json.dumps(payload, indent=2).encode())
+
+    def _control(self, arrival: Arrival, body: bytes) -> Answer:
+        """`POST /_emulator/faults`, `POST /_emulator/reset`, `GET /_emulator/requests`."""
+        action = (arrival.method, arrival.path.removeprefix(CONTROL_PREFIX).rstrip("/"))
+        if action == ("GET", "requests"):
+            payload: Any = {
+                "requests": [request.to_dict() for request in self.requests],
+                "problems": self.problems,
+            }
+            return Answer(200, json.dumps(payload).encode())
+        if action == ("POST", "reset"):
+            self.reset()
+            return Answer(200, b'{"reset": true}')
+        if action == ("POST", "faults"):
+            try:
+                data = json.loads(body or b"null")
+                if not isinstance(data, Mapping):
+                    raise ValueError(
+                        "send a JSON object: {vendor, operation, times?, <fault keys>}"
+                    )
+                settings = dict(data)
+                vendor = settings.pop("vendor")
+                operation = settings.pop("operation")
+                times = settings.pop("times", 1)
+                Fault.from_json(settings)  # unknown keys and wrong types, before anything is queued
+                self.inject(operation, vendor=vendor, times=times, **settings)
+            except KeyError as exc:
+                return self._control_error(f"missing or unknown: {exc.args[0]}")
+            except (ValueError, TypeError, msgspec.ValidationError) as exc:
+                return self._control_error(str(exc))
+            return Answer(200, json.dumps({"injected": data}).encode())
+        return self._control_error(
+            "control endpoints: POST /_emulator/faults, POST /_emulator/reset, GET /_emulator/requests",
+            status=404,
+        )
+
+    @staticmethod
+    def _control_error(message: str, status: int = 400) -> Answer:
+        return Answer(status, json.dumps({"status": status, "message": message}).encode())

@@ -1,0 +1,115 @@
+"""Faults a test asks for, per operation: what to do instead of (or on top of) the normal answer.
+
+A fault applies to the next `times` requests of its operation, then normal answers resume. Faults queued
+for the same operation apply one after the other, in the order they were injected.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any, Literal
+
+import msgspec
+
+Drop = Literal["before_read", "after_read"]
+DROPS: tuple[Drop, ...] = ("before_read", "after_read")
+
+
+@dataclass(frozen=True)
+class Fault:
+    """What goes wrong. `delay` and `slow_body` combine with anything; the others exclude each other."""
+
+    status: int | None = None  # answer this status with a vendor-shaped error body
+    retry_after: str | None = None  # sent verbatim as `Retry-After` (with `status`; 429 when none)
+    delay: float = 0.0  # seconds before the status line
+    slow_body: float = (
+        0.0  # the body is sent in small pieces, with pauses totalling this many seconds
+    )
+    # Close the connection without an answer: before reading the request (it never reached the API),
+    # or after reading and acting on it (its effects happen, e.g. a checkout is recorded).
+    drop: Drop | None = None
+    truncated_gzip: bool = False  # `Content-Encoding: gzip` with the gzip stream cut off
+    invalid_json: bool = False  # 200 application/json whose body is not JSON
+    html: bool = False  # 200 text/html: an error page from a proxy
+    envelope_error: bool = False  # 200 with the vendor envelope reporting a failure (1Ticket)
+
+    def __post_init__(self) -> None:
+        if self.status is not None and not 100 <= self.status <= 599:
+            raise ValueError(f"status must be an HTTP status (100-599), got {self.status}")
+        if self.delay < 0 or self.slow_body < 0:
+            raise ValueError("delay and slow_body are seconds, 0 or more")
+        if self.drop is not None and self.drop not in DROPS:
+            raise ValueError(f"drop must be one of {', '.join(DROPS)}, got {self.drop!r}")
+        kinds = [
+            name
+            for name, on in (
+                ("status/retry_after", self.status is not None or self.retry_after is not None),
+                ("drop", self.drop is not None),
+                ("truncated_gzip", self.truncated_gzip),
+                ("invalid_json", self.invalid_json),
+                ("html", self.html),
+                ("envelope_error", self.envelope_error),
+            )
+            if on
+        ]
+        if len(kinds) > 1:
+            raise ValueError(
+                f"choose one of {', '.join(kinds)} per fault (inject them one after another)"
+            )
+
+    @property
+    def answer_status(self) -> int | None:
+        """The status of the error answer, if this fault replaces the answer with an error."""
+        if self.status is None and self.retry_after is not None:
+            return 429
+        return self.status
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Fault:
+        """A fault from the keys of `POST /_emulator/faults`; unknown keys and wrong types are errors."""
+        known = {field.name for field in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(
+                f"unknown fault keys: {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+        return msgspec.convert(data, cls)
+
+
+@dataclass
+class _Pending:
+    fault: Fault
+    remaining: int
+
+
+class FaultBoard:
+    """Faults waiting for the next requests of each (vendor, operation); thread-safe."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pending: dict[tuple[str, str], deque[_Pending]] = {}
+
+    def add(self, vendor: str, operation: str, fault: Fault, times: int) -> None:
+        if times < 1:
+            raise ValueError(f"times must be 1 or more, got {times}")
+        with self._lock:
+            self._pending.setdefault((vendor, operation), deque()).append(_Pending(fault, times))
+
+    def take(self, vendor: str, operation: str) -> Fault | None:
+        """The fault for this request, counting one use of it; None when none is waiting."""
+        with self._lock:
+            queue = self._pending.get((vendor, operation))
+            if not queue:
+                return None
+            entry = queue[0]
+            entry.remaining -= 1
+            if entry.remaining == 0:
+                queue.popleft()
+            return entry.fault
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pending.clear()

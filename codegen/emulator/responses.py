@@ -1,0 +1,248 @@
+"""What the emulator answers: the vendor samples, minimal bodies, the cart state, vendor-shaped errors.
+
+The normal answer is, in this order: the cart state (Paciolan carts), the request body (an echo), the
+representation of a media type the request accepts (`media_types`: a multipart JSON-and-file document, or
+the sample of an operation returning the named type), the operation's sample, or the smallest valid body
+of its response type (204 without one). `not_modified` operations add Last-Modified and answer 304 to an
+If-Modified-Since that is not older.
+
+An `Answer` is the response before it goes on the wire; `Answer.encoded` applies gzip (or the truncated gzip
+of a fault). Errors take the vendor's shape: a vendor with an envelope (1Ticket) reports failures inside
+it, `{"result": {"status": "error", "message": ..., "messageid": ...}, "output": []}`, with HTTP 200 where
+the operation is enveloped; other vendors (Paciolan) answer `{"status": <HTTP status>, "message": ...}`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from email.utils import formatdate, parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from codegen.emulator.faults import Fault
+from codegen.emulator.routes import Route
+from codegen.emulator.shapes import Shapes
+from codegen.emulator.state import CartConflict, CartFlow, CartNotFound
+from codegen.schema import Operation, Registry, Vendor
+
+# Operations that answer with the request body (the vendor documents them as an echo).
+ECHO_OPERATIONS = frozenset({("paciolan", "util.echo")})
+# The `media_types` kind of a multipart answer: a JSON part and a file part.
+MULTIPART = "multipart"
+MULTIPART_BOUNDARY = "emulator-part-boundary"
+REJECTION_ID = "EMU-400"
+FAULT_ID = "EMU-FAULT"
+
+_HTML_PAGE = (
+    b"<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n"
+    b"<body><h1>Bad Gateway</h1><p>The upstream server did not answer (emulated).</p></body></html>\n"
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: bytes = b""
+    content_type: str | None = "application/json"
+    headers: tuple[tuple[str, str], ...] = ()
+    compressible: bool = False  # may be sent gzip-encoded to a client that accepts gzip
+
+    def with_header(self, name: str, value: str) -> Answer:
+        return replace(self, headers=(*self.headers, (name, value)))
+
+    def encoded(self, *, accepts_gzip: bool, truncate_gzip: bool = False) -> Answer:
+        """The answer as sent: gzip-encoded when allowed, or with a cut-off gzip stream for a fault."""
+        if truncate_gzip:
+            data = gzip.compress(self.body or b"{}", mtime=0)
+            status = 200 if self.status == 204 else self.status
+            cut = data[: max(len(data) // 2, 11)]
+            return replace(self, status=status, body=cut).with_header("Content-Encoding", "gzip")
+        if accepts_gzip and self.compressible and self.body:
+            return replace(
+                self, body=gzip.compress(self.body, mtime=0), compressible=False
+            ).with_header("Content-Encoding", "gzip")
+        return self
+
+
+class Responder:
+    """Answers for every operation of every vendor; samples are read once, when it is built."""
+
+    def __init__(self, registry: Registry, root: Path, shapes: Mapping[str, Shapes]) -> None:
+        self._vendors = registry.vendors
+        self._shapes = shapes
+        self._encoder = msgspec.json.Encoder(decimal_format="number")
+        self._samples: dict[tuple[str, str], bytes] = {}
+        for key, vendor in registry.vendors.items():
+            for op in vendor.operations:
+                if op.response is not None and op.response.sample is not None:
+                    self._samples[(key, op.name)] = (root / op.response.sample).read_bytes()
+        # A media type answered with a named type (`application/vnd.google-apps.pass: PassTickets`) takes
+        # the sample of an operation that returns that type.
+        self._samples_by_type: dict[tuple[str, str], bytes] = {}
+        for key, vendor in registry.vendors.items():
+            for op in vendor.operations:
+                sample = self._samples.get((key, op.name))
+                if sample is not None and op.response is not None and op.response.type is not None:
+                    self._samples_by_type.setdefault((key, op.response.type), sample)
+        self.carts = CartFlow.for_samples(self._samples)
+        # What `not_modified` operations report as their Last-Modified: when the emulator started.
+        self._last_modified = int(time.time())
+
+    # -- normal answers -----------------------------------------------------------------------
+
+    def answer(
+        self, route: Route, path_params: Mapping[str, str], body: bytes, accept: str = ""
+    ) -> Answer:
+        """The answer to a request that passed the checks, in the media type it accepts."""
+        op = route.operation
+        compressible = op.compression != "unsupported"
+        if self.carts is not None and self.carts.handles(route.vendor, op.name):
+            try:
+                payload = self.carts.answer(op.name, path_params, _json(body))
+            except CartNotFound as exc:
+                return self.error(route.vendor, 404, str(exc))
+            except CartConflict as exc:
+                return self.error(route.vendor, 409, str(exc))
+            if payload is None:
+                return Answer(204, content_type=None)
+            return Answer(200, self._encoder.encode(payload), compressible=compressible)
+        if (route.vendor, op.name) in ECHO_OPERATIONS:
+            return Answer(200, body or b"null", compressible=compressible)
+        media_type = next((m for m in _media_types(accept) if m in op.media_types), None)
+        if media_type is not None:
+            return self._in_media_type(route.vendor, op, media_type, compressible)
+        sample = self._samples.get((route.vendor, op.name))
+        if sample is not None:
+            return Answer(200, sample, compressible=compressible)
+        return self._minimal(route.vendor, op, compressible)
+
+    def _in_media_type(
+        self, vendor_key: str, op: Operation, media_type: str, compressible: bool
+    ) -> Answer:
+        kind = op.media_types[media_type]
+        if kind != MULTIPART:
+            sample = self._samples_by_type.get((vendor_key, kind))
+            if sample is None:
+                sample = self._encoder.encode(self._shapes[vendor_key].minimal(kind))
+            return Answer(200, sample, compressible=compressible)
+        # The vendor documents the JSON part of a printed ticket as the barcode only.
+        default = json.loads(self._samples.get((vendor_key, op.name), b"null"))
+        part = (
+            {"barcode": default["barcode"]}
+            if isinstance(default, dict) and "barcode" in default
+            else {}
+        )
+        extension = media_type.rsplit("/", 1)[-1].rsplit(".", 1)[-1]
+        body = (
+            f"--{MULTIPART_BOUNDARY}\r\nContent-Type: application/json\r\n\r\n"
+            f"{json.dumps(part)}\r\n"
+            f"--{MULTIPART_BOUNDARY}\r\nContent-Type: {media_type}\r\n"
+            f'Content-Disposition: attachment; filename="{op.name}.{extension}"\r\n\r\n'
+            f"emulated {media_type} document\r\n"
+            f"--{MULTIPART_BOUNDARY}--\r\n"
+        ).encode()
+        content_type = f'multipart/mixed; boundary="{MULTIPART_BOUNDARY}"'
+        return Answer(200, body, content_type=content_type, compressible=compressible)
+
+    def conditional(self, op: Operation, answer: Answer, if_modified_since: str | None) -> Answer:
+        """For an operation that honours If-Modified-Since: a Last-Modified header, or 304 when unchanged."""
+        if not op.not_modified or answer.status != 200:
+            return answer
+        last_modified = formatdate(self._last_modified, usegmt=True)
+        since = _seconds(if_modified_since) if if_modified_since else None
+        if since is not None and since >= self._last_modified:
+            return Answer(304, content_type=None, headers=(("Last-Modified", last_modified),))
+        return answer.with_header("Last-Modified", last_modified)
+
+    def _minimal(self, vendor_key: str, op: Operation, compressible: bool) -> Answer:
+        vendor = self._vendors[vendor_key]
+        response_type = op.response.type if op.response is not None else None
+        if _enveloped(vendor, op):
+            output = self._shapes[vendor_key].minimal(response_type) if response_type else []
+            payload = self._envelope(vendor, vendor.envelope_success, "", "", output)
+        elif response_type is None:
+            return Answer(204, content_type=None)
+        else:
+            payload = self._shapes[vendor_key].minimal(response_type)
+        return Answer(200, self._encoder.encode(payload), compressible=compressible)
+
+    # -- errors -------------------------------------------------------------------------------
+
+    def rejection(self, vendor_key: str, op: Operation | None, message: str) -> Answer:
+        """A request that broke a rule of the registry: 400, or HTTP 200 with an error envelope."""
+        vendor = self._vendors[vendor_key]
+        if op is not None and _enveloped(vendor, op):
+            return self._envelope_failure(vendor, message, REJECTION_ID)
+        return self.error(vendor_key, 400, message)
+
+    def error(self, vendor_key: str | None, status: int, message: str) -> Answer:
+        """An error status with the vendor's error body (plain JSON outside any vendor's mount)."""
+        vendor = self._vendors.get(vendor_key) if vendor_key is not None else None
+        if vendor is not None and vendor.envelope is not None:
+            payload = self._envelope(vendor, "error", message, f"EMU-{status}", [])
+        else:
+            payload = {"status": status, "message": message}
+        return Answer(status, self._encoder.encode(payload))
+
+    def faulted(self, route: Route, fault: Fault, normal: Answer) -> Answer:
+        """The answer a fault puts in place of the normal one (the normal one when it replaces none)."""
+        vendor = self._vendors[route.vendor]
+        status = fault.answer_status
+        if status is not None:
+            answer = self.error(route.vendor, status, f"{route.name}: injected HTTP {status}")
+            return (
+                answer.with_header("Retry-After", fault.retry_after)
+                if fault.retry_after
+                else answer
+            )
+        if fault.html:
+            return Answer(200, _HTML_PAGE, content_type="text/html; charset=utf-8")
+        if fault.invalid_json:
+            text = normal.body if len(normal.body) > 1 else b'{"status": "ok", "output": '
+            return Answer(200, text[: max(len(text) // 2, 1)])
+        if fault.envelope_error:
+            return self._envelope_failure(vendor, f"{route.name}: injected failure", FAULT_ID)
+        return normal
+
+    def _envelope_failure(self, vendor: Vendor, message: str, message_id: str) -> Answer:
+        return Answer(
+            200, self._encoder.encode(self._envelope(vendor, "error", message, message_id, []))
+        )
+
+    @staticmethod
+    def _envelope(vendor: Vendor, status: str, message: str, message_id: str, output: Any) -> Any:
+        if vendor.envelope is None:
+            raise ValueError(f"{vendor.title} has no envelope")
+        return {
+            "result": {"status": status, "message": message, "messageid": message_id},
+            "output": output,
+        }
+
+
+def _enveloped(vendor: Vendor, op: Operation) -> bool:
+    return vendor.envelope is not None and op.envelope
+
+
+def _media_types(accept: str) -> list[str]:
+    """The media types of an Accept header, without parameters, in the order given."""
+    return [part.split(";")[0].strip().lower() for part in accept.split(",") if part.strip()]
+
+
+def _seconds(http_date: str) -> float | None:
+    """An HTTP date as a timestamp; None when it is not one (the header is then ignored, as HTTP says)."""
+    try:
+        return parsedate_to_datetime(http_date).timestamp()
+    except (TypeError, ValueError):
+        return None
+
+
+def _json(body: bytes) -> Any:
+    """The request body as JSON, numbers with a fraction kept exact (the checks already validated it)."""
+    return json.loads(body, parse_float=Decimal) if body.strip() else None

@@ -1,0 +1,220 @@
+"""Paciolan carts that keep their offers and balance between calls.
+
+Every cart starts as a copy of the vendor's cart sample (its offers removed) with a new integer `ID`; each
+requested offer is a copy of the sample's first offer with the requested season, item, quantity and seats,
+priced like the sample offer. A cart is checked out once: a second checkout of the same cart is a conflict,
+which is how a client that retries a checkout shows itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import threading
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+
+class CartNotFound(LookupError):
+    """No cart (or no offer in it) with that ID."""
+
+
+class CartConflict(Exception):
+    """The cart was checked out already."""
+
+
+def _money(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+class Carts:
+    """The carts of one emulator; every method is thread-safe and returns a copy."""
+
+    def __init__(self, template: Mapping[str, Any]) -> None:
+        self._template = copy.deepcopy(dict(template))
+        offers = self._template.get("offers") or []
+        if not offers:
+            raise ValueError("the cart sample needs an offer to copy offers from")
+        self._offer_template: dict[str, Any] = offers[0]
+        self._template["offers"] = []
+        quantity = int(self._offer_template["quantity"]) or 1
+        # The sample's extended price per unit (unit price plus surcharges) prices every new offer.
+        self._unit_extended = _money(self._offer_template["extendedPrice"]) / quantity
+        self._lock = threading.Lock()
+        self._ids = itertools.count(int(self._template["ID"]) + 1)
+        self._carts: dict[int, dict[str, Any]] = {}
+        self._checked_out: set[int] = set()
+
+    def clear(self) -> None:
+        """Forget every cart; IDs keep counting up, so an old ID never names a new cart."""
+        with self._lock:
+            self._carts.clear()
+            self._checked_out.clear()
+
+    def create(self, offer: Mapping[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            cart = copy.deepcopy(self._template)
+            cart["ID"] = next(self._ids)
+            cart["paid"] = 0
+            self._carts[cart["ID"]] = cart
+            cart["offers"].append(self._offer(offer, sequence=1))
+            self._total(cart)
+            return copy.deepcopy(cart)
+
+    def get(self, cart_id: str) -> dict[str, Any]:
+        with self._lock:
+            return copy.deepcopy(self._find(cart_id))
+
+    def add_offer(self, cart_id: str, offer: Mapping[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            cart = self._open(cart_id)
+            sequence = max((o["sequence"] for o in cart["offers"]), default=0) + 1
+            cart["offers"].append(self._offer(offer, sequence))
+            self._total(cart)
+            return copy.deepcopy(cart)
+
+    def update_offer(
+        self, cart_id: str, offer_id: str, changes: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        with self._lock:
+            cart = self._open(cart_id)
+            offer = self._find_offer(cart, offer_id)
+            if "itemCode" in changes:
+                offer["itemCode"] = offer["event"]["code"] = changes["itemCode"]
+            return copy.deepcopy(cart)
+
+    def remove_offer(self, cart_id: str, offer_id: str) -> dict[str, Any]:
+        with self._lock:
+            cart = self._open(cart_id)
+            cart["offers"].remove(self._find_offer(cart, offer_id))
+            self._total(cart)
+            return copy.deepcopy(cart)
+
+    def checkout(self, cart_id: str) -> dict[str, Any]:
+        with self._lock:
+            cart = self._open(cart_id)
+            cart["paid"] = cart["value"]
+            cart["balance"] = Decimal(0)
+            self._checked_out.add(cart["ID"])
+            return copy.deepcopy(cart)
+
+    def delete(self, cart_id: str) -> None:
+        with self._lock:
+            cart = self._find(cart_id)
+            del self._carts[cart["ID"]]
+
+    # -- inside the lock ----------------------------------------------------------------------
+
+    def _find(self, cart_id: str) -> dict[str, Any]:
+        cart = self._carts.get(int(cart_id)) if cart_id.isdigit() else None
+        if cart is None:
+            raise CartNotFound(f"no cart {cart_id}")
+        return cart
+
+    def _open(self, cart_id: str) -> dict[str, Any]:
+        cart = self._find(cart_id)
+        if cart["ID"] in self._checked_out:
+            raise CartConflict(f"cart {cart_id} was checked out already")
+        return cart
+
+    @staticmethod
+    def _find_offer(cart: Mapping[str, Any], offer_id: str) -> dict[str, Any]:
+        for offer in cart["offers"]:
+            if str(offer["sequence"]) == offer_id:
+                found: dict[str, Any] = offer
+                return found
+        raise CartNotFound(f"cart {cart['ID']} has no offer {offer_id}")
+
+    def _offer(self, request: Mapping[str, Any], sequence: int) -> dict[str, Any]:
+        offer = copy.deepcopy(self._offer_template)
+        quantity = int(request["quantity"])
+        seats = request.get("seats") or []
+        offer.update(
+            sequence=sequence,
+            quantity=quantity,
+            allocatedQuantity=len(seats),
+            printedQuantity=0,
+            seasonCode=request["seasonCode"],
+            itemCode=request["itemCode"],
+            extendedPrice=self._unit_extended * quantity,
+        )
+        for key in (
+            "markCode",
+            "referralSource",
+            "referralData",
+            "associatedCustomer",
+            "willCallCustomer",
+        ):
+            offer[key] = request.get(key, offer[key])
+        offer["note"] = request.get("note")
+        offer["itemPriority"] = request.get("itemPriority", offer["itemPriority"])
+        offer["event"]["code"] = request["itemCode"]
+        offer["event"]["seats"] = [
+            {
+                "section": seat["section"],
+                "row": seat["row"],
+                "seat": seat["seat"],
+                "sequence": index,
+            }
+            for index, seat in enumerate(seats, start=1)
+        ]
+        return offer
+
+    @staticmethod
+    def _total(cart: dict[str, Any]) -> None:
+        value = sum((_money(o["extendedPrice"]) for o in cart["offers"]), Decimal(0)) + sum(
+            (_money(c["chargeAmount"]) for c in cart["charges"]), Decimal(0)
+        )
+        cart["value"] = value
+        cart["balance"] = value - _money(cart["paid"])
+
+
+# How each cart operation acts on the carts; the answer is the JSON payload (None: no content).
+_CART_ANSWERS: dict[str, Callable[[Carts, Mapping[str, str], Any], Any]] = {
+    "cart.create": lambda carts, path, body: carts.create(body),
+    "cart.get": lambda carts, path, body: carts.get(path["cart_id"]),
+    "cart.add_offer": lambda carts, path, body: carts.add_offer(path["cart_id"], body),
+    "cart.update_offer": lambda carts, path, body: carts.update_offer(
+        path["cart_id"], path["offer_id"], body
+    ),
+    "cart.replace_offer": lambda carts, path, body: carts.update_offer(
+        path["cart_id"], path["offer_id"], body
+    ),
+    "cart.remove_offer": lambda carts, path, body: carts.remove_offer(
+        path["cart_id"], path["offer_id"]
+    ),
+    "cart.checkout": lambda carts, path, body: carts.checkout(path["cart_id"]),
+    "cart.delete": lambda carts, path, body: carts.delete(path["cart_id"]),
+}
+
+
+class CartFlow:
+    """Answers Paciolan's cart operations from `Carts` instead of the samples."""
+
+    VENDOR = "paciolan"
+    TEMPLATE = "cart.get"  # the operation whose sample every new cart copies
+    OPERATIONS = frozenset(_CART_ANSWERS)
+
+    def __init__(self, carts: Carts) -> None:
+        self.carts = carts
+
+    @classmethod
+    def for_samples(cls, samples: Mapping[tuple[str, str], bytes]) -> CartFlow | None:
+        """The flow, when the registry has Paciolan's cart sample to start carts from."""
+        sample = samples.get((cls.VENDOR, cls.TEMPLATE))
+        if sample is None:
+            return None
+        return cls(Carts(json.loads(sample, parse_float=Decimal)))
+
+    @classmethod
+    def handles(cls, vendor: str, operation: str) -> bool:
+        return vendor == cls.VENDOR and operation in cls.OPERATIONS
+
+    def answer(self, operation: str, path_params: Mapping[str, str], body: Any) -> Any:
+        """The JSON payload of the answer (None: no content); raises `CartNotFound`, `CartConflict`."""
+        return _CART_ANSWERS[operation](self.carts, path_params, body)
+
+    def clear(self) -> None:
+        self.carts.clear()

@@ -1,0 +1,358 @@
+"""Every operation of the registry is served, and the generated clients decode what the emulator answers."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import oneticket as oneticket_package
+import paciolan as paciolan_package
+from codegen import model, registry, typeexpr
+from codegen.emulator import DEFAULT_REGISTRY, Emulator, running
+from codegen.emulator.responses import ECHO_OPERATIONS
+from codegen.emulator.shapes import Shapes
+from codegen.emulator.state import CartFlow
+from codegen.schema import Operation, Param
+from oneticket import OneTicketClient
+from paciolan import MultipartDocument, PaciolanClient
+from paciolan.models import PassTickets
+from tests.emulator.raw import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
+
+SPEC, SOURCE = registry.load(DEFAULT_REGISTRY)
+PACKAGES = {package.name: package for package in model.build(SPEC, SOURCE, DEFAULT_REGISTRY.parent)}
+SHAPES = {key: Shapes(vendor) for key, vendor in SPEC.vendors.items()}
+CASES = [
+    (vendor, operation) for vendor, spec in SPEC.vendors.items() for operation in spec.operations
+]
+OPERATIONS = [pytest.param(vendor, op, id=f"{vendor}:{op.name}") for vendor, op in CASES]
+# Operations whose answer is the vendor sample byte for byte: not the cart state, not an echo.
+SAMPLED = [
+    pytest.param(vendor, op, id=f"{vendor}:{op.name}")
+    for vendor, op in CASES
+    if op.response is not None
+    and op.response.sample is not None
+    and (vendor, op.name) not in ECHO_OPERATIONS
+    and not CartFlow.handles(vendor, op.name)
+]
+PROFILE: dict[str, Any] = {
+    "profile_code": "P1",
+    "season_code": "F19",
+    "item_code": "F01",
+    "policy_code": "WEB",
+}
+OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}
+
+
+def test_servers_give_a_base_url_for_every_server_of_the_registry(emulator: Emulator) -> None:
+    assert emulator.servers("oneticket") == {
+        "default": f"{emulator.url}/1ticket/api",
+        "sales": f"{emulator.url}/dti1ticketapps",
+    }
+    assert emulator.servers("paciolan") == {
+        "default": f"{emulator.url}/paciolan/pdi/v1",
+        "test": f"{emulator.url}/paciolan/pdi/v1",
+    }
+
+
+@pytest.mark.parametrize(("vendor", "operation"), OPERATIONS)
+def test_every_operation_answers_what_the_client_decodes(
+    emulator: Emulator,
+    oneticket: OneTicketClient,
+    paciolan: PaciolanClient,
+    vendor: str,
+    operation: Operation,
+) -> None:
+    client = oneticket if vendor == "oneticket" else paciolan
+    arguments = _arguments(vendor, operation, paciolan)
+
+    raw = _call(client, operation, arguments)
+
+    assert raw.status in (200, 204)
+    assert emulator.problems == []
+    assert emulator.hits(vendor, operation.name) == 1
+
+
+@pytest.mark.parametrize(("vendor", "operation"), SAMPLED)
+def test_an_operation_with_a_sample_answers_the_sample(
+    emulator: Emulator,
+    oneticket: OneTicketClient,
+    paciolan: PaciolanClient,
+    vendor: str,
+    operation: Operation,
+) -> None:
+    client = oneticket if vendor == "oneticket" else paciolan
+    sample = (
+        DEFAULT_REGISTRY.parent / str(operation.response and operation.response.sample)
+    ).read_bytes()
+
+    raw = _call(client, operation, _arguments(vendor, operation, paciolan))
+
+    assert raw.body == sample
+
+
+def test_an_operation_that_compresses_answers_gzip_to_a_client_that_accepts_it(
+    paciolan: PaciolanClient,
+) -> None:
+    _manifest, raw = paciolan.manifest.get.with_response(
+        season_code="F19", facility_code="STADIUM", configuration_code="FB"
+    )
+
+    assert raw.headers.get("Content-Encoding") == "gzip"
+
+
+def test_an_operation_without_compression_answers_plain_json(paciolan: PaciolanClient) -> None:
+    _info, raw = paciolan.util.sysinfo.with_response()
+
+    assert raw.headers.get("Content-Encoding") is None
+
+
+def test_head_answers_the_headers_of_get_without_a_body(emulator: Emulator) -> None:
+    url = emulator.servers("paciolan")["default"] + "/tickets/1234567890123456"
+    get = send(url, headers=PACIOLAN_HEADERS)
+
+    head = send(url, "HEAD", headers=PACIOLAN_HEADERS)
+
+    assert (head.status, head.body) == (200, b"")
+    assert head.header("Content-Length") == str(len(get.body))
+
+
+def test_the_client_head_variant_gets_the_headers(paciolan: PaciolanClient) -> None:
+    raw = paciolan.tickets.get.head(ticket_id="1234567890123456")
+
+    assert (raw.status, raw.body) == (200, b"")
+
+
+def test_a_ticket_printed_as_pdf_is_a_multipart_document(paciolan: PaciolanClient) -> None:
+    document = paciolan.tickets.print(ticket_id="1234567890123456", media_type="application/pdf")
+
+    assert isinstance(document, MultipartDocument)
+    assert document.json == {"barcode": "75813167566966"}
+    (pdf,) = document.files
+    assert (pdf.content_type, pdf.filename) == ("application/pdf", "tickets.print.pdf")
+
+
+def test_a_ticket_reprinted_as_a_google_pass_is_pass_tickets(paciolan: PaciolanClient) -> None:
+    passes = paciolan.tickets.reprint(
+        ticket_id="1",
+        authorization="Basic dGVzdDp0ZXN0",
+        media_type="application/vnd.google-apps.pass",
+    )
+
+    assert isinstance(passes, PassTickets)
+    assert passes.tickets
+
+
+def test_head_on_an_operation_without_head_is_method_not_allowed(emulator: Emulator) -> None:
+    url = emulator.servers("paciolan")["default"] + "/util/sysinfo"
+
+    reply = send(url, "HEAD", headers=PACIOLAN_HEADERS)
+
+    assert reply.status == 405
+
+
+def test_echo_returns_the_request_body(paciolan: PaciolanClient) -> None:
+    echoed = paciolan.util.echo(body={"hello": ["world", 1, None]})
+
+    assert echoed == {"hello": ["world", 1, None]}
+
+
+def test_an_unchanged_resource_is_not_modified(paciolan: PaciolanClient) -> None:
+    _profile, first = paciolan.pricing.get_profile.with_response(**PROFILE)
+
+    again = paciolan.pricing.get_profile(
+        **PROFILE, if_modified_since=first.headers["Last-Modified"]
+    )
+
+    assert again is None
+
+
+def test_a_resource_changed_since_the_date_is_sent_again(paciolan: PaciolanClient) -> None:
+    profile = paciolan.pricing.get_profile(
+        **PROFILE, if_modified_since="Wed, 11 Aug 2021 00:00:00 GMT"
+    )
+
+    assert profile is not None
+
+
+def test_the_request_id_is_echoed(paciolan: PaciolanClient) -> None:
+    _info, raw = paciolan.util.sysinfo.with_response()
+
+    assert raw.request_id is not None
+    assert raw.headers.get("Request-ID") == raw.request_id
+
+
+def test_an_operation_without_a_sample_answers_a_minimal_body(oneticket: OneTicketClient) -> None:
+    assert oneticket.purchases.crawl(source="tests") == []
+
+
+def test_an_operation_without_a_response_type_answers_no_content(emulator: Emulator) -> None:
+    cart = send_json(
+        emulator.servers("paciolan")["default"] + "/cart?policyCode=WEB",
+        "POST",
+        OFFER,
+        PACIOLAN_HEADERS,
+    ).json()
+    url = emulator.servers("paciolan")["default"] + f"/cart/{cart['ID']}?policyCode=WEB"
+
+    reply = send(url, "DELETE", headers=PACIOLAN_HEADERS)
+
+    assert (reply.status, reply.body) == (204, b"")
+
+
+def test_every_request_is_recorded_with_its_operation(
+    emulator: Emulator, oneticket: OneTicketClient
+) -> None:
+    oneticket.sales.query(query="unfulfilled vivid next 3 days")
+
+    (request,) = emulator.requests
+    assert (request.vendor, request.operation, request.method) == (
+        "oneticket",
+        "sales.query",
+        "GET",
+    )
+    assert request.target == "/1ticket/api/v2/sales/?q=unfulfilled%20vivid%20next%203%20days"
+    assert request.header("x-api-token") is not None
+
+
+def test_the_sales_host_is_served_under_its_own_base_path(
+    emulator: Emulator, oneticket: OneTicketClient
+) -> None:
+    oneticket.sales.complete(body=[{"user_id": "7", "order_id": "22009999", "marketplace_id": 4}])
+
+    (request,) = emulator.requests
+    assert request.path == "/dti1ticketapps/sales/v1/complete-sale"
+
+
+def test_the_root_lists_the_base_urls(emulator: Emulator) -> None:
+    reply = send(emulator.url + "/")
+
+    assert reply.json() == {
+        "vendors": {
+            "oneticket": emulator.servers("oneticket"),
+            "paciolan": emulator.servers("paciolan"),
+        }
+    }
+
+
+def test_faults_are_injected_over_http(emulator: Emulator, paciolan: PaciolanClient) -> None:
+    fault = {"vendor": "paciolan", "operation": "util.sysinfo", "status": 503, "retry_after": "1"}
+
+    reply = send_json(emulator.url + "/_emulator/faults", "POST", fault, {})
+
+    assert reply.status == 200
+    assert (
+        send(
+            emulator.servers("paciolan")["default"] + "/util/sysinfo", headers=PACIOLAN_HEADERS
+        ).status
+        == 503
+    )
+
+
+def test_a_fault_with_an_unknown_key_is_refused_over_http(emulator: Emulator) -> None:
+    fault = {"vendor": "paciolan", "operation": "util.sysinfo", "stauts": 503}
+
+    reply = send_json(emulator.url + "/_emulator/faults", "POST", fault, {})
+
+    assert reply.status == 400
+    assert "stauts" in reply.json()["message"]
+
+
+def test_requests_are_listed_over_http(emulator: Emulator, oneticket: OneTicketClient) -> None:
+    oneticket.token.verify()
+
+    listed = send(emulator.url + "/_emulator/requests").json()
+
+    assert [r["operation"] for r in listed["requests"]] == ["token.verify"]
+    assert listed["problems"] == []
+
+
+def test_reset_over_http_forgets_the_requests(
+    emulator: Emulator, oneticket: OneTicketClient
+) -> None:
+    oneticket.token.verify()
+
+    send(emulator.url + "/_emulator/reset", "POST")
+
+    assert emulator.requests == []
+    assert emulator.hits("oneticket", "token.verify") == 0
+
+
+def test_two_emulators_run_side_by_side_on_free_ports() -> None:
+    with running() as first, running() as second:
+        assert first.port != second.port
+        assert send(second.url + "/").status == 200
+
+
+def test_the_emulator_reads_another_registry(tmp_path: Path) -> None:
+    copy = tmp_path / "endpoints.yaml"
+    copy.write_text(DEFAULT_REGISTRY.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "samples").symlink_to(DEFAULT_REGISTRY.parent / "samples")
+
+    with running(registry=copy) as emulator:
+        reply = send(
+            emulator.servers("oneticket")["default"] + "/v2/verify/", headers=ONETICKET_HEADERS
+        )
+
+    assert reply.json()["result"]["status"] == "success"
+
+
+def test_a_gzip_answer_is_valid_gzip(emulator: Emulator) -> None:
+    url = emulator.servers("paciolan")["default"] + "/util/echo"
+    headers = {**PACIOLAN_HEADERS, "Accept-Encoding": "gzip", "Content-Type": "application/json"}
+
+    reply = send(url, "POST", headers=headers, body=b'{"a": 1}')
+
+    assert gzip.decompress(reply.body) == b'{"a": 1}'
+
+
+# -- arguments ---------------------------------------------------------------------------------------
+
+
+def _call(client: Any, operation: Operation, arguments: dict[str, Any]) -> Any:
+    """Call the client method of the operation; return the raw response it decoded."""
+    group, name = operation.name.split(".")
+    package = oneticket_package if isinstance(client, OneTicketClient) else paciolan_package
+    with package.capture_responses() as captured:
+        getattr(getattr(client, group), name)(**arguments)
+    return captured[-1]
+
+
+def _arguments(vendor: str, operation: Operation, paciolan: PaciolanClient) -> dict[str, Any]:
+    """Minimal valid keyword arguments: required parameters and the body, from the registry."""
+    package = PACKAGES[vendor]
+    resolved = next(op for op in package.operations if f"{op.group}.{op.name}" == operation.name)
+    specs: dict[tuple[str, str], Param] = {
+        **{("path", wire): p for wire, p in operation.path_params.items()},
+        **{("query", wire): p for wire, p in operation.query.items()},
+        **{("header", wire): p for wire, p in operation.headers.items()},
+    }
+    arguments: dict[str, Any] = {}
+    for param in resolved.required_params:
+        arguments[param.py_name] = _value(vendor, param.wire, specs[(param.location, param.wire)])
+    for group in operation.one_of:  # at least one of each group: the first
+        (first,) = [p for p in resolved.params if p.wire == group[0]]
+        arguments[first.py_name] = _value(vendor, first.wire, specs[(first.location, first.wire)])
+    if "cart_id" in operation.path_params:
+        # Cart operations act on a cart that exists: a new one for each test.
+        arguments["cart_id"] = str(paciolan.cart.create(policy_code="WEB", body=OFFER).id)
+    if "offer_id" in operation.path_params:
+        arguments["offer_id"] = "1"
+    if operation.body is not None and not operation.body.empty and operation.body.type is not None:
+        arguments["body"] = SHAPES[vendor].minimal(operation.body.type)
+    return arguments
+
+
+def _value(vendor: str, wire: str, param: Param) -> Any:
+    if wire == "Authorization":
+        return "Bearer emulator-test"
+    ref = typeexpr.parse(param.type)
+    item = ref.item if isinstance(ref, typeexpr.ListOf) else ref
+    assert isinstance(item, typeexpr.Named)
+    choices = SHAPES[vendor].enum_values(item.name)
+    value: Any = {"int": 7, "bool": True, "float": 1.5, "decimal": 1}.get(item.name, "X1")
+    if choices is not None:
+        value = choices[0]
+    return [value] if isinstance(ref, typeexpr.ListOf) else value
