@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from codegen import names, typeexpr
+from codegen import names, typeexpr, workflows
 from codegen.registry import Problems, Source, child_path
 from codegen.schema import Operation, Param, Registry, TypeDef, Vendor
 
@@ -133,8 +133,11 @@ class PackageModel:
     enums: list[EnumModel]
     groups: list[GroupModel]
     uses_decimal: bool = False
+    uses_date: bool = False
+    date_format: str = "%Y-%m-%d"
     uses_any: bool = False
     operations: list[OperationModel] = field(default_factory=list)
+    workflows: list[workflows.WorkflowModel] = field(default_factory=list)
 
 
 def build(registry: Registry, source: Source, root: Path) -> list[PackageModel]:
@@ -158,6 +161,7 @@ class _Resolver:
         self.problems = problems
         self.root = root
         self.uses_decimal = False
+        self.uses_date = False
         self.uses_any = False
         if not names.is_valid_name(package):
             problems.add(path, f"vendor key `{package}` must be a valid Python package name")
@@ -201,8 +205,11 @@ class _Resolver:
                 for name, ops in groups.items()
             ],
             uses_decimal=self.uses_decimal,
+            uses_date=self.uses_date,
+            date_format=vendor.date_format,
             uses_any=self.uses_any,
             operations=operations,
+            workflows=workflows.resolve(vendor, self.path, self.problems),
         )
 
     # -- types ---------------------------------------------------------------------------------
@@ -279,6 +286,7 @@ class _Resolver:
         if isinstance(ref, typeexpr.Named):
             if ref.name in typeexpr.SCALARS:
                 self.uses_decimal |= ref.name == "decimal"
+                self.uses_date |= ref.name == "date"
                 self.uses_any |= ref.name == "any"
                 return typeexpr.SCALARS[ref.name]
             if ref.name not in self.vendor.types:

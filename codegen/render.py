@@ -60,6 +60,10 @@ def render(packages: list[PackageModel], registry_sha256: str) -> dict[str, str]
         for module, template in MODULES.items():
             text = env.get_template(template).render(package=package, **context)
             files[f"{package.name}/{module}"] = top + text
+        for workflow in package.workflows:
+            source = env.get_template(f"workflows/{workflow.kind}.py.j2")
+            text = source.render(package=package, workflow=workflow, **context, **workflow.context)
+            files[f"{package.name}/{workflow.module}.py"] = top + text
         files[f"{package.name}/py.typed"] = ""
     return files
 
@@ -103,6 +107,7 @@ def _context(package: PackageModel) -> dict[str, object]:
         "client_uses_unset": any(op.unwrap_field_is_list for op in package.operations),
         "secret_headers": [header for _, header, _, secret, _ in package.credentials if secret],
         "error_names": error_names,
+        "group_mixins": {w.group: w for w in package.workflows if w.mixin},
         "client_uses_media": any(op.media_types for op in package.operations),
         "client_uses_builtins": any(
             _BUILTIN_TYPES & {op.name for op in group.operations} for group in package.groups
@@ -112,7 +117,7 @@ def _context(package: PackageModel) -> dict[str, object]:
 
 def media_overloads(op: OperationModel) -> list[tuple[str, str]]:
     """(return annotation, `media_type` annotation) per overload: the default first, then by type."""
-    default = f'Literal[{op.accept or "application/json"!r}] = {op.accept or "application/json"!r}'
+    default = f"Literal[{op.accept or 'application/json'!r}] = {op.accept or 'application/json'!r}"
     grouped: dict[str, list[str]] = {}
     for media_type, annotation in op.media_types:
         grouped.setdefault(annotation, []).append(repr(media_type))
@@ -150,7 +155,7 @@ def signature(op: OperationModel, group: GroupModel, media: str | None = None) -
     if media is not None:
         # Overloads name it without a default (it selects the overload); the implementation defaults it.
         if media == "str":
-            optional.append(f'media_type: str = {op.accept or "application/json"!r}')
+            optional.append(f"media_type: str = {op.accept or 'application/json'!r}")
         elif "=" in media:
             optional.append(f"media_type: {media}")
         else:

@@ -89,6 +89,45 @@ class Operation(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     notes: Notes = []
 
 
+class BatchExportWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Start an export job, wait for it, download its gzip TSV or stream it as typed rows."""
+
+    group: str
+    start: str
+    status: str
+    done: str
+    failed: str
+    download_url: str
+    row_type: str
+    notes: Notes = []
+
+
+class FileDownloadWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Fetch a URL the API returned (a PDF), saving it atomically; credentials stay on the API's hosts."""
+
+    group: str
+    method: str
+    notes: Notes = []
+
+
+class QueryBuilderWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A typed builder for a free-text query parameter."""
+
+    group: str
+    operation: str
+    param: str
+    statuses: list[str]
+    marketplaces: list[str]
+    window: str
+    notes: Notes = []
+
+
+class Workflows(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    batch_export: BatchExportWorkflow | None = None
+    file_download: FileDownloadWorkflow | None = None
+    query_builder: QueryBuilderWorkflow | None = None
+
+
 class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     title: str
     client: str
@@ -97,6 +136,8 @@ class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     description: str = ""
     headers: dict[str, str] = {}
     request_id_header: str | None = None
+    date_format: str = "%Y-%m-%d"
+    workflows: Workflows | None = None
     envelope: str | None = None
     envelope_success: str = "success"
     decisions: Notes = []

@@ -11,6 +11,7 @@ SCALARS = {
     "float": "float",
     "bool": "bool",
     "decimal": "Decimal",
+    "date": "dt.date",
     "any": "Any",
 }
 

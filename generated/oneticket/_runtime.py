@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 d91feaf3631e665d84a735c403b392e5ae61e81e50b1b511815a997b8133b302) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 c24f70d4cbc75a3342fdf38bafc2d950491586625fd5e82a56a187fb58763020) by `python -m codegen generate`. Do not edit.
 """The transport behind every operation: URLs, headers, retries, timeouts, decoding, errors.
 
 urllib3 is only a connection pool here; retrying is decided by this module, per operation, so that a
@@ -271,7 +271,23 @@ def _request_id() -> str:
 def _check_header_value(name: str, value: str) -> str:
     if "\r" in value or "\n" in value:
         raise errors.ArgumentError(f"header `{name}` must not contain CR or LF")
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        raise errors.ArgumentError(
+            f"header `{name}` must be Latin-1 text (HTTP headers cannot carry other characters)"
+        ) from None
     return value
+
+
+def _quote(operation: str, name: str, text: str) -> str:
+    """Percent-encode every character that is not unreserved, so a value can never change the URL."""
+    try:
+        return quote(text, safe="")
+    except UnicodeEncodeError:
+        raise errors.ArgumentError(
+            f"{operation}: `{name}` is not valid text (it holds a lone surrogate)"
+        ) from None
 
 
 def _wire_text(value: object) -> str:
@@ -289,7 +305,7 @@ def _path_segment(operation: str, name: str, value: object) -> str:
     if text in (".", ".."):
         # Dot segments would be resolved by the server and change the route.
         return text.replace(".", "%2E")
-    return quote(text, safe="")
+    return _quote(operation, name, text)
 
 
 class Transport:
@@ -333,6 +349,67 @@ class Transport:
                 self._pool = urllib3.PoolManager(maxsize=10, retries=False)
             return self._pool
 
+    @contextmanager
+    def stream(
+        self, operation: str, url: str, *, timeout: Timeout | None = None
+    ) -> Iterator[Iterator[bytes]]:
+        """GET `url` and give its body in chunks, without holding it in memory.
+
+        The vendor's credential headers go only to the client's own servers: a file host named in a
+        response (a PDF or export URL) never sees them.
+        """
+        pool = self._connection_pool()
+        import urllib3
+        from urllib3.exceptions import HTTPError, ReadTimeoutError
+
+        headers = dict(self.headers) if same_origin(url, self.base_urls) else {}
+        headers["Accept"] = "*/*"
+        timeout = timeout or self.timeout
+        display = url.split("?", 1)[0]
+        try:
+            response = pool.request(
+                "GET",
+                url,
+                headers=headers,
+                timeout=urllib3.Timeout(connect=timeout.connect, read=timeout.read),
+                redirect=False,
+                retries=False,
+                preload_content=False,
+            )
+        except HTTPError as exc:
+            raise errors.ApiConnectionError(
+                f"{operation}: cannot fetch {display}: {type(exc).__name__}"
+            ) from None
+        try:
+            if response.status >= 300:
+                body = response.read(errors.MAX_ERROR_BODY)
+                raise errors.status_error_class(response.status)(
+                    f"{operation}: GET {display} returned HTTP {response.status}",
+                    status=response.status,
+                    headers=response.headers,
+                    body=body,
+                )
+            yield self._chunks(operation, display, response, ReadTimeoutError, HTTPError)
+        finally:
+            response.release_conn()
+
+    @staticmethod
+    def _chunks(
+        operation: str,
+        display: str,
+        response: Any,
+        read_timeout: type[Exception],
+        failure: type[Exception],
+    ) -> Iterator[bytes]:
+        try:
+            yield from response.stream(64 * 1024)
+        except read_timeout:
+            raise errors.ApiTimeoutError(f"{operation}: {display} stopped sending") from None
+        except failure as exc:
+            raise errors.ApiConnectionError(
+                f"{operation}: the download of {display} failed: {type(exc).__name__}"
+            ) from None
+
     # -- building the request ------------------------------------------------------------------
 
     def prepare(
@@ -354,7 +431,7 @@ class Transport:
                 )
             elif param.location == "query":
                 name = quote(param.wire, safe="")
-                for item in self._query_items(param, value):
+                for item in self._query_items(endpoint.name, param, value):
                     query.append(f"{name}={item}")
                     shown.append(f"{name}={'***' if param.secret else item}")
             else:
@@ -381,12 +458,12 @@ class Transport:
                 )
 
     @staticmethod
-    def _query_items(param: Param, value: object) -> list[str]:
+    def _query_items(operation: str, param: Param, value: object) -> list[str]:
         """Percent-encoded values; a comma-joined list keeps its delimiters as literal commas."""
         if isinstance(value, (list, tuple)):
-            texts = [quote(_wire_text(item), safe="") for item in value]
+            texts = [_quote(operation, param.wire, _wire_text(item)) for item in value]
             return [",".join(texts)] if param.style == "comma" else texts
-        return [quote(_wire_text(value), safe="")]
+        return [_quote(operation, param.wire, _wire_text(value))]
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -696,6 +773,40 @@ def _retry_after_seconds(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+def same_origin(url: str, base_urls: Mapping[str, str]) -> bool:
+    """Whether `url` is on one of the client's own servers (scheme, host and port alike)."""
+    from urllib.parse import urlsplit
+
+    target = urlsplit(url)
+    return any(
+        (target.scheme, target.netloc) == (base.scheme, base.netloc)
+        for base in map(urlsplit, base_urls.values())
+    )
+
+
+def save_atomically(chunks: Iterator[bytes], path: str | os.PathLike[str]) -> int:
+    """Write `chunks` to a temporary file beside `path`, then rename it into place; return the size.
+
+    A failure (a dropped connection half-way) leaves no partial file at `path`.
+    """
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    size = 0
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            for chunk in chunks:
+                file.write(chunk)
+                size += len(chunk)
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return size
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 d91feaf3631e665d84a735c403b392e5ae61e81e50b1b511815a997b8133b302) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 c24f70d4cbc75a3342fdf38bafc2d950491586625fd5e82a56a187fb58763020) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ._runtime import (
     Transport,
     operation,
 )
+from .batch_export import BatchExport
 from .errors import ArgumentError
 from .models import (
     Availability,
@@ -1177,8 +1178,9 @@ class PatronOperations:
         return self._client._send(_PATRON_GET_SEASONS, {"account": account})
 
 
-class BatchOperations:
-    """Operations of the `batch` group: `client.batch.<operation>(...)`."""
+class BatchOperations(BatchExport):
+    """Operations of the `batch` group: `client.batch.<operation>(...)`, and the
+    `batch_export` workflow."""
 
     __slots__ = ("_client",)
 

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 d91feaf3631e665d84a735c403b392e5ae61e81e50b1b511815a997b8133b302) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 c24f70d4cbc75a3342fdf38bafc2d950491586625fd5e82a56a187fb58763020) by `python -m codegen generate`. Do not edit.
 """Models of the Paciolan PDI.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -8,6 +8,7 @@ fields are ignored. A field that may be missing defaults to `UNSET` (told apart 
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -52,6 +53,7 @@ __all__ = [
     "OfferUpdate",
     "OrderCharge",
     "OrderEvent",
+    "OrderExportRow",
     "OrderLineItem",
     "OrderSeat",
     "Organization",
@@ -1159,6 +1161,88 @@ class BatchJob(msgspec.Struct, kw_only=True, rename={"batch_id": "batchID"}):
 
     status: BatchJobStatus
     batch_id: str
+
+
+class OrderExportRow(
+    msgspec.Struct,
+    kw_only=True,
+    rename={
+        "is_organization": "isOrganization",
+        "company_name": "companyName",
+        "last_name": "lastName",
+        "first_name": "firstName",
+        "currency_code": "currencyCode",
+        "order_id": "orderID",
+        "item_basis": "itemBasis",
+        "item_charge": "itemCharge",
+        "item_charge_amount": "itemChargeAmount",
+        "item_fee": "itemFee",
+        "item_fee_amount": "itemFeeAmount",
+        "item_discount": "itemDiscount",
+        "item_discount_amount": "itemDiscountAmount",
+        "item_surcharge": "itemSurcharge",
+        "item_surcharge_amount": "itemSurchargeAmount",
+        "extended_price": "extendedPrice",
+        "price_level": "priceLevel",
+        "price_type": "priceType",
+        "item_balance": "itemBalance",
+        "item_date": "itemDate",
+        "special_handling": "specialHandling",
+        "item_group": "itemGroup",
+        "bill_plan": "billPlan",
+        "price_type_name": "priceTypeName",
+        "item_quantity": "itemQuantity",
+        "ticket_id": "ticketID",
+    },
+):
+    """One order line of a batch order export file: the 44 tab-separated columns of the
+    document's File Export Specification, in file order. An empty cell is None.
+    """
+
+    account: str | None
+    is_organization: bool | None
+    company_name: str | None
+    last_name: str | None
+    first_name: str | None
+    email: str | None
+    mobile: str | None
+    currency_code: str | None
+    season: str | None
+    order_id: str | None
+    sequence: int | None
+    item: str | None
+    item_basis: str | None
+    qty: int | None
+    price: Decimal | None
+    item_charge: str | None
+    item_charge_amount: Decimal | None
+    item_fee: str | None
+    item_fee_amount: Decimal | None
+    item_discount: str | None
+    item_discount_amount: Decimal | None
+    item_surcharge: str | None
+    item_surcharge_amount: Decimal | None
+    extended_price: Decimal | None
+    event: str | None
+    price_level: int | None
+    price_type: str | None
+    level: str | None
+    section: str | None
+    row: str | None
+    seat: str | None
+    barcode: str | None
+    renewable: bool | None
+    item_balance: Decimal | None
+    item_date: dt.date | None
+    mark: str | None
+    disposition: str | None
+    special_handling: str | None
+    item_group: str | None
+    priority: int | None
+    bill_plan: str | None
+    price_type_name: str | None
+    item_quantity: int | None
+    ticket_id: str | None
 
 
 class ManifestSeat(

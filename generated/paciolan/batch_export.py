@@ -1,0 +1,365 @@
+# Generated from endpoints.yaml (sha256 c24f70d4cbc75a3342fdf38bafc2d950491586625fd5e82a56a187fb58763020) by `python -m codegen generate`. Do not edit.
+"""Batch order export: start a job, wait for it, then download the file or stream it as typed rows.
+
+    job = client.batch.export_orders(season_code="F17")
+    status = client.batch.wait(job, timeout=600)
+    for row in client.batch.iter_order_rows(status):
+        print(row.account, row.qty)
+
+The export file is gzip-compressed, tab-separated, with CRLF line ends and the 44 columns of
+`OrderExportRow` in order. Rows are parsed one at a time while the file downloads, so memory stays constant
+whatever the size of the export.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
+from os import PathLike
+from typing import TYPE_CHECKING
+
+from ._runtime import save_atomically
+from .errors import ApiError, ApiTimeoutError, ArgumentError
+from .models import BatchJob, BatchJobStatus, BatchStatus, OrderExportRow
+
+if TYPE_CHECKING:
+    from .client import PaciolanClient
+
+# The columns of the export file, in file order (their wire names).
+COLUMNS: tuple[str, ...] = (
+    "account",
+    "isOrganization",
+    "companyName",
+    "lastName",
+    "firstName",
+    "email",
+    "mobile",
+    "currencyCode",
+    "season",
+    "orderID",
+    "sequence",
+    "item",
+    "itemBasis",
+    "qty",
+    "price",
+    "itemCharge",
+    "itemChargeAmount",
+    "itemFee",
+    "itemFeeAmount",
+    "itemDiscount",
+    "itemDiscountAmount",
+    "itemSurcharge",
+    "itemSurchargeAmount",
+    "extendedPrice",
+    "event",
+    "priceLevel",
+    "priceType",
+    "level",
+    "section",
+    "row",
+    "seat",
+    "barcode",
+    "renewable",
+    "itemBalance",
+    "itemDate",
+    "mark",
+    "disposition",
+    "specialHandling",
+    "itemGroup",
+    "priority",
+    "billPlan",
+    "priceTypeName",
+    "itemQuantity",
+    "ticketID",
+)
+_HEADER = "\t".join(COLUMNS).encode()
+_TRUE = frozenset({"true", "y", "yes", "1"})
+_FALSE = frozenset({"false", "n", "no", "0"})
+
+
+class BatchJobFailed(ApiError):
+    """The export job ended with status `ERROR`."""
+
+    def __init__(self, message: str, *, batch_id: str, status: BatchStatus) -> None:
+        super().__init__(message)
+        self.batch_id = batch_id
+        self.status = status
+
+
+class BatchJobTimeout(ApiTimeoutError):
+    """The export job was not done before the deadline given to `wait`."""
+
+    def __init__(self, message: str, *, batch_id: str, last_status: BatchStatus | None) -> None:
+        super().__init__(message)
+        self.batch_id = batch_id
+        self.last_status = last_status
+
+
+class ExportRowError(ApiError):
+    """A line of the export file cannot be read; the rows before it were already given."""
+
+    def __init__(self, message: str, *, line_number: int, column: str | None) -> None:
+        super().__init__(message)
+        self.line_number = line_number
+        self.column = column
+
+
+def _text(cell: str) -> str | None:
+    return cell or None
+
+
+def _int(cell: str) -> int | None:
+    return int(cell) if cell else None
+
+
+def _decimal(cell: str) -> Decimal | None:
+    return Decimal(cell) if cell else None
+
+
+def _bool(cell: str) -> bool | None:
+    if not cell:
+        return None
+    lowered = cell.lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ValueError(f"not a boolean: {cell!r}")
+
+
+def _date(cell: str) -> dt.date | None:
+    return dt.date.fromisoformat(cell) if cell else None
+
+
+_PARSERS: tuple[Callable[[str], object], ...] = (
+    _text,
+    _bool,
+    _text,
+    _text,
+    _text,
+    _text,
+    _text,
+    _text,
+    _text,
+    _text,
+    _int,
+    _text,
+    _text,
+    _int,
+    _decimal,
+    _text,
+    _decimal,
+    _text,
+    _decimal,
+    _text,
+    _decimal,
+    _text,
+    _decimal,
+    _decimal,
+    _text,
+    _int,
+    _text,
+    _text,
+    _text,
+    _text,
+    _text,
+    _text,
+    _bool,
+    _decimal,
+    _date,
+    _text,
+    _text,
+    _text,
+    _text,
+    _int,
+    _text,
+    _text,
+    _int,
+    _text,
+)
+
+
+def parse_row(line: bytes, line_number: int) -> OrderExportRow:
+    """One line of the export file (without its CRLF) as a typed row."""
+    try:
+        cells = line.decode("utf-8").split("\t")
+    except UnicodeDecodeError as exc:
+        raise ExportRowError(
+            f"line {line_number}: not UTF-8 text ({exc.reason})",
+            line_number=line_number,
+            column=None,
+        ) from None
+    if len(cells) != 44:
+        raise ExportRowError(
+            f"line {line_number}: expected 44 columns, found {len(cells)}",
+            line_number=line_number,
+            column=None,
+        )
+    try:
+        return OrderExportRow(
+            account=_text(cells[0]),
+            is_organization=_bool(cells[1]),
+            company_name=_text(cells[2]),
+            last_name=_text(cells[3]),
+            first_name=_text(cells[4]),
+            email=_text(cells[5]),
+            mobile=_text(cells[6]),
+            currency_code=_text(cells[7]),
+            season=_text(cells[8]),
+            order_id=_text(cells[9]),
+            sequence=_int(cells[10]),
+            item=_text(cells[11]),
+            item_basis=_text(cells[12]),
+            qty=_int(cells[13]),
+            price=_decimal(cells[14]),
+            item_charge=_text(cells[15]),
+            item_charge_amount=_decimal(cells[16]),
+            item_fee=_text(cells[17]),
+            item_fee_amount=_decimal(cells[18]),
+            item_discount=_text(cells[19]),
+            item_discount_amount=_decimal(cells[20]),
+            item_surcharge=_text(cells[21]),
+            item_surcharge_amount=_decimal(cells[22]),
+            extended_price=_decimal(cells[23]),
+            event=_text(cells[24]),
+            price_level=_int(cells[25]),
+            price_type=_text(cells[26]),
+            level=_text(cells[27]),
+            section=_text(cells[28]),
+            row=_text(cells[29]),
+            seat=_text(cells[30]),
+            barcode=_text(cells[31]),
+            renewable=_bool(cells[32]),
+            item_balance=_decimal(cells[33]),
+            item_date=_date(cells[34]),
+            mark=_text(cells[35]),
+            disposition=_text(cells[36]),
+            special_handling=_text(cells[37]),
+            item_group=_text(cells[38]),
+            priority=_int(cells[39]),
+            bill_plan=_text(cells[40]),
+            price_type_name=_text(cells[41]),
+            item_quantity=_int(cells[42]),
+            ticket_id=_text(cells[43]),
+        )
+    except (ValueError, InvalidOperation):
+        # Find the culprit only now: naming the column costs a second pass, paid on bad lines only.
+        for column, parser, cell in zip(COLUMNS, _PARSERS, cells, strict=True):
+            try:
+                parser(cell)
+            except (ValueError, InvalidOperation):
+                raise ExportRowError(
+                    f"line {line_number}: column {column}: cannot read {cell!r}",
+                    line_number=line_number,
+                    column=column,
+                ) from None
+        raise
+
+
+def iter_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The CRLF-terminated lines of a gzip (or already decompressed) byte stream."""
+    decompressor: zlib._Decompress | None = None
+    pending = b""
+    first = True
+    for chunk in chunks:
+        if first:
+            first = False
+            if chunk[:2] == b"\x1f\x8b":
+                decompressor = zlib.decompressobj(wbits=31)
+        if decompressor is None:
+            pending += chunk
+        else:
+            data = chunk
+            while data:
+                pending += decompressor.decompress(data)
+                data = decompressor.unused_data
+                if data:  # another gzip member follows
+                    decompressor = zlib.decompressobj(wbits=31)
+        *lines, pending = pending.split(b"\r\n")
+        yield from lines
+    if decompressor is not None and not decompressor.eof:
+        raise ExportRowError(
+            "the export file ends before its gzip stream does (truncated download)",
+            line_number=0,
+            column=None,
+        )
+    if pending:
+        yield pending
+
+
+class BatchExport:
+    """The batch export workflow, mixed into `client.batch`."""
+
+    _client: PaciolanClient
+
+    def wait(
+        self,
+        job: BatchJob | str,
+        *,
+        timeout: float = 600.0,
+        poll_interval: float = 2.0,
+        max_poll_interval: float = 30.0,
+    ) -> BatchStatus:
+        """Poll the job's status until it is `COMPLETED`; return that status (with the download URL).
+
+        Raises `BatchJobFailed` when the job ends in `ERROR`, and `BatchJobTimeout` when it is not
+        done after `timeout` seconds of wall-clock time. The pause between polls starts at
+        `poll_interval` and grows by half each time, up to `max_poll_interval`.
+        """
+        batch_id = job if isinstance(job, str) else job.batch_id
+        if not batch_id:
+            raise ArgumentError("batch.wait: the job has no batch id")
+        deadline = time.monotonic() + timeout
+        pause = poll_interval
+        status: BatchStatus | None = None
+        while True:
+            status = self._client.batch.get_status(batch_id=batch_id)
+            if status.status == BatchJobStatus.COMPLETED:
+                return status
+            if status.status == BatchJobStatus.ERROR:
+                raise BatchJobFailed(
+                    f"batch job {batch_id} failed", batch_id=batch_id, status=status
+                )
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise BatchJobTimeout(
+                    f"batch job {batch_id} not done after {timeout:g}s "
+                    f"(last status: {status.status!r})",
+                    batch_id=batch_id,
+                    last_status=status,
+                )
+            time.sleep(min(pause, remaining))
+            pause = min(pause * 1.5, max_poll_interval)
+
+    def download(self, source: BatchStatus | str, path: str | PathLike[str]) -> int:
+        """Save the export file (still gzip-compressed) to `path`, atomically; return its size in bytes."""
+        url = _download_url(source)
+        with self._client._transport.stream("batch.download", url) as chunks:
+            return save_atomically(chunks, path)
+
+    def iter_order_rows(self, source: BatchStatus | str) -> Iterator[OrderExportRow]:
+        """Download the export file and give its rows one at a time, typed, in constant memory.
+
+        A line that cannot be read raises `ExportRowError` naming its line number; the rows before it
+        have already been given.
+        """
+        url = _download_url(source)
+        with self._client._transport.stream("batch.iter_order_rows", url) as chunks:
+            for line_number, line in enumerate(iter_lines(chunks), start=1):
+                if not line or (line_number == 1 and line == _HEADER):
+                    continue
+                yield parse_row(line, line_number)
+
+
+def _download_url(source: BatchStatus | str) -> str:
+    if isinstance(source, str):
+        return source
+    url = source.download_url
+    if not isinstance(url, str) or not url:
+        raise ArgumentError(
+            "the batch status has no download URL yet: wait for the job to be COMPLETED"
+        )
+    return url
