@@ -7,7 +7,7 @@ placeholder without a parameter) happens here, and is reported with the line it 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from codegen import names, typeexpr, workflows
@@ -160,9 +160,6 @@ class _Resolver:
         self.path = path
         self.problems = problems
         self.root = root
-        self.uses_decimal = False
-        self.uses_date = False
-        self.uses_any = False
         if not names.is_valid_name(package):
             problems.add(path, f"vendor key `{package}` must be a valid Python package name")
 
@@ -182,6 +179,8 @@ class _Resolver:
             self._struct(name, spec) for name, spec in vendor.types.items() if spec.enum is None
         ]
         operations = self._operations()
+        resolved_workflows = workflows.resolve(vendor, self.path, self.problems)
+        operations = [_accept_builders(op, resolved_workflows) for op in operations]
         groups: dict[str, list[OperationModel]] = {}
         for operation in operations:
             groups.setdefault(operation.group, []).append(operation)
@@ -204,12 +203,12 @@ class _Resolver:
                 GroupModel(name, names.pascal_case(name) + "Operations", ops)
                 for name, ops in groups.items()
             ],
-            uses_decimal=self.uses_decimal,
-            uses_date=self.uses_date,
+            uses_decimal=_fields_mention(structs, "Decimal"),
+            uses_date=_fields_mention(structs, "dt.date"),
             date_format=vendor.date_format,
-            uses_any=self.uses_any,
+            uses_any=_fields_mention(structs, "Any"),
             operations=operations,
-            workflows=workflows.resolve(vendor, self.path, self.problems),
+            workflows=resolved_workflows,
         )
 
     # -- types ---------------------------------------------------------------------------------
@@ -285,9 +284,6 @@ class _Resolver:
     def _render(self, ref: typeexpr.TypeRef, path: str) -> str:
         if isinstance(ref, typeexpr.Named):
             if ref.name in typeexpr.SCALARS:
-                self.uses_decimal |= ref.name == "decimal"
-                self.uses_date |= ref.name == "date"
-                self.uses_any |= ref.name == "any"
                 return typeexpr.SCALARS[ref.name]
             if ref.name not in self.vendor.types:
                 close = [n for n in self.vendor.types if n.lower() == ref.name.lower()]
@@ -387,7 +383,6 @@ class _Resolver:
                 )
         elif enveloped:
             decode = "list[Any]"
-            self.uses_any = True
             unwrap = "nothing"
 
         by_wire = {p.wire: p.py_name for p in params}
@@ -527,6 +522,11 @@ class _Resolver:
                     annotation = (
                         f"list[{accepted}]" if isinstance(ref, typeexpr.ListOf) else accepted
                     )
+            if base == typeexpr.Named("date"):
+                # A date argument may also be the vendor's own text (a comparison such as ">=06/15/2018").
+                annotation = (
+                    "list[dt.date | str]" if isinstance(ref, typeexpr.ListOf) else "dt.date | str"
+                )
             required = force_required or spec.required
             result.append(
                 ParamModel(
@@ -542,3 +542,30 @@ class _Resolver:
                 )
             )
         return result
+
+
+def _accept_builders(op: OperationModel, found: list[workflows.WorkflowModel]) -> OperationModel:
+    """A parameter that a query builder renders also accepts the builder (`query=SalesQuery(...)`)."""
+    for workflow in found:
+        context = workflow.context
+        if workflow.kind != "query_builder" or workflow.group != op.group:
+            continue
+        if context["operation"] != op.name:
+            continue
+        params = [
+            replace(p, annotation=f"{p.annotation} | SalesQuery")
+            if p.wire == context["param"]
+            else p
+            for p in op.params
+        ]
+        return replace(op, params=params)
+    return op
+
+
+def _fields_mention(structs: list[StructModel], name: str) -> bool:
+    """Whether a model field's annotation uses `name` (so models.py imports only what it needs)."""
+    return any(
+        re.search(rf"(?<![\w.]){re.escape(name)}\b", f.annotation)
+        for s in structs
+        for f in s.fields
+    )

@@ -107,6 +107,9 @@ def _context(package: PackageModel) -> dict[str, object]:
         "client_uses_unset": any(op.unwrap_field_is_list for op in package.operations),
         "secret_headers": [header for _, header, _, secret, _ in package.credentials if secret],
         "error_names": error_names,
+        "client_uses_date": any(
+            "dt.date" in p.annotation for op in package.operations for p in op.params
+        ),
         "group_mixins": {w.group: w for w in package.workflows if w.mixin},
         "client_uses_media": any(op.media_types for op in package.operations),
         "client_uses_builtins": any(

@@ -107,6 +107,8 @@ class FileDownloadWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=T
 
     group: str
     method: str
+    source_type: str
+    url_field: str
     notes: Notes = []
 
 

@@ -159,16 +159,20 @@ class _Resolver:
         return result
 
     def file_download(self, spec: FileDownloadWorkflow) -> WorkflowModel:
+        path = child_path(self.path, "file_download")
         if not names.is_valid_name(spec.method):
-            self.problems.add(
-                child_path(child_path(self.path, "file_download"), "method"), "not a name"
-            )
+            self.problems.add(child_path(path, "method"), f"`{spec.method}` is not a method name")
+        url_field = self.field_name(spec.source_type, spec.url_field, child_path(path, "url_field"))
         return WorkflowModel(
             kind="file_download",
             module="downloads",
             group=spec.group,
             mixin="FileDownload",
-            context={"method": spec.method},
+            context={
+                "method": spec.method,
+                "source_type": spec.source_type,
+                "url_field": url_field,
+            },
         )
 
     def query_builder(self, spec: QueryBuilderWorkflow) -> WorkflowModel:
@@ -187,6 +191,7 @@ class _Resolver:
             group=spec.group,
             mixin="",
             context={
+                "param": spec.param,
                 "statuses": spec.statuses,
                 "marketplaces": spec.marketplaces,
                 "window": spec.window,

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 c24f70d4cbc75a3342fdf38bafc2d950491586625fd5e82a56a187fb58763020) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 9cabd8807988135becbd41c90face1db4ba5cdb5c5611a0ecbf9bb55acbbf01a) by `python -m codegen generate`. Do not edit.
 """The transport behind every operation: URLs, headers, retries, timeouts, decoding, errors.
 
 urllib3 is only a connection pool here; retrying is decided by this module, per operation, so that a
@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, NamedTuple, ParamSpec, TypeVar
 from urllib.parse import quote
 
@@ -38,6 +39,10 @@ BACKOFF_INITIAL = 0.5
 BACKOFF_MAX = 8.0
 # A server asking to wait longer than this gets the error at once, carrying the value it asked for.
 RETRY_AFTER_MAX = 60.0
+
+
+# How a `datetime.date` argument is written on the wire.
+DATE_FORMAT = "%m/%d/%Y"
 
 
 class Timeout(NamedTuple):
@@ -294,6 +299,8 @@ def _wire_text(value: object) -> str:
     """The text of one argument value as sent: enums by value, booleans in lowercase."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, date):
+        return value.strftime(DATE_FORMAT)
     raw = getattr(value, "value", value)  # an Enum member
     return raw if isinstance(raw, str) else str(raw)
 

@@ -1,9 +1,10 @@
-# Generated from endpoints.yaml (sha256 c24f70d4cbc75a3342fdf38bafc2d950491586625fd5e82a56a187fb58763020) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 9cabd8807988135becbd41c90face1db4ba5cdb5c5611a0ecbf9bb55acbbf01a) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Literal, TypeVar
@@ -18,6 +19,7 @@ from ._runtime import (
     Transport,
     operation,
 )
+from .downloads import FileDownload
 from .errors import ArgumentError
 from .models import (
     Account,
@@ -40,6 +42,7 @@ from .models import (
     SaleRecord,
     SalesMarketplaceId,
 )
+from .queries import SalesQuery
 
 _Self = TypeVar("_Self", bound="OneTicketClient")
 _T = TypeVar("_T")
@@ -286,8 +289,9 @@ _DOMAINS_LIST: Endpoint[list[Domain]] = Endpoint(
 )
 
 
-class PurchasesOperations:
-    """Operations of the `purchases` group: `client.purchases.<operation>(...)`."""
+class PurchasesOperations(FileDownload):
+    """Operations of the `purchases` group: `client.purchases.<operation>(...)`, and the
+    `downloads` workflow."""
 
     __slots__ = ("_client",)
 
@@ -313,17 +317,17 @@ class PurchasesOperations:
         self,
         *,
         rid: int | None = None,
-        date_first_seen: str | None = None,
-        event_date: str | None = None,
-        event_date_start: str | None = None,
-        event_date_end: str | None = None,
-        purchase_date: str | None = None,
+        date_first_seen: dt.date | str | None = None,
+        event_date: dt.date | str | None = None,
+        event_date_start: dt.date | str | None = None,
+        event_date_end: dt.date | str | None = None,
+        purchase_date: dt.date | str | None = None,
         event_name: str | None = None,
         venue_name: str | None = None,
         confirmation_number: str | None = None,
         confirmation_region: str | None = None,
-        purchase_date_start: str | None = None,
-        purchase_date_end: str | None = None,
+        purchase_date_start: dt.date | str | None = None,
+        purchase_date_end: dt.date | str | None = None,
         po_ids: builtins.list[str] | None = None,
         cc_digits: builtins.list[str] | None = None,
         elig_refund: RefundEligibility | Literal["true", "false", "unknown"] | None = None,
@@ -480,7 +484,7 @@ class SalesOperations:
         self._client = client
 
     @operation
-    def query(self, *, query: str) -> list[Sale]:
+    def query(self, *, query: str | SalesQuery) -> list[Sale]:
         """Query sales data.
 
         API to query sales data. The query string can be strung together using different

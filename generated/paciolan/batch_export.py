@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 c24f70d4cbc75a3342fdf38bafc2d950491586625fd5e82a56a187fb58763020) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 9cabd8807988135becbd41c90face1db4ba5cdb5c5611a0ecbf9bb55acbbf01a) by `python -m codegen generate`. Do not edit.
 """Batch order export: start a job, wait for it, then download the file or stream it as typed rows.
 
     job = client.batch.export_orders(season_code="F17")

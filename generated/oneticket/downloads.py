@@ -1,0 +1,35 @@
+# Generated from endpoints.yaml (sha256 9cabd8807988135becbd41c90face1db4ba5cdb5c5611a0ecbf9bb55acbbf01a) by `python -m codegen generate`. Do not edit.
+"""Downloads of files the API points at (`PdfSeat.pdf_url`), saved atomically.
+
+    seats = client.purchases.get_pdf(rid=16990019)
+    client.purchases.download_pdf(seats[0], "ticket.pdf")
+
+The file is fetched through the client's connection pool with its timeouts; the API token is sent only to
+the client's own servers, never to the file's host.
+"""
+
+from __future__ import annotations
+
+from os import PathLike
+from typing import TYPE_CHECKING
+
+from ._runtime import save_atomically
+from .errors import ArgumentError
+from .models import PdfSeat
+
+if TYPE_CHECKING:
+    from .client import OneTicketClient
+
+
+class FileDownload:
+    """File downloads, mixed into `client.purchases`."""
+
+    _client: OneTicketClient
+
+    def download_pdf(self, source: PdfSeat | str, path: str | PathLike[str]) -> int:
+        """Save the file of `source` (or a URL) to `path`, atomically; return its size in bytes."""
+        url = source if isinstance(source, str) else source.pdf_url
+        if not isinstance(url, str) or not url:
+            raise ArgumentError("purchases.download_pdf: no file URL to download")
+        with self._client._transport.stream("purchases.download_pdf", url) as chunks:
+            return save_atomically(chunks, path)
