@@ -6,8 +6,10 @@
 
 Every operation of the registry is routed and answered with the vendor's sample (or a minimal body of its
 response type); requests are checked against the registry and a bad one gets the vendor's error shape;
-Paciolan carts keep their state; faults are injected per operation (`Emulator.inject`, or
-`POST /_emulator/faults`). Standard library HTTP server; the generated clients never import this package.
+Paciolan carts keep their state; batch export jobs go through their statuses and serve their file
+(`Emulator.script_export`, or `POST /_emulator/exports`); faults are injected per operation
+(`Emulator.inject`, or `POST /_emulator/faults`). Standard library HTTP server; the generated clients
+never import this package.
 """
 
 from __future__ import annotations
@@ -20,10 +22,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from codegen.emulator.emulator import DEFAULT_REGISTRY, Emulator
+from codegen.emulator.exports import export_file
 from codegen.emulator.faults import Fault
 from codegen.emulator.journal import ReceivedRequest
 
-__all__ = ["DEFAULT_REGISTRY", "Emulator", "Fault", "ReceivedRequest", "running", "serve"]
+__all__ = [
+    "DEFAULT_REGISTRY",
+    "Emulator",
+    "Fault",
+    "ReceivedRequest",
+    "export_file",
+    "running",
+    "serve",
+]
 
 
 @contextmanager
@@ -47,7 +58,8 @@ def serve(port: int = 8080, registry: Path = DEFAULT_REGISTRY) -> None:
         for name, url in emulator.servers(vendor).items():
             print(f"  {vendor:<10} {name:<8} {url}")
     print(
-        "Faults: POST /_emulator/faults; requests: GET /_emulator/requests. Ctrl-C stops.",
+        "Faults: POST /_emulator/faults; export jobs: POST /_emulator/exports; "
+        "requests: GET /_emulator/requests. Ctrl-C stops.",
         flush=True,
     )
     try:

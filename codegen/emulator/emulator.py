@@ -1,26 +1,35 @@
 """`Emulator`: both vendors' APIs on 127.0.0.1, built from `endpoints.yaml`.
 
 For each request: route it (`arrive`, which also takes the fault waiting for the operation), record it,
-check it against the registry, answer it (a sample, a minimal body, the cart state or a vendor-shaped
-error) and let a fault replace or spoil the answer (`respond`). `server.py` puts the answer on the wire.
+check it against the registry, answer it (a sample, a minimal body, the cart or export job state or a
+vendor-shaped error) and let a fault replace or spoil the answer (`respond`). `server.py` puts the answer
+on the wire.
+
+Besides the vendors' mounts, the emulator answers its control endpoints under `/_emulator/`, and acts as
+the file host of export jobs: `GET /_emulator/exports/<batch ID>.tsv.gz`, outside every vendor's base
+path, with no credentials asked for (a client must not send its API credentials to a file host; the
+journal records which credential headers arrived, `ReceivedRequest.credentials`).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 import msgspec
 
 from codegen import registry as registry_loader
 from codegen.emulator.checks import Incoming, RequestChecker
+from codegen.emulator.exports import ExportFile, ExportNotFound, ExportScript
 from codegen.emulator.faults import Drop, Fault, FaultBoard
 from codegen.emulator.journal import Journal, ReceivedRequest
 from codegen.emulator.responses import Answer, Responder
@@ -32,6 +41,21 @@ log = logging.getLogger("codegen.emulator")
 
 DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "endpoints.yaml"
 CONTROL_PREFIX = "/_emulator/"
+EXPORTS_PATH = CONTROL_PREFIX + "exports/"
+EXPORT_SUFFIX = ".tsv.gz"
+_EXPORT_FILE = re.compile(r"exports/([^/]+)" + re.escape(EXPORT_SUFFIX))
+# Header names that carry credentials besides every vendor's own (sent to a file host, they would leak).
+CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+CREDENTIAL_PREFIXES = ("pac-",)
+# Registry credentials that are not secrets: every HTTP client sends a User-Agent, naming software only.
+NOT_CREDENTIALS = frozenset({"user-agent"})
+
+
+class ExportScriptRequest(msgspec.Struct, forbid_unknown_fields=True):
+    """The body of `POST /_emulator/exports`: the next export job's statuses and file (base64 gzip)."""
+
+    statuses: list[str] | None = None
+    data_base64: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +92,13 @@ class Emulator:
         self._checkers = {
             key: RequestChecker(vendor, shapes[key]) for key, vendor in spec.vendors.items()
         }
-        self._responder = Responder(spec, registry.resolve().parent, shapes)
+        self._responder = Responder(spec, registry.resolve().parent, shapes, self._export_url)
+        self._credential_headers = CREDENTIAL_HEADERS | {
+            credential.header.lower()
+            for vendor in spec.vendors.values()
+            for credential in vendor.credentials
+            if credential.header.lower() not in NOT_CREDENTIALS
+        }
         self._faults = FaultBoard()
         self._journal = Journal()
         self._port = port
@@ -166,6 +196,39 @@ class Emulator:
         )
         self._faults.add(vendor, operation, fault, times)
 
+    def script_export(
+        self,
+        *,
+        statuses: list[str] | None = None,
+        data: bytes | None = None,
+        path: Path | None = None,
+    ) -> None:
+        """Set what the next export job does (each call scripts one more job, used in order).
+
+        `statuses`: what its status calls answer, one per call, the last repeating (default: PENDING,
+        then COMPLETED); any text is allowed, so an unknown status can be tried. Its file: `data` (sent
+        as given, so a broken file can be tried) or the `path` of a file, read only while it is sent
+        (large files); default: a valid export of two rows.
+        """
+        if not self._responder.exporting_vendors:
+            raise ValueError("the registry declares no batch export workflow")
+        if data is not None and path is not None:
+            raise ValueError("give the file as `data` or as a `path`, not both")
+        if path is not None and not Path(path).is_file():
+            raise FileNotFoundError(f"no export file at {path}")
+        file = (
+            ExportFile(data=data, path=Path(path) if path is not None else None)
+            if data is not None or path is not None
+            else None
+        )
+        statuses_given = tuple(statuses) if statuses is not None else None
+        self._responder.exports.script(ExportScript(statuses_given, file))
+
+    @property
+    def downloads(self) -> list[ReceivedRequest]:
+        """The requests to the export file host since the last reset."""
+        return [r for r in self._journal.requests if r.path.startswith(EXPORTS_PATH)]
+
     def hits(self, vendor: str, operation: str) -> int:
         """Requests received for the operation since the last reset, faulted and rejected ones included."""
         return self._journal.hits(vendor, operation)
@@ -180,11 +243,12 @@ class Emulator:
         return self._journal.problems
 
     def reset(self) -> None:
-        """Forget requests, problems, pending faults and carts."""
+        """Forget requests, problems, pending faults, carts, export jobs and export scripts."""
         self._faults.clear()
         self._journal.clear()
         if self._responder.carts is not None:
             self._responder.carts.clear()
+        self._responder.exports.clear()
 
     # -- what the server calls ----------------------------------------------------------------
 
@@ -261,6 +325,12 @@ class Emulator:
     # -- inside ---------------------------------------------------------------------------------
 
     def _record(self, arrival: Arrival, body: bytes) -> None:
+        credentials = tuple(
+            name
+            for name in arrival.headers
+            if name.lower() in self._credential_headers
+            or name.lower().startswith(CREDENTIAL_PREFIXES)
+        )
         self._journal.record(
             ReceivedRequest(
                 arrival.vendor,
@@ -269,8 +339,12 @@ class Emulator:
                 arrival.target,
                 arrival.headers,
                 body,
+                credentials,
             )
         )
+
+    def _export_url(self, batch_id: str) -> str:
+        return f"{self.url}{EXPORTS_PATH}{quote(batch_id, safe='')}{EXPORT_SUFFIX}"
 
     def _reject(self, arrival: Arrival, status: int, message: str) -> Answer:
         answer = self._responder.error(arrival.vendor, status, message)
@@ -298,8 +372,26 @@ class Emulator:
         return Answer(200, json.dumps(payload, indent=2).encode())
 
     def _control(self, arrival: Arrival, body: bytes) -> Answer:
-        """`POST /_emulator/faults`, `POST /_emulator/reset`, `GET /_emulator/requests`."""
+        """`POST /_emulator/faults`, `POST /_emulator/exports`, `POST /_emulator/reset`,
+        `GET /_emulator/requests`, and the export file host, `GET /_emulator/exports/<id>.tsv.gz`."""
         action = (arrival.method, arrival.path.removeprefix(CONTROL_PREFIX).rstrip("/"))
+        exported = _EXPORT_FILE.fullmatch(action[1])
+        if exported is not None and arrival.method in ("GET", "HEAD"):
+            self._record(arrival, body)
+            return self._export_file(unquote(exported.group(1)))
+        if action == ("POST", "exports"):
+            try:
+                script = msgspec.json.decode(body or b"{}", type=ExportScriptRequest)
+                data = (
+                    base64.b64decode(script.data_base64, validate=True)
+                    if script.data_base64 is not None
+                    else None
+                )
+                self.script_export(statuses=script.statuses, data=data)
+            except (ValueError, msgspec.DecodeError) as exc:  # binascii.Error is a ValueError
+                return self._control_error(str(exc))
+            scripted = {"statuses": script.statuses, "size": None if data is None else len(data)}
+            return Answer(200, json.dumps({"scripted": scripted}).encode())
         if action == ("GET", "requests"):
             payload: Any = {
                 "requests": [request.to_dict() for request in self.requests],
@@ -328,8 +420,25 @@ class Emulator:
                 return self._control_error(str(exc))
             return Answer(200, json.dumps({"injected": data}).encode())
         return self._control_error(
-            "control endpoints: POST /_emulator/faults, POST /_emulator/reset, GET /_emulator/requests",
+            "control endpoints: POST /_emulator/faults, POST /_emulator/exports, "
+            "POST /_emulator/reset, GET /_emulator/requests; export files: "
+            f"GET {EXPORTS_PATH}<batch ID>{EXPORT_SUFFIX}",
             status=404,
+        )
+
+    def _export_file(self, batch_id: str) -> Answer:
+        """A job's export file, as a file host sends it: gzip itself, not gzip-encoded for transport."""
+        try:
+            file = self._responder.exports.file(batch_id)
+        except ExportNotFound as exc:
+            return self._control_error(str(exc), status=404)
+        disposition = f'attachment; filename="{batch_id}{EXPORT_SUFFIX}"'
+        return Answer(
+            200,
+            file.data or b"",
+            content_type="application/gzip",
+            headers=(("Content-Disposition", disposition),),
+            body_file=file.path,
         )
 
     @staticmethod

@@ -20,6 +20,9 @@ class ReceivedRequest:
     target: str  # path and raw query, exactly as sent
     headers: dict[str, str]
     body: bytes  # empty when the connection was dropped before the request was read
+    # The credential headers that arrived (names as sent): the vendors' (User-Agent aside), any PAC-*,
+    # Authorization, Proxy-Authorization, Cookie.
+    credentials: tuple[str, ...] = ()
 
     @property
     def path(self) -> str:
@@ -42,6 +45,7 @@ class ReceivedRequest:
             "target": self.target,
             "headers": self.headers,
             "body": self.body.decode("utf-8", errors="replace"),
+            "credentials": list(self.credentials),
         }
 
 

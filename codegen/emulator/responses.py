@@ -1,15 +1,17 @@
-"""What the emulator answers: the vendor samples, minimal bodies, the cart state, vendor-shaped errors.
+"""What the emulator answers: the vendor samples, minimal bodies, the cart and export job state, errors.
 
-The normal answer is, in this order: the cart state (Paciolan carts), the request body (an echo), the
-representation of a media type the request accepts (`media_types`: a multipart JSON-and-file document, or
-the sample of an operation returning the named type), the operation's sample, or the smallest valid body
-of its response type (204 without one). `not_modified` operations add Last-Modified and answer 304 to an
-If-Modified-Since that is not older.
+The normal answer is, in this order: the cart state (Paciolan carts), the export jobs (the start and status
+operations of a batch export workflow), the request body (an echo), the representation of a media type
+the request accepts (`media_types`: a multipart JSON-and-file document, or the sample of an operation
+returning the named type), the operation's sample, or the smallest valid body of its response type (204
+without one). `not_modified` operations add Last-Modified and answer 304 to an If-Modified-Since that is
+not older.
 
-An `Answer` is the response before it goes on the wire; `Answer.encoded` applies gzip (or the truncated gzip
-of a fault). Errors take the vendor's shape: a vendor with an envelope (1Ticket) reports failures inside
-it, `{"result": {"status": "error", "message": ..., "messageid": ...}, "output": []}`, with HTTP 200 where
-the operation is enveloped; other vendors (Paciolan) answer `{"status": <HTTP status>, "message": ...}`.
+An `Answer` is the response before it goes on the wire (its body bytes, or a file sent from disk);
+`Answer.encoded` applies gzip (or the truncated gzip of a fault). Errors take the vendor's shape: a vendor
+with an envelope (1Ticket) reports failures inside it,
+`{"result": {"status": "error", "message": ..., "messageid": ...}, "output": []}`, with HTTP 200 where the
+operation is enveloped; other vendors (Paciolan) answer `{"status": <HTTP status>, "message": ...}`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from email.utils import formatdate, parsedate_to_datetime
@@ -26,6 +28,7 @@ from typing import Any
 
 import msgspec
 
+from codegen.emulator.exports import ExportFlow, ExportNotFound, Exports
 from codegen.emulator.faults import Fault
 from codegen.emulator.routes import Route
 from codegen.emulator.shapes import Shapes
@@ -53,6 +56,7 @@ class Answer:
     content_type: str | None = "application/json"
     headers: tuple[tuple[str, str], ...] = ()
     compressible: bool = False  # may be sent gzip-encoded to a client that accepts gzip
+    body_file: Path | None = None  # the body is this file, read while it is sent (`body` is unused)
 
     def with_header(self, name: str, value: str) -> Answer:
         return replace(self, headers=(*self.headers, (name, value)))
@@ -74,7 +78,14 @@ class Answer:
 class Responder:
     """Answers for every operation of every vendor; samples are read once, when it is built."""
 
-    def __init__(self, registry: Registry, root: Path, shapes: Mapping[str, Shapes]) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        root: Path,
+        shapes: Mapping[str, Shapes],
+        file_url: Callable[[str], str],
+    ) -> None:
+        """`file_url(batch_id)` is where the emulator serves the file of an export job."""
         self._vendors = registry.vendors
         self._shapes = shapes
         self._encoder = msgspec.json.Encoder(decimal_format="number")
@@ -92,6 +103,10 @@ class Responder:
                 if sample is not None and op.response is not None and op.response.type is not None:
                     self._samples_by_type.setdefault((key, op.response.type), sample)
         self.carts = CartFlow.for_samples(self._samples)
+        self.exports = Exports()
+        self._export_flows = ExportFlow.for_registry(
+            registry, self.exports, self._samples, shapes, file_url
+        )
         # What `not_modified` operations report as their Last-Modified: when the emulator started.
         self._last_modified = int(time.time())
 
@@ -112,6 +127,13 @@ class Responder:
                 return self.error(route.vendor, 409, str(exc))
             if payload is None:
                 return Answer(204, content_type=None)
+            return Answer(200, self._encoder.encode(payload), compressible=compressible)
+        flow = self._export_flows.get(route.vendor)
+        if flow is not None and flow.handles(op.name):
+            try:
+                payload = flow.answer(op.name, path_params)
+            except ExportNotFound as exc:
+                return self.error(route.vendor, 404, str(exc))
             return Answer(200, self._encoder.encode(payload), compressible=compressible)
         if (route.vendor, op.name) in ECHO_OPERATIONS:
             return Answer(200, body or b"null", compressible=compressible)
@@ -172,6 +194,11 @@ class Responder:
         else:
             payload = self._shapes[vendor_key].minimal(response_type)
         return Answer(200, self._encoder.encode(payload), compressible=compressible)
+
+    @property
+    def exporting_vendors(self) -> list[str]:
+        """The vendors whose registry entry declares a batch export workflow."""
+        return list(self._export_flows)
 
     # -- errors -------------------------------------------------------------------------------
 

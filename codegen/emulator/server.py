@@ -2,13 +2,16 @@
 
 What to answer is decided by `Emulator` (`arrive`, then `respond`); this module only does what happens on
 the wire: keep-alive (HTTP/1.1, a Content-Length on every answer), reading the whole body (unless a fault
-drops the connection first), the delay before the status line and the slow body of a fault.
+drops the connection first), the delay before the status line and the slow body of a fault. Bodies go
+out in pieces, a file body straight from the file (`socket.sendfile`), so a large export file is never
+copied into memory.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import socket
 import threading
 import time
@@ -24,6 +27,8 @@ log = logging.getLogger("codegen.emulator")
 
 # A slow body goes out in this many pieces (fewer when the body is shorter).
 SLOW_BODY_PIECES = 10
+# Other bodies go out in pieces of this size (views of the body, not copies).
+BODY_PIECE = 256 * 1024
 
 
 class BadRequestBody(Exception):
@@ -63,6 +68,9 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
 
 class EmulatorHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # The headers and the body are separate writes: with Nagle's algorithm the body waits for the
+    # client's delayed ACK of the headers, about 40 ms per answer on loopback.
+    disable_nagle_algorithm = True
     server: EmulatorHTTPServer
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -137,24 +145,36 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
 
     def _write(self, answer: Answer, *, slow_body: float = 0.0) -> None:
+        # Opened before the status line: a file that cannot be read is the emulator's error (a 500),
+        # not a client that went away.
+        file = answer.body_file.open("rb") if answer.body_file is not None else None
         try:
+            length = os.fstat(file.fileno()).st_size if file is not None else len(answer.body)
             self.send_response(answer.status)
             if answer.content_type is not None:
                 self.send_header("Content-Type", answer.content_type)
             for name, value in answer.headers:
                 self.send_header(name, value)
             if answer.status >= 200 and answer.status not in (204, 304):
-                self.send_header("Content-Length", str(len(answer.body)))
+                self.send_header("Content-Length", str(length))
             self.end_headers()
-            if self.command == "HEAD" or not answer.body:
+            if self.command == "HEAD" or not length:
                 return
-            if slow_body > 0:
+            if file is not None:
+                # The headers are on the wire already (the writer is unbuffered): the file follows.
+                self.connection.sendfile(file, 0, length)
+            elif slow_body > 0:
                 self._write_slowly(answer.body, slow_body)
             else:
-                self.wfile.write(answer.body)
+                view = memoryview(answer.body)
+                for start in range(0, length, BODY_PIECE):
+                    self.wfile.write(view[start : start + BODY_PIECE])
         except OSError as exc:  # the client went away (a timeout on its side, a test that gave up)
             log.debug("could not answer %s %s: %s", self.command, self.path, exc)
             self.close_connection = True
+        finally:
+            if file is not None:
+                file.close()
 
     def _write_slowly(self, body: bytes, seconds: float) -> None:
         pieces = min(SLOW_BODY_PIECES, len(body))

@@ -358,14 +358,14 @@ class Transport:
     ) -> Iterator[Iterator[bytes]]:
         """GET `url` and give its body in chunks, without holding it in memory.
 
-        The vendor's credential headers go only to the client's own servers: a file host named in a
-        response (a PDF or export URL) never sees them.
+        The vendor's credential headers go only to the client's own servers (below a base URL): a file
+        host named in a response (a PDF or export URL) never sees them.
         """
         pool = self._connection_pool()
         import urllib3
         from urllib3.exceptions import HTTPError, ReadTimeoutError
 
-        headers = dict(self.headers) if same_origin(url, self.base_urls) else {}
+        headers = dict(self.headers) if on_own_server(url, self.base_urls) else {}
         headers["Accept"] = "*/*"
         timeout = timeout or self.timeout
         display = url.split("?", 1)[0]
@@ -727,15 +727,18 @@ def _retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def same_origin(url: str, base_urls: Mapping[str, str]) -> bool:
-    """Whether `url` is on one of the client's own servers (scheme, host and port alike)."""
+def on_own_server(url: str, base_urls: Mapping[str, str]) -> bool:
+    """Whether `url` is below one of the client's base URLs (scheme, host, port and base path alike)."""
     from urllib.parse import urlsplit
 
     target = urlsplit(url)
-    return any(
-        (target.scheme, target.netloc) == (base.scheme, base.netloc)
-        for base in map(urlsplit, base_urls.values())
-    )
+    for base in map(urlsplit, base_urls.values()):
+        base_path = base.path.rstrip("/")
+        if (target.scheme, target.netloc.lower()) == (base.scheme, base.netloc.lower()) and (
+            target.path == base_path or target.path.startswith(base_path + "/")
+        ):
+            return True
+    return False
 
 
 def save_atomically(chunks: Iterator[bytes], path: str | os.PathLike[str]) -> int:
