@@ -1,4 +1,4 @@
-"""`python -m codegen generate | check | validate`."""
+"""`python -m codegen generate | check | validate | openapi | diff | serve | demo`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from codegen import model, output, registry, render
+from codegen import model, output, reference, registry, render
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,6 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
     parser.add_argument("--registry", type=Path, default=ROOT / "endpoints.yaml")
     parser.add_argument("--out", type=Path, default=ROOT / "generated")
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=None,
+        help="where generate/check put the API reference (default: docs/ beside --out)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("generate", help="regenerate generated/ from the registry")
     commands.add_parser("check", help="exit 1 when generated/ is not what the registry produces")
@@ -24,6 +30,16 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="run the local emulator of both vendors")
     serve.add_argument("--port", type=int, default=8080)
     commands.add_parser("demo", help="run both clients against the local emulator")
+    export = commands.add_parser("openapi", help="export an OpenAPI 3.1 document per vendor")
+    export.add_argument("--vendor", help="one vendor (default: all; -o is then a directory)")
+    export.add_argument(
+        "-o", "--output", type=Path, help="a .json or .yaml file (a directory for all vendors)"
+    )
+    compare = commands.add_parser(
+        "diff", help="compare two registries; exit 1 when a change breaks the clients' users"
+    )
+    compare.add_argument("old", type=Path, help="the registry before (e.g. from `git show`)")
+    compare.add_argument("new", type=Path, help="the registry after")
     args = parser.parse_args(argv)
 
     if args.command == "serve":
@@ -35,6 +51,14 @@ def main(argv: list[str] | None = None) -> int:
         from codegen import demo
 
         return demo.main()
+    if args.command == "openapi":
+        from codegen import openapi
+
+        return openapi.main(args.registry, vendor=args.vendor, output=args.output)
+    if args.command == "diff":
+        from codegen import diff
+
+        return diff.main(args.old, args.new)
 
     try:
         files = build_files(args.registry) if args.command != "validate" else None
@@ -42,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
             load_packages(args.registry)
             print(f"{args.registry.name}: valid")
             return 0
+        docs = reference.reference_files(args.registry)
         scratch = output.formatted(files, ROOT / "pyproject.toml", args.out.resolve().parent)
     except registry.RegistryError as exc:
         print(exc, file=sys.stderr)
@@ -53,23 +78,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ruff could not format the rendered code:\n{exc}", file=sys.stderr)
         return 2
 
+    docs_dir = args.docs or args.out.resolve().parent / "docs"
     if args.command == "generate":
         output.replace(args.out, scratch)
-        print(f"wrote {len(files)} files to {args.out}")
+        reference.write(docs, docs_dir)
+        print(f"wrote {len(files)} files to {args.out} and {len(docs)} to {docs_dir}")
         return 0
     try:
         report = output.differences(output.read_tree(scratch), output.read_tree(args.out))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    report += reference.differences(docs, docs_dir)
     if report:
         print("\n".join(report))
         print(
-            f"\ngenerated/ differs from what {args.registry.name} produces: "
+            f"\ngenerated/ or docs/ differ from what {args.registry.name} produces: "
             "run `python -m codegen generate`.",
             file=sys.stderr,
         )
         return 1
-    print(f"generated/ is up to date with {args.registry.name}")
+    print(f"generated/ and docs/ are up to date with {args.registry.name}")
     return 0
 
 

@@ -65,6 +65,10 @@ class Param(NamedTuple):
     secret: bool = False
 
 
+# Query parameters whose values are secret (1Ticket sends passwords in the query string), of every operation.
+_SECRET_QUERY_NAMES: set[str] = set()
+
+
 class Endpoint(Generic[T]):
     """Everything the transport needs to know about one operation."""
 
@@ -109,6 +113,7 @@ class Endpoint(Generic[T]):
         self.method = method
         self.path = path
         self.params = params
+        _SECRET_QUERY_NAMES.update(p.wire for p in params if p.secret and p.location == "query")
         self.response_type = response_type
         self.body_type = body_type
         self.server = server
@@ -353,6 +358,7 @@ class Transport:
                 import urllib3
 
                 self._logger = logging.getLogger(self.logger_name)
+                _mask_urllib3_log(logging)
                 self._pool = urllib3.PoolManager(maxsize=10, retries=False)
             return self._pool
 
@@ -780,6 +786,29 @@ def _retry_after_seconds(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+def _mask_urllib3_log(logging: Any) -> None:
+    """urllib3 logs every request target at DEBUG: mask secret query values in those lines too."""
+    import re
+
+    if not _SECRET_QUERY_NAMES:
+        return
+    names = "|".join(sorted(map(re.escape, _SECRET_QUERY_NAMES)))
+    secret_value = re.compile(rf"([?&](?:{names})=)[^&\s\"]*")
+
+    class MaskSecretQuery(logging.Filter):  # type: ignore[misc]
+        def filter(self, record: Any) -> bool:
+            if isinstance(record.args, tuple):
+                record.args = tuple(
+                    secret_value.sub(r"\1***", arg) if isinstance(arg, str) else arg
+                    for arg in record.args
+                )
+            return True
+
+    target = logging.getLogger("urllib3.connectionpool")
+    if not any(type(f).__name__ == "MaskSecretQuery" for f in target.filters):
+        target.addFilter(MaskSecretQuery())
 
 
 def on_own_server(url: str, base_urls: Mapping[str, str]) -> bool:
