@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from codegen.emulator import Emulator
-from codegen.emulator.pytest_plugin import emulator, ticketing_emulator
+from codegen.pytest_plugin import emulator, ticketing_emulator
 from oneticket import OneTicketClient
 from paciolan import PaciolanClient
 

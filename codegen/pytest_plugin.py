@@ -1,6 +1,6 @@
 """pytest fixtures for the ticketing emulator.
 
-Registered as a `pytest11` plugin (or loaded with `-p codegen.emulator.pytest_plugin`):
+Registered as a `pytest11` plugin (or loaded with `-p codegen.pytest_plugin`):
 
 - `ticketing_emulator` (session): one running `Emulator` on a free port for the whole session;
 - `emulator` (function): the same emulator, reset before the test (no requests, faults or carts left over).
@@ -12,8 +12,9 @@ Registered as a `pytest11` plugin (or loaded with `-p codegen.emulator.pytest_pl
         assert emulator.hits("paciolan", "cart.checkout") == 1
 
 The ini option `ticketing_emulator_registry` names another `endpoints.yaml` (relative to the rootdir).
-The emulator is imported when a fixture is first used, not when pytest loads the plugin: an environment
-without the generator's dependencies (PyYAML) still runs its other tests.
+The emulator is imported when a fixture is first used, not when pytest loads the plugin (which is why this
+module is not inside `codegen.emulator`): an environment without the generator's dependencies (PyYAML)
+still runs its other tests.
 """
 
 from __future__ import annotations
