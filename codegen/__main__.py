@@ -61,12 +61,14 @@ def main(argv: list[str] | None = None) -> int:
         return diff.main(args.old, args.new)
 
     try:
-        files = build_files(args.registry) if args.command != "validate" else None
-        if files is None:
-            load_packages(args.registry)
+        spec, source = registry.load(args.registry)
+        packages = model.build(spec, source, args.registry.resolve().parent)
+        if args.command == "validate":
             print(f"{args.registry.name}: valid")
             return 0
-        docs = reference.reference_files(args.registry)
+        digest = hashlib.sha256(args.registry.read_bytes()).hexdigest()
+        files = render.render(packages, digest)
+        docs = reference.render_reference(packages, spec)
         scratch = output.formatted(files, ROOT / "pyproject.toml", args.out.resolve().parent)
     except registry.RegistryError as exc:
         print(exc, file=sys.stderr)
