@@ -6,7 +6,6 @@ import difflib
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -22,9 +21,22 @@ def write_tree(files: dict[str, str], root: Path) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def _ruff_binary() -> str:
+    """The ruff executable itself: `python -m ruff` would start one more interpreter per call."""
+    try:
+        from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
+
+        return str(find_ruff_bin())
+    except (ImportError, FileNotFoundError):
+        found = shutil.which("ruff")
+        if found is None:
+            raise FormatError("ruff is not installed (pip install -e '.[codegen]')") from None
+        return found
+
+
 def format_tree(root: Path, config: Path) -> None:
     """Sort imports and format every Python file below `root`, as the project's own code is."""
-    ruff = [sys.executable, "-m", "ruff"]
+    ruff = [_ruff_binary()]
     # Files are named one by one: ruff skips excluded and git-ignored directories, files given explicitly never.
     paths = [str(path) for path in sorted(root.rglob("*.py"))]
     for args in (

@@ -339,6 +339,8 @@ class _Builder:
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
+        # Compiled templates are cached on disk between runs (generation time is a target).
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

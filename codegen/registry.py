@@ -192,6 +192,12 @@ def _is_scalar_list(tp: Any) -> bool:
 
 
 @functools.cache
+def _fields(tp: type[msgspec.Struct]) -> dict[str, msgspec.structs.FieldInfo]:
+    """The fields of a schema Struct by wire name (msgspec evaluates annotations on every call)."""
+    return {f.encode_name: f for f in msgspec.structs.fields(tp)}
+
+
+@functools.cache
 def _type_hints(tp: type) -> dict[str, Any]:
     return typing.get_type_hints(tp)
 
@@ -201,7 +207,7 @@ def _convert_struct(value: Any, tp: type[msgspec.Struct], path: str, problems: P
     if not isinstance(value, dict):
         problems.add(path, f"expected a mapping ({name}), got {_describe(value)}")
         return _FAILED
-    fields = {f.encode_name: f for f in msgspec.structs.fields(tp)}
+    fields = _fields(tp)
     before = len(problems.items)
     for key in value:
         if key not in fields:

@@ -70,6 +70,8 @@ def render(packages: list[PackageModel], registry_sha256: str) -> dict[str, str]
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
+        # Compiled templates are cached on disk between runs (generation time is a target).
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -336,6 +336,9 @@ class Transport:
         self.max_retries = max_retries
         self.logger_name = logger_name
         self._pool: urllib3.PoolManager | None = None
+        # Per server: its connection pool, and where the request target starts in a URL on it.
+        self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
+        self._timeouts: dict[Timeout, urllib3.Timeout] = {}
         self._logger: logging.Logger | None = None
         self._lock = threading.Lock()
 
@@ -418,6 +421,31 @@ class Transport:
             raise errors.ApiConnectionError(
                 f"{operation}: the download of {display} failed: {type(exc).__name__}"
             ) from None
+
+    def _server_pool(self, server: str, url: str) -> tuple[urllib3.HTTPConnectionPool, str]:
+        """The pool of a server and the request target of `url` on it, without parsing `url` again."""
+        cached = self._server_pools.get(server)
+        if cached is None:
+            from urllib3.util import parse_url
+
+            base = self.base_urls[server]
+            pool = self._connection_pool().connection_from_url(base)
+            cached = self._server_pools[server] = (
+                pool,
+                len(base) - len(parse_url(base).path or ""),
+            )
+        pool, origin_length = cached
+        return pool, url[origin_length:]
+
+    def _urllib3_timeout(self, timeout: Timeout) -> urllib3.Timeout:
+        cached = self._timeouts.get(timeout)
+        if cached is None:
+            import urllib3
+
+            cached = self._timeouts[timeout] = urllib3.Timeout(
+                connect=timeout.connect, read=timeout.read
+            )
+        return cached
 
     # -- building the request ------------------------------------------------------------------
 
@@ -577,8 +605,8 @@ class Transport:
         request_id: str | None,
         request_id_header: str | None,
     ) -> RawResponse:
-        pool = self._connection_pool()
-        import urllib3
+        pool, target = self._server_pool(endpoint.server, url)
+        urllib3_timeout = self._urllib3_timeout(timeout)
         from urllib3.exceptions import (
             ConnectTimeoutError,
             HTTPError,
@@ -592,14 +620,15 @@ class Transport:
         while True:
             attempt += 1
             try:
-                response = pool.request(
+                response = pool.urlopen(
                     method,
-                    url,
+                    target,
                     body=payload,
                     headers=headers,
-                    timeout=urllib3.Timeout(connect=timeout.connect, read=timeout.read),
+                    timeout=urllib3_timeout,
                     redirect=False,
                     retries=False,
+                    assert_same_host=False,
                 )
             except (NewConnectionError, ConnectTimeoutError) as exc:
                 # The request never left: safe to send again whatever the method.
