@@ -1,0 +1,126 @@
+"""Bytes to objects: the typed generated decoders against untyped msgspec, json.loads and pydantic v2."""
+
+from __future__ import annotations
+
+import gc
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import msgspec
+
+import oneticket
+import paciolan
+from bench import data
+from bench.figures import Row, Section, Target, ms
+from bench.measure import Config, interleaved, median
+
+TYPED = "typed (generated `decode`)"
+UNTYPED = "`msgspec.json.decode` (untyped)"
+JSON = "`json.loads`"
+PYDANTIC = "pydantic v2 `model_validate_json`"
+
+
+def pydantic_decoders() -> tuple[Callable[[bytes], Any], Callable[[bytes], Any]] | None:
+    """The pydantic comparison (manifest, purchases), or None when pydantic is not installed."""
+    try:
+        from bench import pydantic_models
+    except ImportError:
+        return None
+    return (
+        pydantic_models.Manifest.model_validate_json,
+        pydantic_models.PurchasesEnvelope.model_validate_json,
+    )
+
+
+def seat_count(manifest: paciolan.models.Manifest) -> int:
+    return sum(
+        len(row.seats)
+        for level in manifest.price_levels
+        for area in level.areas
+        for section in area.sections
+        for row in section.rows
+    )
+
+
+def _timed(decode: Callable[[bytes], Any], payload: bytes) -> float:
+    gc.collect()
+    started = time.perf_counter()
+    result = decode(payload)
+    elapsed = time.perf_counter() - started
+    del result
+    return elapsed
+
+
+def _section(
+    title: str, payload: bytes, variants: dict[str, Callable[[bytes], Any]], rounds: int
+) -> Section:
+    for decode in variants.values():  # warm up: decoders built, pages touched
+        decode(payload)
+    samples = interleaved(list(variants), rounds, lambda name: _timed(variants[name], payload))
+    medians = {name: median(values) for name, values in samples.items()}
+    untyped = medians[UNTYPED]
+    typed = medians[TYPED]
+    section = Section(title, "decode")
+    for name, value in medians.items():
+        target: Target | None = None
+        if name == PYDANTIC:  # how many times slower than typed
+            ratio, reference, target = value / typed, "typed", Target(6, at_most=False)
+        else:
+            ratio, reference = value / untyped, UNTYPED
+            if name == TYPED:
+                target = Target(0.8)
+        section.rows.append(Row(name, value, ms(value), rounds, ratio, reference, target))
+    if PYDANTIC not in medians:
+        section.notes.append(
+            "pydantic is not installed: its row is missing (`pip install pydantic`)."
+        )
+    return section
+
+
+def run(config: Config, inputs: data.Inputs) -> list[Section]:
+    manifest_type = paciolan.models.Manifest
+    purchases_type: Any = oneticket.models.Envelope[list[oneticket.models.PurchasesPage]]
+    manifest = paciolan.decode(inputs.manifest, manifest_type)
+    envelope = oneticket.decode(inputs.purchases, purchases_type)
+    seats = seat_count(manifest)
+    purchases = len(envelope.output[0].purchases)
+    if (seats, purchases) != (data.MANIFEST_SEATS, data.PURCHASES):
+        raise RuntimeError(f"the inputs decoded to {seats} seats and {purchases} purchases")
+    del manifest, envelope
+
+    comparison = pydantic_decoders()
+    manifest_variants: dict[str, Callable[[bytes], Any]] = {
+        TYPED: lambda payload: paciolan.decode(payload, manifest_type),
+        UNTYPED: msgspec.json.decode,
+        JSON: json.loads,
+    }
+    purchase_variants: dict[str, Callable[[bytes], Any]] = {
+        TYPED: lambda payload: oneticket.decode(payload, purchases_type),
+        UNTYPED: msgspec.json.decode,
+        JSON: json.loads,
+    }
+    if comparison is not None:
+        manifest_variants[PYDANTIC], purchase_variants[PYDANTIC] = comparison
+    sections = [
+        _section(
+            f"Decode: Paciolan manifest, {seats:,} seats ({data.size(inputs.manifest)}) "
+            "to `paciolan.models.Manifest`",
+            inputs.manifest,
+            manifest_variants,
+            config.decode_rounds,
+        ),
+        _section(
+            f"Decode: 1Ticket purchase list, {purchases:,} purchases ({data.size(inputs.purchases)}) "
+            "to `Envelope[list[PurchasesPage]]`",
+            inputs.purchases,
+            purchase_variants,
+            config.decode_rounds,
+        ),
+    ]
+    sections[-1].notes.append(
+        "Decode samples run in this process (start-up does not matter), garbage collector on as in "
+        "real use, a full collection before each sample; decoders are built once and reused."
+    )
+    return sections

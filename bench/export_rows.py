@@ -1,0 +1,165 @@
+"""Streaming a batch order export: typed rows through the client against plain `csv` on the same data.
+
+A fresh child process downloads a gzip export of N rows from a local file server (a separate process)
+with `client.batch.iter_order_rows(url)` and counts the typed rows; another child reads the same data,
+decompressed, with `csv.reader`. Each reports its rows per second and its peak RSS (VmHWM): the typed
+stream must stay in constant memory (target: at most 60 MB) whatever N is.
+"""
+
+from __future__ import annotations
+
+import gzip
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.figures import Row, Section, Target
+from bench.measure import GENERATED, Config, child_env, interleaved, median, run_child
+
+PEAK_RSS_TARGET = 60 * 1024 * 1024
+FULL_ROWS = 1_000_000
+QUICK_ROWS = 20_000
+
+TYPED = "typed rows, `client.batch.iter_order_rows` over HTTP (gzip)"
+CSV = "`csv.reader` on the same data, decompressed"
+
+_PEAK = """
+def peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return 0
+"""
+
+CHILDREN = {
+    TYPED: _PEAK
+    + """
+import time
+from paciolan import PaciolanClient
+client = PaciolanClient(api_key="k", application_id="a", channel_code="c", organization_id=1,
+                        user_agent="Bench/1.0.0", base_url="http://127.0.0.1:9")
+started = time.perf_counter()
+rows = sum(1 for _ in client.batch.iter_order_rows({url!r}))
+print(rows, time.perf_counter() - started, peak())
+""",
+    CSV: _PEAK
+    + """
+import csv, time
+started = time.perf_counter()
+with open({plain!r}, newline="") as file:
+    rows = sum(1 for _ in csv.reader(file, delimiter="\\t"))
+print(rows, time.perf_counter() - started, peak())
+""",
+}
+
+
+def write_export(directory: Path, rows: int) -> tuple[Path, Path]:
+    """A gzip export of `rows` varied rows (44 columns, CRLF), and the same data decompressed."""
+    compressed = directory / "orders.tsv.gz"
+    plain = directory / "orders.tsv"
+    with gzip.open(compressed, "wb", compresslevel=1) as packed, plain.open("wb") as unpacked:
+        block: list[bytes] = []
+        for number in range(rows):
+            cells = [
+                f"{20000000 + number}", "false", "", "Avalos", "Marty", f"fan{number}@example.com",
+                "", "USD", "F17", f"{278151 + number // 7}", f"{number % 9 + 1}", "F01", "SINGLE",
+                f"{number % 4 + 1}", f"{75 + number % 50}.00", "TC", "1.50", "", "", "", "", "", "",
+                f"{151 + number % 50}.50", "F01", f"{number % 6 + 1}", "R", "K", f"{100 + number % 40}",
+                f"{number % 30 + 1}", f"{number % 24 + 1}", f"43125975{number:07d}", "true", "0",
+                "2017-08-09", "", "PAH", "", "FB", "1", "", "Regular", "2", f"43164825{number:08d}",
+            ]  # fmt: skip
+            block.append(("\t".join(cells) + "\r\n").encode())
+            if len(block) == 10_000:
+                data = b"".join(block)
+                packed.write(data)
+                unpacked.write(data)
+                block.clear()
+        data = b"".join(block)
+        packed.write(data)
+        unpacked.write(data)
+    return compressed, plain
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def run(config: Config, directory: Path, *, quick: bool) -> Section:
+    count = QUICK_ROWS if quick else FULL_ROWS
+    compressed, plain = write_export(directory, count)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        cwd=directory,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for(port)
+        url = f"http://127.0.0.1:{port}/{compressed.name}"
+        env = child_env(extra_path=[GENERATED])
+        results: dict[str, list[tuple[float, float]]] = {TYPED: [], CSV: []}
+
+        def sample(name: str) -> float:
+            code = CHILDREN[name].format(url=url, plain=str(plain))
+            _, out = run_child([sys.executable, "-c", code], env)
+            rows, seconds, peak = out.split()
+            if int(rows) != count:
+                raise RuntimeError(f"{name}: read {rows} rows, expected {count}")
+            results[name].append((float(seconds), float(peak)))
+            return float(seconds)
+
+        interleaved([TYPED, CSV], max(1, config.memory_runs // 2 + 1), sample)
+    finally:
+        server.terminate()
+        server.wait()
+
+    section = Section(f"Batch export: streaming {count:,} rows", "export")
+    csv_seconds = median([s for s, _ in results[CSV]])
+    for name in (TYPED, CSV):
+        seconds = median([s for s, _ in results[name]])
+        section.rows.append(
+            Row(
+                name,
+                seconds,
+                f"{count / seconds:,.0f} rows/s",
+                len(results[name]),
+                ratio=seconds / csv_seconds,
+                reference="csv time",
+            )
+        )
+    peak = median([p for _, p in results[TYPED]])
+    section.rows.append(
+        Row(
+            "peak RSS of the typed stream (whole process)",
+            peak,
+            f"{peak / 2**20:.1f} MB",
+            len(results[TYPED]),
+            ratio=peak / PEAK_RSS_TARGET,
+            reference="of 60 MB",
+            target=Target(1.0),
+        )
+    )
+    csv_peak = median([p for _, p in results[CSV]])
+    section.notes.append(
+        f"csv's process peaked at {csv_peak / 2**20:.1f} MB; the typed stream converts every cell "
+        "(ints, Decimals, dates, None for empty cells) where csv gives strings."
+    )
+    return section
+
+
+def _wait_for(port: int) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("the local file server did not start")

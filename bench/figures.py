@@ -1,0 +1,108 @@
+"""The shape of a result: sections of rows, each a median with its ratio and, where set, its target."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Target:
+    """A ratio bound: `at_most` (ratio <= bound) or at least (ratio >= bound)."""
+
+    bound: float
+    at_most: bool = True
+
+    def met(self, ratio: float) -> bool:
+        return ratio <= self.bound if self.at_most else ratio >= self.bound
+
+    def close(self, ratio: float, margin: float = 0.1) -> bool:
+        """Met, but by less than `margin` of the bound: the next noisy run may miss it."""
+        if not self.met(ratio):
+            return False
+        if self.at_most:
+            return ratio > self.bound * (1 - margin)
+        return ratio < self.bound * (1 + margin)
+
+    def __str__(self) -> str:
+        return f"{'≤' if self.at_most else '≥'} {self.bound:g}x"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measured variant: its median, shown in the section's unit, and its ratio to a reference."""
+
+    variant: str
+    median: float
+    shown: str
+    runs: int
+    ratio: float | None = None
+    reference: str | None = None  # what the ratio divides by
+    target: Target | None = None
+
+    @property
+    def met(self) -> bool | None:
+        if self.target is None or self.ratio is None:
+            return None
+        return self.target.met(self.ratio)
+
+
+@dataclass
+class Section:
+    title: str
+    figure: str  # "import", "decode", "request", "generation" or "memory"
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def row(self, variant: str) -> Row:
+        return next(row for row in self.rows if row.variant == variant)
+
+    @property
+    def missed(self) -> list[Row]:
+        return [row for row in self.rows if row.met is False]
+
+    @property
+    def close(self) -> list[Row]:
+        """Rows that meet their target by less than 10%."""
+        return [
+            row
+            for row in self.rows
+            if row.target is not None and row.ratio is not None and row.target.close(row.ratio)
+        ]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.1f} ms"
+
+
+def us(seconds: float) -> str:
+    return f"{seconds * 1e6:.0f} µs"
+
+
+def sec(seconds: float) -> str:
+    return f"{seconds:.3f} s"
+
+
+def rows_against(
+    medians: dict[str, float],
+    runs: int,
+    reference: str,
+    show: Callable[[float], str],
+    targets: dict[str, Target] | None = None,
+    reference_label: str | None = None,
+) -> list[Row]:
+    """A row per variant, the ratio of each to `reference`'s median (the reference itself shows 1.00)."""
+    targets = targets or {}
+    base = medians[reference]
+    return [
+        Row(
+            variant=name,
+            median=value,
+            shown=show(value),
+            runs=runs,
+            ratio=value / base if base > 0 else None,
+            reference=reference_label or reference,
+            target=targets.get(name),
+        )
+        for name, value in medians.items()
+    ]

@@ -1,0 +1,123 @@
+"""What every benchmark shares: repeat counts, medians, interleaving, and fresh-interpreter children."""
+
+from __future__ import annotations
+
+import os
+import site
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+
+
+@dataclass(frozen=True)
+class Config:
+    """How many samples each figure takes: the full run, or `--quick` to check that it all works."""
+
+    import_runs: int
+    decode_rounds: int
+    request_rounds: int
+    request_block: int
+    generation_runs: int
+    memory_runs: int
+
+    @classmethod
+    def full(cls) -> Config:
+        return cls(
+            import_runs=21,
+            decode_rounds=15,
+            request_rounds=60,
+            request_block=50,
+            generation_runs=5,
+            memory_runs=5,
+        )
+
+    @classmethod
+    def fast(cls) -> Config:
+        return cls(
+            import_runs=3,
+            decode_rounds=2,
+            request_rounds=4,
+            request_block=20,
+            generation_runs=1,
+            memory_runs=1,
+        )
+
+
+def median(samples: Sequence[float]) -> float:
+    return statistics.median(samples)
+
+
+def rotations(names: Sequence[str], rounds: int) -> Iterator[str]:
+    """Each name once per round, the starting name moving on every round (no variant always goes first)."""
+    for round_ in range(rounds):
+        shift = round_ % len(names)
+        yield from [*names[shift:], *names[:shift]]
+
+
+def interleaved(
+    names: Sequence[str], rounds: int, sample: Callable[[str], float]
+) -> dict[str, list[float]]:
+    """`sample(name)` for every name, `rounds` times, interleaved."""
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for name in rotations(names, rounds):
+        samples[name].append(sample(name))
+    return samples
+
+
+def child_env(*, extra_path: Sequence[Path] = ()) -> dict[str, str]:
+    """The environment of a fresh interpreter that writes and reuses bytecode like a normal install.
+
+    PYTHONDONTWRITEBYTECODE is removed (otherwise every import recompiles); the generated packages come
+    from `generated/` directly rather than through the editable-install finder.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    paths = [str(path) for path in extra_path]
+    env["PYTHONPATH"] = os.pathsep.join([*paths, *site_paths()])
+    return env
+
+
+def site_paths() -> list[str]:
+    """The site-packages directories of this interpreter, for children started with `-S`."""
+    paths = list(site.getsitepackages())
+    user = site.getusersitepackages()
+    if site.ENABLE_USER_SITE and os.path.isdir(user):
+        paths.append(user)
+    return paths
+
+
+def python_without_site(code: str) -> list[str]:
+    """A child running `code` without processing `.pth` files.
+
+    `-S` keeps start-up hooks (the editable finder, any `.pth` that imports modules at start-up) from
+    pre-importing modules the measured import would otherwise pay for; `os` is imported first as `site`
+    would, so the child starts with the same modules as a plain virtualenv's interpreter.
+    """
+    return [sys.executable, "-S", "-c", "import os\n" + code]
+
+
+def run_child(
+    command: Sequence[str], env: dict[str, str], *, cwd: Path = ROOT
+) -> tuple[float, str]:
+    """Run a child to completion: its wall time in seconds and its standard output."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        list(command), env=env, cwd=cwd, capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise ChildError(command, done.returncode, done.stderr)
+    return elapsed, done.stdout
+
+
+class ChildError(RuntimeError):
+    def __init__(self, command: Sequence[str], returncode: int, stderr: str) -> None:
+        tail = "\n".join(stderr.strip().splitlines()[-15:])
+        super().__init__(f"{' '.join(command)!r} exited with {returncode}:\n{tail}")
