@@ -15,6 +15,9 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Generated module -> template. Each package gets every one of them.
 MODULES = {
     "__init__.py": "__init__.py.j2",
+    "_files.py": "_files.py.j2",
+    "_multipart.py": "_multipart.py.j2",
+    "_responses.py": "_responses.py.j2",
     "_runtime.py": "_runtime.py.j2",
     "_serde.py": "_serde.py.j2",
     "client.py": "client.py.j2",

@@ -11,14 +11,8 @@ from typing import Any, Literal, TypeVar
 
 from msgspec import UnsetType
 
-from ._runtime import (
-    DEFAULT_TIMEOUT,
-    Endpoint,
-    Param,
-    Timeout,
-    Transport,
-    operation,
-)
+from ._responses import operation
+from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport
 from .downloads import FileDownload
 from .errors import ArgumentError
 from .models import (

@@ -13,7 +13,7 @@ from __future__ import annotations
 from os import PathLike
 from typing import TYPE_CHECKING
 
-from ._runtime import save_atomically
+from ._files import save_atomically
 from .errors import ArgumentError
 from .models import PdfSeat
 

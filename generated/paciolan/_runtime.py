@@ -8,19 +8,21 @@ urllib3 and logging are imported on the first request, not on import.
 
 from __future__ import annotations
 
-import contextvars
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 from urllib.parse import quote
 
 import msgspec
 
 from . import errors
+from ._files import on_own_server
+from ._multipart import MULTIPART, parse_multipart
+from ._responses import RawResponse, _captured, _head_only
 from ._serde import decoder_for, encode
 
 if TYPE_CHECKING:
@@ -29,8 +31,6 @@ if TYPE_CHECKING:
     import urllib3
 
 T = TypeVar("T")
-P = ParamSpec("P")
-R = TypeVar("R")
 
 # Statuses that are retried, for idempotent operations only.
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -127,142 +127,6 @@ class Endpoint(Generic[T]):
         self.require_output = (
             require_output  # the method returns output[0]: an empty output is an error
         )
-
-
-class RawResponse:
-    """What the server sent: status, headers and the body bytes."""
-
-    __slots__ = ("attempts", "body", "elapsed", "headers", "method", "request_id", "status", "url")
-
-    def __init__(
-        self,
-        *,
-        status: int,
-        headers: Mapping[str, str],
-        body: bytes,
-        method: str,
-        url: str,
-        request_id: str | None,
-        elapsed: float,
-        attempts: int,
-    ) -> None:
-        self.status = status
-        self.headers = headers
-        self.body = body
-        self.method = method
-        self.url = url  # secret query values are masked
-        self.request_id = request_id
-        self.elapsed = elapsed
-        self.attempts = attempts
-
-    def __repr__(self) -> str:
-        return f"<RawResponse {self.status} {self.method} {self.url} ({len(self.body)} bytes)>"
-
-
-# The media-type value meaning "a multipart answer": a JSON part and file parts.
-MULTIPART = "multipart"
-
-
-class FilePart(NamedTuple):
-    """One file of a multipart answer (a PDF, a pkpass)."""
-
-    content_type: str
-    filename: str | None
-    data: bytes
-
-
-class MultipartDocument:
-    """A multipart answer: the decoded JSON part (`json`) and the file parts (`files`)."""
-
-    __slots__ = ("files", "json")
-
-    def __init__(self, json: Any, files: list[FilePart]) -> None:
-        self.json = json
-        self.files = files
-
-    def __repr__(self) -> str:
-        kinds = ", ".join(f"{part.content_type} ({len(part.data)} bytes)" for part in self.files)
-        return f"<MultipartDocument json={self.json!r} files=[{kinds}]>"
-
-
-def parse_multipart(content_type: str, body: bytes) -> MultipartDocument:
-    """Split a multipart body with the standard library (loaded only when a document is asked for)."""
-    from email.parser import BytesParser
-    from email.policy import HTTP
-
-    message = BytesParser(policy=HTTP).parsebytes(
-        b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + body
-    )
-    if not message.is_multipart():
-        raise ValueError(f"expected a multipart body, got {content_type or 'no Content-Type'}")
-    document: Any = None
-    files: list[FilePart] = []
-    for part in message.iter_parts():
-        data = part.get_payload(decode=True)
-        payload = data if isinstance(data, bytes) else b""
-        if part.get_content_type() == "application/json" and document is None:
-            document = msgspec.json.decode(payload)
-        else:
-            files.append(FilePart(part.get_content_type(), part.get_filename(), payload))
-    return MultipartDocument(document, files)
-
-
-_captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
-    "paciolan_captured", default=None
-)
-_head_only: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    "paciolan_head_only", default=False
-)
-
-
-class Operation(Generic[P, R]):
-    """Makes a client method also offer `.with_response(...)`, returning the raw response too."""
-
-    def __init__(self, method: Callable[Concatenate[Any, P], R]) -> None:
-        self._method = method
-        self.__doc__ = method.__doc__
-        self.__name__ = method.__name__
-
-    def __get__(self, group: Any, owner: type | None = None) -> BoundOperation[P, R]:
-        return BoundOperation(self._method, group)
-
-
-class BoundOperation(Generic[P, R]):
-    __slots__ = ("__doc__", "_group", "_method")
-
-    def __init__(self, method: Callable[Concatenate[Any, P], R], group: Any) -> None:
-        self._method = method
-        self._group = group
-        self.__doc__ = method.__doc__
-
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        return self._method(self._group, *args, **kwargs)
-
-    def with_response(self, *args: P.args, **kwargs: P.kwargs) -> tuple[R, RawResponse]:
-        """Call the operation; return its result and the raw response it came from."""
-        captured: list[RawResponse] = []
-        token = _captured.set(captured)
-        try:
-            result = self._method(self._group, *args, **kwargs)
-        finally:
-            _captured.reset(token)
-        return result, captured[-1]
-
-    def head(self, *args: P.args, **kwargs: P.kwargs) -> RawResponse:
-        """Send the operation as a HEAD request (where the vendor supports it): status and headers only."""
-        captured: list[RawResponse] = []
-        token = _captured.set(captured)
-        head_token = _head_only.set(True)
-        try:
-            self._method(self._group, *args, **kwargs)
-        finally:
-            _head_only.reset(head_token)
-            _captured.reset(token)
-        return captured[-1]
-
-
-def operation(method: Callable[Concatenate[Any, P], R]) -> Operation[P, R]:
-    return Operation(method)
 
 
 def _request_id() -> str:
@@ -783,51 +647,3 @@ def _mask_urllib3_log(logging: Any) -> None:
     target = logging.getLogger("urllib3.connectionpool")
     if not any(type(f).__name__ == "MaskSecretQuery" for f in target.filters):
         target.addFilter(MaskSecretQuery())
-
-
-def on_own_server(url: str, base_urls: Mapping[str, str]) -> bool:
-    """Whether `url` is below one of the client's base URLs (scheme, host, port and base path alike)."""
-    from urllib.parse import urlsplit
-
-    target = urlsplit(url)
-    for base in map(urlsplit, base_urls.values()):
-        base_path = base.path.rstrip("/")
-        if (target.scheme, target.netloc.lower()) == (base.scheme, base.netloc.lower()) and (
-            target.path == base_path or target.path.startswith(base_path + "/")
-        ):
-            return True
-    return False
-
-
-def save_atomically(chunks: Iterator[bytes], path: str | os.PathLike[str]) -> int:
-    """Write `chunks` to a temporary file beside `path`, then rename it into place; return the size.
-
-    A failure (a dropped connection half-way) leaves no partial file at `path`.
-    """
-    import tempfile
-    from pathlib import Path
-
-    target = Path(path)
-    size = 0
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            for chunk in chunks:
-                file.write(chunk)
-                size += len(chunk)
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-    return size
-
-
-@contextmanager
-def capture_responses() -> Iterator[list[RawResponse]]:
-    """Collect the raw response of every call made inside the block (in this thread or task)."""
-    captured: list[RawResponse] = []
-    token = _captured.set(captured)
-    try:
-        yield captured
-    finally:
-        _captured.reset(token)

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from os import PathLike
 from typing import TYPE_CHECKING
 
-from ._runtime import save_atomically
+from ._files import save_atomically
 from .errors import ApiError, ApiTimeoutError, ArgumentError
 from .models import BatchJob, BatchJobStatus, BatchStatus, OrderExportRow
 

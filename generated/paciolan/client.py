@@ -7,16 +7,9 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Literal, TypeVar, overload
 
-from ._runtime import (
-    DEFAULT_TIMEOUT,
-    MULTIPART,
-    Endpoint,
-    MultipartDocument,
-    Param,
-    Timeout,
-    Transport,
-    operation,
-)
+from ._multipart import MULTIPART, MultipartDocument
+from ._responses import operation
+from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport
 from .batch_export import BatchExport
 from .errors import ArgumentError
 from .models import (

@@ -232,7 +232,7 @@ def _describe(vendor: str, client: Any, group: str, name: str, method: Any) -> O
 
 
 def discover(vendor: str) -> list[Operation]:
-    runtime = importlib.import_module(f"{vendor}._runtime")
+    responses = importlib.import_module(f"{vendor}._responses")
     client = make_client(vendor, UNUSED_URL)
     found = []
     for group, operations in vars(client).items():
@@ -241,7 +241,7 @@ def discover(vendor: str) -> list[Operation]:
         for name, attribute in vars(type(operations)).items():
             # An operation is wrapped by `@operation` (with_response, head), or a plain method where
             # overloads give each media type its own return type.
-            if isinstance(attribute, runtime.Operation):
+            if isinstance(attribute, responses.Operation):
                 found.append(_describe(vendor, client, group, name, attribute._method))
             elif inspect.isfunction(attribute) and not name.startswith("_"):
                 found.append(_describe(vendor, client, group, name, attribute))

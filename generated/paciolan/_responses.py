@@ -1,0 +1,116 @@
+# Generated from endpoints.yaml (sha256 9cabd8807988135becbd41c90face1db4ba5cdb5c5611a0ecbf9bb55acbbf01a) by `python -m codegen generate`. Do not edit.
+"""Raw responses, and the ways to get them next to a parsed result.
+
+`client.<group>.<operation>.with_response(...)` returns the result and the `RawResponse`;
+`.head(...)` sends the operation as HEAD; `capture_responses()` collects the raw response of every call
+made inside a `with` block. All three work through context variables, so they are thread- and task-safe.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class RawResponse:
+    """What the server sent: status, headers and the body bytes."""
+
+    __slots__ = ("attempts", "body", "elapsed", "headers", "method", "request_id", "status", "url")
+
+    def __init__(
+        self,
+        *,
+        status: int,
+        headers: Mapping[str, str],
+        body: bytes,
+        method: str,
+        url: str,
+        request_id: str | None,
+        elapsed: float,
+        attempts: int,
+    ) -> None:
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.method = method
+        self.url = url  # secret query values are masked
+        self.request_id = request_id
+        self.elapsed = elapsed
+        self.attempts = attempts
+
+    def __repr__(self) -> str:
+        return f"<RawResponse {self.status} {self.method} {self.url} ({len(self.body)} bytes)>"
+
+
+_captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
+    "paciolan_captured", default=None
+)
+_head_only: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "paciolan_head_only", default=False
+)
+
+
+class Operation(Generic[P, R]):
+    """Makes a client method also offer `.with_response(...)`, returning the raw response too."""
+
+    def __init__(self, method: Callable[Concatenate[Any, P], R]) -> None:
+        self._method = method
+        self.__doc__ = method.__doc__
+        self.__name__ = method.__name__
+
+    def __get__(self, group: Any, owner: type | None = None) -> BoundOperation[P, R]:
+        return BoundOperation(self._method, group)
+
+
+class BoundOperation(Generic[P, R]):
+    __slots__ = ("__doc__", "_group", "_method")
+
+    def __init__(self, method: Callable[Concatenate[Any, P], R], group: Any) -> None:
+        self._method = method
+        self._group = group
+        self.__doc__ = method.__doc__
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        return self._method(self._group, *args, **kwargs)
+
+    def with_response(self, *args: P.args, **kwargs: P.kwargs) -> tuple[R, RawResponse]:
+        """Call the operation; return its result and the raw response it came from."""
+        captured: list[RawResponse] = []
+        token = _captured.set(captured)
+        try:
+            result = self._method(self._group, *args, **kwargs)
+        finally:
+            _captured.reset(token)
+        return result, captured[-1]
+
+    def head(self, *args: P.args, **kwargs: P.kwargs) -> RawResponse:
+        """Send the operation as a HEAD request (where the vendor supports it): status and headers only."""
+        captured: list[RawResponse] = []
+        token = _captured.set(captured)
+        head_token = _head_only.set(True)
+        try:
+            self._method(self._group, *args, **kwargs)
+        finally:
+            _head_only.reset(head_token)
+            _captured.reset(token)
+        return captured[-1]
+
+
+def operation(method: Callable[Concatenate[Any, P], R]) -> Operation[P, R]:
+    return Operation(method)
+
+
+@contextmanager
+def capture_responses() -> Iterator[list[RawResponse]]:
+    """Collect the raw response of every call made inside the block (in this thread or task)."""
+    captured: list[RawResponse] = []
+    token = _captured.set(captured)
+    try:
+        yield captured
+    finally:
+        _captured.reset(token)
