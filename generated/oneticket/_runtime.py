@@ -63,6 +63,8 @@ class Param(NamedTuple):
     style: str | None = None  # lists: "repeated" (a=1&a=2) or "comma" (a=1,2)
     choices: frozenset[object] | None = None
     secret: bool = False
+    required: bool = False
+    argument: str | None = None  # the Python argument's name, where it is not the wire name
 
 
 # The envelope, parametrised at run time with each operation's output type.
@@ -329,6 +331,10 @@ class Transport:
         for param in endpoint.params:
             value = args.get(param.wire)
             if value is None:
+                if param.required:
+                    raise errors.ArgumentError(
+                        f"{endpoint.name}: `{param.argument or param.wire}` is required"
+                    )
                 continue
             self._check_choices(endpoint.name, param, value)
             if param.location == "path":

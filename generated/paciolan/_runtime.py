@@ -62,6 +62,8 @@ class Param(NamedTuple):
     style: str | None = None  # lists: "repeated" (a=1&a=2) or "comma" (a=1,2)
     choices: frozenset[object] | None = None
     secret: bool = False
+    required: bool = False
+    argument: str | None = None  # the Python argument's name, where it is not the wire name
 
 
 # Query parameters whose values are secret (1Ticket sends passwords in the query string), of every operation.
@@ -324,6 +326,10 @@ class Transport:
         for param in endpoint.params:
             value = args.get(param.wire)
             if value is None:
+                if param.required:
+                    raise errors.ArgumentError(
+                        f"{endpoint.name}: `{param.argument or param.wire}` is required"
+                    )
                 continue
             self._check_choices(endpoint.name, param, value)
             if param.location == "path":

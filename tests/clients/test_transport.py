@@ -177,3 +177,13 @@ def test_debug_logs_name_method_url_status_and_attempt_but_no_secret(
     assert "-> 200" in text and "attempt 1" in text
     assert password not in text and ONETICKET_TOKEN not in text
     assert password in http.last.target  # the real request carried it
+
+
+def test_a_required_argument_given_as_none_is_refused_before_sending(
+    http: LocalServer, paciolan: PaciolanClient
+) -> None:
+    with pytest.raises(paciolan_errors.ArgumentError, match=r"cart\.get: `cart_id` is required"):
+        paciolan.cart.get(cart_id=None, policy_code="WEB")  # type: ignore[arg-type]
+    with pytest.raises(paciolan_errors.ArgumentError, match="`policy_code` is required"):
+        paciolan.cart.get(cart_id="1", policy_code=None)  # type: ignore[arg-type]
+    assert http.requests == []
