@@ -20,6 +20,7 @@ import jinja2
 
 from codegen import names
 from codegen.model import EnumModel, OperationModel, PackageModel, StructModel
+from codegen.render import template_environment
 from codegen.schema import Registry
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reference"
@@ -338,16 +339,7 @@ class _Builder:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        # Compiled templates are cached on disk between runs (generation time is a target).
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
+    env = template_environment(TEMPLATES)
     env.filters["cell"] = _cell
     env.filters["text"] = _text
     return env

@@ -71,17 +71,22 @@ def render(packages: list[PackageModel], registry_sha256: str) -> dict[str, str]
     return files
 
 
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+def template_environment(directory: Path = TEMPLATES) -> jinja2.Environment:
+    """The Jinja setup every generated file shares: a missing value is an error, never an empty string."""
+    return jinja2.Environment(
         # Compiled templates are cached on disk between runs (generation time is a target).
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(directory),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
     )
+
+
+def _environment() -> jinja2.Environment:
+    env = template_environment()
     env.filters["pyrepr"] = repr
     env.filters["docstring"] = docstring
     env.filters["method_docstring"] = method_docstring
