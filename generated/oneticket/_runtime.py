@@ -451,6 +451,7 @@ class Transport:
                 path="$",
                 body=response.body,
                 status=response.status,
+                request_id=response.request_id,
             ) from None
 
     def _encode_body(self, endpoint: Endpoint[Any], body: object) -> bytes:
@@ -518,6 +519,7 @@ class Transport:
                 raise error_class(
                     f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
                     attempts=attempt,
+                    request_id=request_id,
                 ) from None
             except (ReadTimeoutError, ProtocolError, HTTPError) as exc:
                 # The request may have reached the server: only an idempotent operation is repeated.
@@ -533,6 +535,7 @@ class Transport:
                     f"{endpoint.name}: {method} {display} failed after the request was sent: "
                     f"{type(exc).__name__}",
                     attempts=attempt,
+                    request_id=request_id,
                 ) from None
             status = response.status
             raw = RawResponse(
@@ -623,6 +626,7 @@ class Transport:
                 path="$.output",
                 body=response.body,
                 status=response.status,
+                request_id=response.request_id,
             )
         return envelope.output  # type: ignore[no-any-return]
 
@@ -669,6 +673,7 @@ class Transport:
             path=path,
             body=response.body,
             status=response.status,
+            request_id=response.request_id,
         )
 
 

@@ -24,9 +24,10 @@ class ArgumentError(ApiError, ValueError):
 class ApiConnectionError(ApiError):
     """The server could not be reached, or the connection failed before a response arrived."""
 
-    def __init__(self, message: str, *, attempts: int = 1) -> None:
+    def __init__(self, message: str, *, attempts: int = 1, request_id: str | None = None) -> None:
         super().__init__(message)
         self.attempts = attempts
+        self.request_id = request_id
 
 
 class ApiTimeoutError(ApiConnectionError):
@@ -114,10 +115,18 @@ class DecodeError(ApiError):
     """The response body does not have the documented shape."""
 
     def __init__(
-        self, message: str, *, operation: str, path: str, body: bytes, status: int
+        self,
+        message: str,
+        *,
+        operation: str,
+        path: str,
+        body: bytes,
+        status: int,
+        request_id: str | None = None,
     ) -> None:
         super().__init__(message)
         self.operation = operation
         self.path = path
         self.body = body
         self.status = status
+        self.request_id = request_id

@@ -187,3 +187,20 @@ def test_a_required_argument_given_as_none_is_refused_before_sending(
     with pytest.raises(paciolan_errors.ArgumentError, match="`policy_code` is required"):
         paciolan.cart.get(cart_id="1", policy_code=None)  # type: ignore[arg-type]
     assert http.requests == []
+
+
+def test_decode_and_connection_errors_carry_the_request_id_sent(
+    http: LocalServer, paciolan: PaciolanClient
+) -> None:
+    http.reply(200, b"<html>maintenance</html>", headers={"Content-Type": "text/html"})
+    with pytest.raises(paciolan_errors.DecodeError) as decoding:
+        paciolan.util.sysinfo()
+    sent = http.last.header("Request-ID")
+
+    http.reply(drop=True)
+    with pytest.raises(paciolan_errors.ApiConnectionError) as dropped:
+        paciolan.util.sysinfo()
+
+    assert decoding.value.request_id == sent
+    assert dropped.value.request_id == http.last.header("Request-ID")
+    assert dropped.value.request_id != sent
