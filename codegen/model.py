@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import msgspec
+
 from codegen import names, typeexpr, workflows
 from codegen.registry import Problems, Source, child_path
-from codegen.schema import Operation, Param, Registry, TypeDef, Vendor
+from codegen.schema import CartRoles, Operation, Param, Registry, TypeDef, Vendor
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})
 _UNWRAP = re.compile(r"^(?:output|nothing|output\[0\](?:\.(?P<field>[A-Za-z0-9_. -]+))?)$")
@@ -179,6 +181,7 @@ class _Resolver:
             self._struct(name, spec) for name, spec in vendor.types.items() if spec.enum is None
         ]
         operations = self._operations()
+        self._emulator_facts()
         resolved_workflows = workflows.resolve(vendor, self.path, self.problems)
         operations = [_accept_builders(op, resolved_workflows) for op in operations]
         groups: dict[str, list[OperationModel]] = {}
@@ -210,6 +213,47 @@ class _Resolver:
             operations=operations,
             workflows=resolved_workflows,
         )
+
+    # -- emulator ------------------------------------------------------------------------------
+
+    def _emulator_facts(self) -> None:
+        """What `emulator:` names exists; the section shapes only the emulator, nothing generated."""
+        facts = self.vendor.emulator
+        if facts is None:
+            return
+        path = child_path(self.path, "emulator")
+        operations = {op.name: op for op in self.vendor.operations}
+        named = [
+            (child_path(child_path(path, "echo"), index), name)
+            for index, name in enumerate(facts.echo)
+        ]
+        if facts.carts is not None:
+            carts_path = child_path(path, "carts")
+            named += [
+                (child_path(carts_path, role.name), getattr(facts.carts, role.name))
+                for role in msgspec.structs.fields(CartRoles)
+                if getattr(facts.carts, role.name) is not None
+            ]
+        for where, name in named:
+            if name not in operations:
+                self.problems.add(where, f"operation `{name}` is not declared")
+        template = operations.get(facts.carts.template) if facts.carts is not None else None
+        if template is not None and (template.response is None or not template.response.sample):
+            self.problems.add(
+                child_path(child_path(path, "carts"), "template"),
+                f"`{template.name}` has no response sample for new carts to copy",
+            )
+        for index, wire in enumerate(facts.multipart_json_fields or []):
+            for op in operations.values():
+                response_type = op.response.type if op.response is not None else None
+                spec = self.vendor.types.get(response_type or "")
+                if "multipart" not in op.media_types.values() or spec is None:
+                    continue
+                if wire not in (spec.fields or {}):
+                    self.problems.add(
+                        child_path(child_path(path, "multipart_json_fields"), index),
+                        f"`{wire}` is not a field of `{response_type}`, the response of `{op.name}`",
+                    )
 
     # -- types ---------------------------------------------------------------------------------
 

@@ -130,6 +130,29 @@ class Workflows(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     query_builder: QueryBuilderWorkflow | None = None
 
 
+class CartRoles(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """The operations the emulator answers from carts that keep their state, named by what each does."""
+
+    template: str  # the operation whose response sample every new cart copies
+    create: str | None = None
+    get: str | None = None
+    add_offer: str | None = None
+    update_offer: str | None = None
+    replace_offer: str | None = None
+    remove_offer: str | None = None
+    checkout: str | None = None
+    delete: str | None = None
+
+
+class EmulatorFacts(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """How the local emulator answers some operations; the generated clients never read it."""
+
+    echo: list[str] = []  # operations that answer with the request body
+    carts: CartRoles | None = None
+    multipart_json_fields: list[str] | None = None  # None: the JSON part is the whole sample
+    notes: Notes = []
+
+
 class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     title: str
     client: str
@@ -140,6 +163,7 @@ class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     request_id_header: str | None = None
     date_format: str = "%Y-%m-%d"
     workflows: Workflows | None = None
+    emulator: EmulatorFacts | None = None
     envelope: str | None = None
     envelope_success: str = "success"
     decisions: Notes = []

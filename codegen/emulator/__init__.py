@@ -6,7 +6,8 @@
 
 Every operation of the registry is routed and answered with the vendor's sample (or a minimal body of its
 response type); requests are checked against the registry and a bad one gets the vendor's error shape;
-Paciolan carts keep their state; batch export jobs go through their statuses and serve their file
+carts keep their state and echo operations echo (as the vendor's `emulator:` section in the registry
+says); batch export jobs go through their statuses and serve their file
 (`Emulator.script_export`, or `POST /_emulator/exports`); faults are injected per operation
 (`Emulator.inject`, or `POST /_emulator/faults`). Standard library HTTP server; the generated clients
 never import this package.

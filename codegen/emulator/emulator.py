@@ -246,8 +246,8 @@ class Emulator:
         """Forget requests, problems, pending faults, carts, export jobs and export scripts."""
         self._faults.clear()
         self._journal.clear()
-        if self._responder.carts is not None:
-            self._responder.carts.clear()
+        for carts in self._responder.carts.values():
+            carts.clear()
         self._responder.exports.clear()
 
     # -- what the server calls ----------------------------------------------------------------

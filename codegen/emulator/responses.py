@@ -1,11 +1,12 @@
 """What the emulator answers: the vendor samples, minimal bodies, the cart and export job state, errors.
 
-The normal answer is, in this order: the cart state (Paciolan carts), the export jobs (the start and status
-operations of a batch export workflow), the request body (an echo), the representation of a media type
-the request accepts (`media_types`: a multipart JSON-and-file document, or the sample of an operation
-returning the named type), the operation's sample, or the smallest valid body of its response type (204
-without one). `not_modified` operations add Last-Modified and answer 304 to an If-Modified-Since that is
-not older.
+The normal answer is, in this order: the cart state (the operations of the vendor's `emulator.carts`), the
+export jobs (the start and status operations of a batch export workflow), the request body (an operation
+of `emulator.echo`), the representation of a media type the request accepts (`media_types`: a multipart
+JSON-and-file document whose JSON part is the sample, cut to `emulator.multipart_json_fields` when the
+vendor names them, or the sample of an operation returning the named type), the operation's sample, or
+the smallest valid body of its response type (204 without one). `not_modified` operations add
+Last-Modified and answer 304 to an If-Modified-Since that is not older.
 
 An `Answer` is the response before it goes on the wire (its body bytes, or a file sent from disk);
 `Answer.encoded` applies gzip (or the truncated gzip of a fault). Errors take the vendor's shape: a vendor
@@ -35,8 +36,6 @@ from codegen.emulator.shapes import Shapes
 from codegen.emulator.state import CartConflict, CartFlow, CartNotFound
 from codegen.schema import Operation, Registry, Vendor
 
-# Operations that answer with the request body (the vendor documents them as an echo).
-ECHO_OPERATIONS = frozenset({("paciolan", "util.echo")})
 # The `media_types` kind of a multipart answer: a JSON part and a file part.
 MULTIPART = "multipart"
 MULTIPART_BOUNDARY = "emulator-part-boundary"
@@ -102,7 +101,21 @@ class Responder:
                 sample = self._samples.get((key, op.name))
                 if sample is not None and op.response is not None and op.response.type is not None:
                     self._samples_by_type.setdefault((key, op.response.type), sample)
-        self.carts = CartFlow.for_samples(self._samples)
+        self._echo: set[tuple[str, str]] = set()
+        # Vendor -> the fields of a multipart answer's JSON part (a vendor not named: the whole sample).
+        self._multipart_fields: dict[str, list[str]] = {}
+        for key, vendor in registry.vendors.items():
+            facts = vendor.emulator
+            if facts is None:
+                continue
+            declared = {op.name for op in vendor.operations}
+            for name in facts.echo:
+                if name not in declared:
+                    raise ValueError(f"{key}: emulator.echo names `{name}`, which is not declared")
+                self._echo.add((key, name))
+            if facts.multipart_json_fields is not None:
+                self._multipart_fields[key] = facts.multipart_json_fields
+        self.carts = CartFlow.for_registry(registry, self._samples)
         self.exports = Exports()
         self._export_flows = ExportFlow.for_registry(
             registry, self.exports, self._samples, shapes, file_url
@@ -118,9 +131,10 @@ class Responder:
         """The answer to a request that passed the checks, in the media type it accepts."""
         op = route.operation
         compressible = op.compression != "unsupported"
-        if self.carts is not None and self.carts.handles(route.vendor, op.name):
+        carts = self.carts.get(route.vendor)
+        if carts is not None and carts.handles(op.name):
             try:
-                payload = self.carts.answer(op.name, path_params, _json(body))
+                payload = carts.answer(op.name, path_params, _json(body))
             except CartNotFound as exc:
                 return self.error(route.vendor, 404, str(exc))
             except CartConflict as exc:
@@ -135,7 +149,7 @@ class Responder:
             except ExportNotFound as exc:
                 return self.error(route.vendor, 404, str(exc))
             return Answer(200, self._encoder.encode(payload), compressible=compressible)
-        if (route.vendor, op.name) in ECHO_OPERATIONS:
+        if (route.vendor, op.name) in self._echo:
             return Answer(200, body or b"null", compressible=compressible)
         media_type = next((m for m in _media_types(accept) if m in op.media_types), None)
         if media_type is not None:
@@ -154,13 +168,13 @@ class Responder:
             if sample is None:
                 sample = self._encoder.encode(self._shapes[vendor_key].minimal(kind))
             return Answer(200, sample, compressible=compressible)
-        # The vendor documents the JSON part of a printed ticket as the barcode only.
         default = json.loads(self._samples.get((vendor_key, op.name), b"null"))
-        part = (
-            {"barcode": default["barcode"]}
-            if isinstance(default, dict) and "barcode" in default
-            else {}
-        )
+        fields = self._multipart_fields.get(vendor_key)
+        if fields is None:
+            part = default if default is not None else {}
+        else:
+            kept = default if isinstance(default, dict) else {}
+            part = {name: kept[name] for name in fields if name in kept}
         extension = media_type.rsplit("/", 1)[-1].rsplit(".", 1)[-1]
         body = (
             f"--{MULTIPART_BOUNDARY}\r\nContent-Type: application/json\r\n\r\n"

@@ -1,6 +1,8 @@
-"""Paciolan carts that keep their offers and balance between calls.
+"""Carts that keep their offers and balance between calls, shaped like Paciolan's.
 
-Every cart starts as a copy of the vendor's cart sample (its offers removed) with a new integer `ID`; each
+The registry's `emulator.carts` names the operations that act on carts, by role (create, get, add_offer,
+...), and the `template` operation whose sample new carts copy; a vendor without it has no cart state.
+Every cart starts as a copy of that cart sample (its offers removed) with a new integer `ID`; each
 requested offer is a copy of the sample's first offer with the requested season, item, quantity and seats,
 priced like the sample offer. A cart is checked out once: a second checkout of the same cart is a conflict,
 which is how a client that retries a checkout shows itself.
@@ -15,6 +17,8 @@ import threading
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
+
+from codegen.schema import CartRoles, Registry, Vendor
 
 
 class CartNotFound(LookupError):
@@ -171,50 +175,84 @@ class Carts:
         cart["balance"] = value - _money(cart["paid"])
 
 
-# How each cart operation acts on the carts; the answer is the JSON payload (None: no content).
-_CART_ANSWERS: dict[str, Callable[[Carts, Mapping[str, str], Any], Any]] = {
-    "cart.create": lambda carts, path, body: carts.create(body),
-    "cart.get": lambda carts, path, body: carts.get(path["cart_id"]),
-    "cart.add_offer": lambda carts, path, body: carts.add_offer(path["cart_id"], body),
-    "cart.update_offer": lambda carts, path, body: carts.update_offer(
-        path["cart_id"], path["offer_id"], body
+# What each cart role (a field of the registry's `emulator.carts`) does to the carts, and the path
+# parameters it reads; the answer is the JSON payload (None: no content).
+_Action = Callable[[Carts, Mapping[str, str], Any], Any]
+ROLES: dict[str, tuple[tuple[str, ...], _Action]] = {
+    "create": ((), lambda carts, path, body: carts.create(body)),
+    "get": (("cart_id",), lambda carts, path, body: carts.get(path["cart_id"])),
+    "add_offer": (
+        ("cart_id",),
+        lambda carts, path, body: carts.add_offer(path["cart_id"], body),
     ),
-    "cart.replace_offer": lambda carts, path, body: carts.update_offer(
-        path["cart_id"], path["offer_id"], body
+    "update_offer": (
+        ("cart_id", "offer_id"),
+        lambda carts, path, body: carts.update_offer(path["cart_id"], path["offer_id"], body),
     ),
-    "cart.remove_offer": lambda carts, path, body: carts.remove_offer(
-        path["cart_id"], path["offer_id"]
+    "replace_offer": (
+        ("cart_id", "offer_id"),
+        lambda carts, path, body: carts.update_offer(path["cart_id"], path["offer_id"], body),
     ),
-    "cart.checkout": lambda carts, path, body: carts.checkout(path["cart_id"]),
-    "cart.delete": lambda carts, path, body: carts.delete(path["cart_id"]),
+    "remove_offer": (
+        ("cart_id", "offer_id"),
+        lambda carts, path, body: carts.remove_offer(path["cart_id"], path["offer_id"]),
+    ),
+    "checkout": (("cart_id",), lambda carts, path, body: carts.checkout(path["cart_id"])),
+    "delete": (("cart_id",), lambda carts, path, body: carts.delete(path["cart_id"])),
 }
 
 
 class CartFlow:
-    """Answers Paciolan's cart operations from `Carts` instead of the samples."""
+    """Answers one vendor's cart operations from `Carts` instead of the samples, as its registry says."""
 
-    VENDOR = "paciolan"
-    TEMPLATE = "cart.get"  # the operation whose sample every new cart copies
-    OPERATIONS = frozenset(_CART_ANSWERS)
-
-    def __init__(self, carts: Carts) -> None:
-        self.carts = carts
-
-    @classmethod
-    def for_samples(cls, samples: Mapping[tuple[str, str], bytes]) -> CartFlow | None:
-        """The flow, when the registry has Paciolan's cart sample to start carts from."""
-        sample = samples.get((cls.VENDOR, cls.TEMPLATE))
+    def __init__(self, vendor: Vendor, roles: CartRoles, samples: Mapping[str, bytes]) -> None:
+        """`samples`: the vendor's response samples by operation name."""
+        operations = {op.name: op for op in vendor.operations}
+        self._roles: dict[str, str] = {}  # operation name -> role
+        for role, (params, _) in ROLES.items():
+            name = getattr(roles, role)
+            if name is None:
+                continue
+            operation = operations.get(name)
+            if operation is None:
+                raise ValueError(f"emulator.carts.{role} names `{name}`, which is not declared")
+            missing = [param for param in params if param not in operation.path_params]
+            if missing:
+                raise ValueError(
+                    f"`{name}` (emulator.carts.{role}) needs the path parameter `{missing[0]}`"
+                )
+            if name in self._roles:
+                raise ValueError(f"`{name}` has two cart roles: {self._roles[name]} and {role}")
+            self._roles[name] = role
+        if roles.template not in operations:
+            raise ValueError(
+                f"emulator.carts.template names `{roles.template}`, which is not declared"
+            )
+        sample = samples.get(roles.template)
         if sample is None:
-            return None
-        return cls(Carts(json.loads(sample, parse_float=Decimal)))
+            raise ValueError(f"`{roles.template}` has no response sample for new carts to copy")
+        self.carts = Carts(json.loads(sample, parse_float=Decimal))
 
     @classmethod
-    def handles(cls, vendor: str, operation: str) -> bool:
-        return vendor == cls.VENDOR and operation in cls.OPERATIONS
+    def for_registry(
+        cls, registry: Registry, samples: Mapping[tuple[str, str], bytes]
+    ) -> dict[str, CartFlow]:
+        """The flow of every vendor whose registry entry names cart operations (`emulator.carts`)."""
+        flows: dict[str, CartFlow] = {}
+        for key, vendor in registry.vendors.items():
+            roles = vendor.emulator.carts if vendor.emulator is not None else None
+            if roles is not None:
+                own = {name: sample for (owner, name), sample in samples.items() if owner == key}
+                flows[key] = cls(vendor, roles, own)
+        return flows
+
+    def handles(self, operation: str) -> bool:
+        return operation in self._roles
 
     def answer(self, operation: str, path_params: Mapping[str, str], body: Any) -> Any:
         """The JSON payload of the answer (None: no content); raises `CartNotFound`, `CartConflict`."""
-        return _CART_ANSWERS[operation](self.carts, path_params, body)
+        _, act = ROLES[self._roles[operation]]
+        return act(self.carts, path_params, body)
 
     def clear(self) -> None:
         self.carts.clear()

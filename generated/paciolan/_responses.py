@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 9cabd8807988135becbd41c90face1db4ba5cdb5c5611a0ecbf9bb55acbbf01a) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 5089f6ee199b8f4d6b6ec1749c44cf3d0c6e10358217af3d72305c0a02a10add) by `python -m codegen generate`. Do not edit.
 """Raw responses, and the ways to get them next to a parsed result.
 
 `client.<group>.<operation>.with_response(...)` returns the result and the `RawResponse`;

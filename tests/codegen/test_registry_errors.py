@@ -162,3 +162,19 @@ def test_problems_print_as_file_line_path_message(tmp_path: Path) -> None:
     assert str(caught.value) == (
         "endpoints.yaml:21: vendors.shop.operations[0].response.type: type `Itme` refers to nothing"
     )
+
+
+def test_an_undeclared_operation_in_the_emulator_section_is_reported(tmp_path: Path) -> None:
+    broken = VALID + "    emulator:\n      echo: [items.gett]\n"
+    (problem,) = problems(tmp_path, broken)
+    assert problem.line == 23
+    assert problem.path == "vendors.shop.emulator.echo[0]"
+    assert problem.message == "operation `items.gett` is not declared"
+
+
+def test_a_cart_template_without_a_sample_is_reported(tmp_path: Path) -> None:
+    broken = VALID + "    emulator:\n      carts:\n        template: items.get\n"
+    (problem,) = problems(tmp_path, broken)
+    assert problem.line == 24
+    assert problem.path == "vendors.shop.emulator.carts.template"
+    assert problem.message == "`items.get` has no response sample for new carts to copy"
