@@ -216,3 +216,29 @@ def test_the_documented_retry_statuses_and_status_errors_are_the_runtimes(
         by_status = {str(status): cls.__name__ for status, cls in errors.STATUS_ERRORS.items()}
         by_status["5xx"] = errors.status_error_class(503).__name__
         assert {status: name for name, status in reference.STATUS_ERRORS} == by_status
+
+
+def _documented_workflow_methods(text: str) -> list[tuple[str, str, list[str]]]:
+    """(group, method, parameter names) of each `client.<group>.<method>(...)` line under Workflows."""
+    workflows = text.split("\n## Workflows\n", 1)[1].split("\n## ", 1)[0]
+    found = []
+    for group, method, params in re.findall(
+        r"^client\.([a-z_]+)\.([a-z_]+)\((.*)\) -> ", workflows, flags=re.M
+    ):
+        names = [p.split(":")[0].strip() for p in params.split(",") if p.strip() not in ("*", "")]
+        found.append((group, method, names))
+    return found
+
+
+@pytest.mark.parametrize("vendor", ["oneticket", "paciolan"])
+def test_documented_workflow_methods_match_the_generated_ones(
+    files: dict[str, str], vendor: str
+) -> None:
+    client_module = importlib.import_module(f"{vendor}.client")
+    documented = _documented_workflow_methods(files[f"{vendor}.md"])
+
+    assert documented, "the reference documents no workflow method"
+    for group, method, names in documented:
+        group_class = getattr(client_module, f"{group.title()}Operations")
+        parameters = list(inspect.signature(getattr(group_class, method)).parameters)[1:]
+        assert names == parameters, f"{group}.{method}"
