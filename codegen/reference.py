@@ -18,7 +18,7 @@ from pathlib import Path
 
 import jinja2
 
-from codegen import names
+from codegen import names, policy
 from codegen.model import EnumModel, OperationModel, PackageModel, StructModel
 from codegen.render import template_environment
 from codegen.schema import Registry
@@ -26,19 +26,11 @@ from codegen.schema import Registry
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reference"
 TEMPLATE = "vendor.md.j2"
 COMMAND = "python -m codegen generate"
-# The statuses after which the generated runtime repeats an idempotent request (see `_runtime.py.j2`).
-RETRY_STATUSES = (408, 429, 500, 502, 503, 504)
-# The status error classes of every generated package, in the order `errors.py` declares them.
+# The retry statuses and status errors, as the generated runtime has them.
+RETRY_STATUSES = policy.RETRY_STATUSES
 STATUS_ERRORS = (
-    ("BadRequestError", "400"),
-    ("AuthenticationError", "401"),
-    ("PermissionDeniedError", "403"),
-    ("NotFoundError", "404"),
-    ("ConflictError", "409"),
-    ("PreconditionFailedError", "412"),
-    ("UnprocessableEntityError", "422"),
-    ("RateLimitError", "429"),
-    ("ServerError", "5xx"),
+    *((name, str(status)) for name, status, _ in policy.STATUS_ERRORS),
+    (policy.SERVER_ERROR[0], "5xx"),
 )
 _EXAMPLE_DEPTH = 2  # nested models deeper than this are shown as `Model(...)`
 _WIDTH = 96

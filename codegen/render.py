@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 
+from codegen import policy
 from codegen.model import GroupModel, OperationModel, PackageModel
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -27,23 +28,18 @@ MODULES = {
 _WIDTH = 96
 _BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool"})
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_ERROR_NAMES = [
-    "ApiConnectionError",
-    "ApiError",
-    "ApiTimeoutError",
-    "ArgumentError",
-    "AuthenticationError",
-    "BadRequestError",
-    "ConflictError",
-    "DecodeError",
-    "NotFoundError",
-    "PermissionDeniedError",
-    "PreconditionFailedError",
-    "RateLimitError",
-    "ServerError",
-    "StatusError",
-    "UnprocessableEntityError",
-]
+_ERROR_NAMES = sorted(
+    [
+        "ApiConnectionError",
+        "ApiError",
+        "ApiTimeoutError",
+        "ArgumentError",
+        "DecodeError",
+        "StatusError",
+        policy.SERVER_ERROR[0],
+        *(name for name, _, _ in policy.STATUS_ERRORS),
+    ]
+)
 
 
 def header(registry_sha256: str) -> str:
@@ -117,6 +113,9 @@ def _context(package: PackageModel) -> dict[str, object]:
         "client_uses_unset": any(op.unwrap_field_is_list for op in package.operations),
         "secret_headers": [header for _, header, _, secret, _ in package.credentials if secret],
         "error_names": error_names,
+        "retry_statuses": policy.RETRY_STATUSES,
+        "status_errors": policy.STATUS_ERRORS,
+        "server_error": policy.SERVER_ERROR,
         "client_uses_date": any(
             "dt.date" in p.annotation for op in package.operations for p in op.params
         ),
