@@ -81,6 +81,7 @@ class Endpoint(Generic[T]):
     __slots__ = (
         "accept",
         "body_type",
+        "envelope_type",
         "enveloped",
         "gzip",
         "head",
@@ -127,6 +128,8 @@ class Endpoint(Generic[T]):
         self.accept = accept
         self.gzip = gzip
         self.enveloped = enveloped
+        # The whole body's type, built once here rather than on every response.
+        self.envelope_type: Any = _ENVELOPE[response_type] if enveloped else None
         self.head = head  # the vendor also answers HEAD on this path
         # Other media types the caller may ask for, with the type each decodes into (or MULTIPART).
         self.media_types = dict(media_types or {})
@@ -611,7 +614,7 @@ class Transport:
 
     def _decode_envelope(self, endpoint: Endpoint[T], response: RawResponse) -> T:
         try:
-            envelope = decoder_for(_ENVELOPE[endpoint.response_type]).decode(response.body)
+            envelope = decoder_for(endpoint.envelope_type).decode(response.body)
         except msgspec.DecodeError as exc:
             # A failure envelope may be shaped differently (another `output`, a missing messageid):
             # report the vendor's failure when there is one, the shape problem otherwise.
