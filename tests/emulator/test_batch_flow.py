@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from codegen.emulator import Emulator
+from codegen.emulator import Emulator, export_file
 from paciolan import PaciolanClient
 from paciolan.batch_export import COLUMNS, BatchJobFailed, BatchJobTimeout
 
@@ -21,8 +20,7 @@ ROW = [
 
 
 def gzip_rows(count: int) -> bytes:
-    line = ("\t".join(ROW) + "\r\n").encode()
-    return gzip.compress(line * count, compresslevel=1, mtime=0)
+    return export_file([ROW] * count)
 
 
 def test_export_waits_through_pending_twice_then_streams_the_rows(
