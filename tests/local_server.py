@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import socket
 import threading
 import time
 from collections import deque
@@ -140,3 +141,11 @@ class LocalServer:
     def last(self) -> Received:
         assert self.requests, "the server received no request"
         return self.requests[-1]
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 nothing listens on (for connection-refused tests)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

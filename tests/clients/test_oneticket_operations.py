@@ -7,7 +7,6 @@ the `x-api-token` and `Accept` headers, the JSON body) and what came back (type 
 
 from __future__ import annotations
 
-import socket
 from typing import Any
 
 import pytest
@@ -46,7 +45,7 @@ from oneticket.models import (
     SalesMarketplaceId,
 )
 from tests.conftest import ONETICKET_TOKEN, exact_json, sample
-from tests.local_server import LocalServer
+from tests.local_server import LocalServer, free_port
 
 JSON = {"Content-Type": "application/json"}
 
@@ -99,13 +98,6 @@ def assert_sent(http: LocalServer, method: str, target: str) -> None:
     assert (received.method, received.target) == (method, target)
     assert received.header("x-api-token") == ONETICKET_TOKEN
     assert received.header("Accept") == "application/json"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
 
 
 # -- purchases ---------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import re
-import socket
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from urllib.parse import quote, quote_plus
@@ -26,7 +25,7 @@ from oneticket import OneTicketClient
 from paciolan import PaciolanClient, Timeout
 from paciolan.models import Checkout, Delivery, PatronCredentials, Payment
 from tests.conftest import ONETICKET_TOKEN, PACIOLAN_KEY, sample
-from tests.local_server import LocalServer
+from tests.local_server import LocalServer, free_port
 
 BEARER = "Bearer SECRET-bearer-123"
 ACCOUNT_PASSWORD = (
@@ -87,13 +86,6 @@ def checkout_with_card_and_bank() -> Checkout:
             ),
         ],
     )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
 
 
 class Shown:
