@@ -597,7 +597,7 @@ def _accept_builders(op: OperationModel, found: list[workflows.WorkflowModel]) -
         if context["operation"] != op.name:
             continue
         params = [
-            replace(p, annotation=f"{p.annotation} | SalesQuery")
+            replace(p, annotation=f"{p.annotation} | {context['builder']}")
             if p.wire == context["param"]
             else p
             for p in op.params

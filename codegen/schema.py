@@ -118,6 +118,7 @@ class QueryBuilderWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=T
     group: str
     operation: str
     param: str
+    builder: str
     statuses: list[str]
     marketplaces: list[str]
     window: str

@@ -177,12 +177,17 @@ class _Resolver:
 
     def query_builder(self, spec: QueryBuilderWorkflow) -> WorkflowModel:
         path = child_path(self.path, "query_builder")
+        argument = spec.param
         if self.operation(spec.group, spec.operation, child_path(path, "operation")):
             op = self.operations[f"{spec.group}.{spec.operation}"]
             if spec.param not in op.query:
                 self.problems.add(
                     child_path(path, "param"), f"`{spec.param}` is not a query parameter"
                 )
+            else:
+                argument = op.query[spec.param].name or names.snake_case(spec.param)
+        if not spec.builder.isidentifier():
+            self.problems.add(child_path(path, "builder"), f"`{spec.builder}` is not a class name")
         if "{days}" not in spec.window:
             self.problems.add(child_path(path, "window"), "the window text needs `{days}`")
         return WorkflowModel(
@@ -192,6 +197,8 @@ class _Resolver:
             mixin="",
             context={
                 "param": spec.param,
+                "argument": argument,
+                "builder": spec.builder,
                 "statuses": spec.statuses,
                 "marketplaces": spec.marketplaces,
                 "window": spec.window,

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 5089f6ee199b8f4d6b6ec1749c44cf3d0c6e10358217af3d72305c0a02a10add) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
 """`encode` and `decode` with the wire names of this package's models, as the client uses them."""
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-# Generated from endpoints.yaml (sha256 5089f6ee199b8f4d6b6ec1749c44cf3d0c6e10358217af3d72305c0a02a10add) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
 """Query helpers: a typed builder for the `q` text of `sales.query`, and date comparisons.
 
-    client.sales.query(query=SalesQuery(status="unfulfilled", marketplace="vivid", next_days=3))
-    client.purchases.list(date_first_seen=on_or_after(dt.date(2018, 6, 15)))
+    client.sales.query(query=SalesQuery(status='unfulfilled', marketplace='stubhub', next_days=3))
+    on_or_after(dt.date(2018, 6, 15))  # a date filter: ">=" and the date in the vendor's format
 
 The vendor's table of query options is missing from its document; the builder covers the terms the document
 shows. Anything else can still be passed as a plain string.
@@ -52,7 +52,7 @@ MARKETPLACES: frozenset[str] = frozenset(
 
 
 class SalesQuery:
-    """The `q` text of a sales query, built from typed terms: `str(query)` is what is sent."""
+    """The `q` text of `sales.query`, built from typed terms: `str(query)` is what is sent."""
 
     __slots__ = ("extra", "marketplace", "next_days", "status")
 
@@ -73,7 +73,7 @@ class SalesQuery:
         if next_days is not None and (isinstance(next_days, bool) or next_days < 1):
             raise ArgumentError(f"next_days must be a positive number of days, got {next_days!r}")
         if not (status or marketplace or next_days or extra.strip()):
-            raise ArgumentError("a sales query needs at least one term")
+            raise ArgumentError("a SalesQuery needs at least one term")
         self.status = status
         self.marketplace = marketplace
         self.next_days = next_days
