@@ -1,7 +1,7 @@
 # Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
 """Query helpers: a typed builder for the `q` text of `sales.query`, and date comparisons.
 
-    client.sales.query(query=SalesQuery(status='unfulfilled', marketplace='stubhub', next_days=3))
+    client.sales.query(query=SalesQuery(status="unfulfilled", marketplace="stubhub", next_days=3))
     on_or_after(dt.date(2018, 6, 15))  # a date filter: ">=" and the date in the vendor's format
 
 The vendor's table of query options is missing from its document; the builder covers the terms the document
