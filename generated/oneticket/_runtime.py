@@ -71,7 +71,7 @@ class Param(NamedTuple):
 _ENVELOPE: Any = Envelope
 
 
-# Query parameters whose values are secret (1Ticket sends passwords in the query string), of every operation.
+# Query parameters whose values are secret (a password in a query string), of every operation.
 _SECRET_QUERY_NAMES: set[str] = set()
 
 

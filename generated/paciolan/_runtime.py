@@ -66,7 +66,7 @@ class Param(NamedTuple):
     argument: str | None = None  # the Python argument's name, where it is not the wire name
 
 
-# Query parameters whose values are secret (1Ticket sends passwords in the query string), of every operation.
+# Query parameters whose values are secret (a password in a query string), of every operation.
 _SECRET_QUERY_NAMES: set[str] = set()
 
 
