@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import shutil
 import sys
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         spec, source = registry.load(args.registry)
         packages = model.build(spec, source, args.registry.resolve().parent)
+        # The registry and its model live until the end: keep the collector from walking them again
+        # on every collection while rendering (that made generation grow faster than the registry).
+        gc.freeze()
         if args.command == "validate":
             print(f"{args.registry.name}: valid")
             return 0

@@ -54,6 +54,7 @@ def render(packages: list[PackageModel], registry_sha256: str) -> dict[str, str]
     env = _environment()
     files: dict[str, str] = {}
     top = header(registry_sha256)
+    _SHADOWED.clear()
     for package in packages:
         context = _context(package)
         for module, template in MODULES.items():
@@ -64,6 +65,7 @@ def render(packages: list[PackageModel], registry_sha256: str) -> dict[str, str]
             text = source.render(package=package, workflow=workflow, **context, **workflow.context)
             files[f"{package.name}/{workflow.module}.py"] = top + text
         files[f"{package.name}/py.typed"] = ""
+    _SHADOWED.clear()
     return files
 
 
@@ -178,9 +180,22 @@ def signature(op: OperationModel, group: GroupModel, media: str | None = None) -
 
 def unshadowed(annotation: str, group: GroupModel) -> str:
     """Inside a class with a method named `list`, `list[...]` would mean the method: say `builtins.list`."""
-    for name in _BUILTIN_TYPES & {op.name for op in group.operations}:
+    for name in _shadowed_builtins(group):
         annotation = re.sub(rf"(?<![\w.]){name}\b", f"builtins.{name}", annotation)
     return annotation
+
+
+# The builtins each group's methods shadow, by group: asked for every annotation of the group, so
+# computing it from the group's operations each time made rendering grow with the square of a group's size.
+_SHADOWED: dict[int, tuple[GroupModel, frozenset[str]]] = {}
+
+
+def _shadowed_builtins(group: GroupModel) -> frozenset[str]:
+    cached = _SHADOWED.get(id(group))
+    if cached is None or cached[0] is not group:
+        cached = (group, _BUILTIN_TYPES & {op.name for op in group.operations})
+        _SHADOWED[id(group)] = cached
+    return cached[1]
 
 
 def _isort_key(name: str) -> tuple[int, str]:
