@@ -108,6 +108,8 @@ def _context(package: PackageModel) -> dict[str, object]:
     if package.envelope:
         error_names = sorted([*error_names, "EnvelopeError"])
     return {
+        "untracked_structs": _response_structs(package),
+        "positional_structs": _row_structs(package),
         "exported": sorted(declared),
         "client_imports": sorted(used & declared),
         "client_uses_any": "Any" in used or any(op.body_annotation for op in package.operations),
@@ -127,6 +129,32 @@ def _context(package: PackageModel) -> dict[str, object]:
             _BUILTIN_TYPES & {op.name for op in group.operations} for group in package.groups
         ),
     }
+
+
+def _response_structs(package: PackageModel) -> frozenset[str]:
+    """The structs a response can decode into (and export rows): made `gc=False` in models.py.
+
+    A decoded JSON tree holds no reference cycles, so the collector has nothing to find in it; walking
+    every struct of a large decode on each collection was most of the cost of decoding it.
+    """
+    structs = {struct.name: struct for struct in package.structs}
+    pending = [package.envelope or "", *_row_structs(package)]
+    for op in package.operations:
+        pending += [op.returns, op.decode_annotation or ""]
+        pending += [annotation for _, annotation in op.media_types]
+    found: set[str] = set()
+    while pending:
+        for name in _IDENTIFIER.findall(pending.pop()):
+            if name in structs and name not in found:
+                found.add(name)
+                pending += [f.annotation for f in structs[name].fields]
+    return frozenset(found)
+
+
+def _row_structs(package: PackageModel) -> frozenset[str]:
+    """Row types the workflows build positionally (batch export: one per line of a large file)."""
+    rows = (workflow.context.get("row_type") for workflow in package.workflows)
+    return frozenset(row for row in rows if isinstance(row, str))
 
 
 def media_overloads(op: OperationModel) -> list[tuple[str, str]]:

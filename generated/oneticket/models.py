@@ -208,7 +208,7 @@ class PosId(enum.IntEnum):
         return _open_member(cls, value)
 
 
-class EnvelopeResult(msgspec.Struct, kw_only=True, rename={"message_id": "messageid"}):
+class EnvelopeResult(msgspec.Struct, kw_only=True, gc=False, rename={"message_id": "messageid"}):
     """Outcome of a 1Ticket call; a status other than "success" is an error even with HTTP 200."""
 
     status: str
@@ -216,14 +216,14 @@ class EnvelopeResult(msgspec.Struct, kw_only=True, rename={"message_id": "messag
     message_id: str
 
 
-class Envelope(msgspec.Struct, Generic[T], kw_only=True):
+class Envelope(msgspec.Struct, Generic[T], kw_only=True, gc=False):
     """The wrapper of every 1Ticket response; `output` is the operation's response type."""
 
     result: EnvelopeResult
     output: T
 
 
-class PdfGroup(msgspec.Struct, kw_only=True):
+class PdfGroup(msgspec.Struct, kw_only=True, gc=False):
     """PDF and barcode data of one purchase group."""
 
     seats: list[PdfSeat]
@@ -232,6 +232,7 @@ class PdfGroup(msgspec.Struct, kw_only=True):
 class PdfSeat(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "seat_id": "seatid",
         "has_pdf": "haspdf",
@@ -261,7 +262,7 @@ class PdfSeat(
     pdf_url: str
 
 
-class PurchasesPage(msgspec.Struct, kw_only=True):
+class PurchasesPage(msgspec.Struct, kw_only=True, gc=False):
     """One page of the purchase search."""
 
     purchases: list[Purchase]
@@ -270,6 +271,7 @@ class PurchasesPage(msgspec.Struct, kw_only=True):
 class Purchase(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "has_pdf": "haspdf",
         "date_last_seen": "datelastseen",
@@ -299,6 +301,7 @@ class Purchase(
 class PurchaseEvent(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "event_id_1ticket": "eventid_1ticket",
         "event_id_primary": "eventid_primary",
@@ -315,7 +318,7 @@ class PurchaseEvent(
     print_delay_hours: str
 
 
-class PurchasingAccount(msgspec.Struct, kw_only=True):
+class PurchasingAccount(msgspec.Struct, kw_only=True, gc=False):
     """PurchasingAccount"""
 
     account_username: str
@@ -323,7 +326,7 @@ class PurchasingAccount(msgspec.Struct, kw_only=True):
     account_id_1ticket: str
 
 
-class PurchaseOrders(msgspec.Struct, kw_only=True):
+class PurchaseOrders(msgspec.Struct, kw_only=True, gc=False):
     """PO numbers of the purchase, per POS."""
 
     ticketutils: str
@@ -332,7 +335,9 @@ class PurchaseOrders(msgspec.Struct, kw_only=True):
     posnext: str
 
 
-class PurchaseMarketplace(msgspec.Struct, kw_only=True, rename={"marketplace_id": "marketplaceid"}):
+class PurchaseMarketplace(
+    msgspec.Struct, kw_only=True, gc=False, rename={"marketplace_id": "marketplaceid"}
+):
     """PurchaseMarketplace"""
 
     marketplace: str
@@ -342,6 +347,7 @@ class PurchaseMarketplace(msgspec.Struct, kw_only=True, rename={"marketplace_id"
 class PurchaseReceipt(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "confirmation_number_1ticket": "confrmation_number_1ticket",
         "price_code": "pricecode",
@@ -370,14 +376,14 @@ class PurchaseReceipt(
     status: str | UnsetType = UNSET
 
 
-class PurchaseAttributes(msgspec.Struct, kw_only=True):
+class PurchaseAttributes(msgspec.Struct, kw_only=True, gc=False):
     """PurchaseAttributes"""
 
     refund: str
     """Refund eligibility as a string: true, false or unknown."""
 
 
-class PurchaseItems(msgspec.Struct, kw_only=True):
+class PurchaseItems(msgspec.Struct, kw_only=True, gc=False):
     """PurchaseItems"""
 
     section: str
@@ -390,7 +396,7 @@ class PurchaseItems(msgspec.Struct, kw_only=True):
     stock: str
 
 
-class CompanyInfo(msgspec.Struct, kw_only=True):
+class CompanyInfo(msgspec.Struct, kw_only=True, gc=False):
     """Basic client information of the API token's owner."""
 
     company_name: str
@@ -399,6 +405,7 @@ class CompanyInfo(msgspec.Struct, kw_only=True):
 class Sale(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "order_id": "orderid",
         "marketplace_id": "marketplaceid",
@@ -419,7 +426,7 @@ class Sale(
     hold_details: SaleHoldDetails
 
 
-class SaleProcessingStep(msgspec.Struct, kw_only=True):
+class SaleProcessingStep(msgspec.Struct, kw_only=True, gc=False):
     """One processing step of a sale; exactly one of hold, confirm, invoice, fulfill carries
     the step's status.
     """
@@ -431,7 +438,7 @@ class SaleProcessingStep(msgspec.Struct, kw_only=True):
     fulfill: str | UnsetType = UNSET
 
 
-class SaleEvent(msgspec.Struct, kw_only=True):
+class SaleEvent(msgspec.Struct, kw_only=True, gc=False):
     """SaleEvent"""
 
     name: str
@@ -441,7 +448,10 @@ class SaleEvent(msgspec.Struct, kw_only=True):
 
 
 class SaleTickets(
-    msgspec.Struct, kw_only=True, rename={"seat_first": "seatfirst", "seat_last": "seatlast"}
+    msgspec.Struct,
+    kw_only=True,
+    gc=False,
+    rename={"seat_first": "seatfirst", "seat_last": "seatlast"},
 ):
     """SaleTickets"""
 
@@ -454,7 +464,7 @@ class SaleTickets(
     total_payment: str
 
 
-class SaleHoldDetails(msgspec.Struct, kw_only=True):
+class SaleHoldDetails(msgspec.Struct, kw_only=True, gc=False):
     """SaleHoldDetails"""
 
     received: str
@@ -572,7 +582,7 @@ class CompleteSale(msgspec.Struct, kw_only=True):
     """ID of the marketplace"""
 
 
-class Marketplace(msgspec.Struct, kw_only=True):
+class Marketplace(msgspec.Struct, kw_only=True, gc=False):
     """A supported marketplace."""
 
     id: str
@@ -581,13 +591,13 @@ class Marketplace(msgspec.Struct, kw_only=True):
     password_required: bool
 
 
-class DisclosuresPage(msgspec.Struct, kw_only=True):
+class DisclosuresPage(msgspec.Struct, kw_only=True, gc=False):
     """DisclosuresPage"""
 
     disclosures: list[Disclosure]
 
 
-class Disclosure(msgspec.Struct, kw_only=True):
+class Disclosure(msgspec.Struct, kw_only=True, gc=False):
     """A disclosure that 1Ticket pulls from marketplace purchase receipts and PDFs."""
 
     id: int
@@ -601,6 +611,7 @@ class Disclosure(msgspec.Struct, kw_only=True):
 class Account(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "account_id": "accountid",
         "user_id": "userid",
@@ -623,14 +634,14 @@ class Account(
         return _masked_repr(self, frozenset(["account_password"]))
 
 
-class AccountMarketplace(msgspec.Struct, kw_only=True):
+class AccountMarketplace(msgspec.Struct, kw_only=True, gc=False):
     """AccountMarketplace"""
 
     id: str
     name: str
 
 
-class AccountError(msgspec.Struct, kw_only=True):
+class AccountError(msgspec.Struct, kw_only=True, gc=False):
     """AccountError"""
 
     error_datetime: str
@@ -641,6 +652,7 @@ class AccountError(msgspec.Struct, kw_only=True):
 class QuickPoSettings(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "cust_id_skybox": "custid_skybox",
         "credit_card_id_skybox": "creditcardid_skybox",
@@ -677,6 +689,7 @@ class QuickPoSettings(
 class AutoPoSettings(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "auto_po_skybox": "autopo_skybox",
         "auto_po_skybox_date_after": "autopo_skybox_dateafter",
@@ -704,7 +717,7 @@ class AutoPoSettings(
     auto_po_tradedeskpos_date_after: str
 
 
-class Domain(msgspec.Struct, kw_only=True):
+class Domain(msgspec.Struct, kw_only=True, gc=False):
     """A domain tied to the 1Ticket account."""
 
     domain_id: str
@@ -714,7 +727,9 @@ class Domain(msgspec.Struct, kw_only=True):
     defaults: DomainDefaults
 
 
-class DomainDefaults(msgspec.Struct, kw_only=True, rename={"credit_card_id": "creditcard_id"}):
+class DomainDefaults(
+    msgspec.Struct, kw_only=True, gc=False, rename={"credit_card_id": "creditcard_id"}
+):
     """DomainDefaults"""
 
     password: str

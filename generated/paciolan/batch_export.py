@@ -198,53 +198,54 @@ def parse_row(line: bytes, line_number: int) -> OrderExportRow:
             line_number=line_number,
             column=None,
         )
-    # The conversions are written out per column (no call per cell): this loop runs once per row.
+    # The conversions are written out per column (no call per cell), and the row is built
+    # positionally, in column order (keyword arguments cost a name lookup each): once per row.
     try:
         return OrderExportRow(
-            account=cells[0] or None,
-            is_organization=_bool(cells[1]),
-            company_name=cells[2] or None,
-            last_name=cells[3] or None,
-            first_name=cells[4] or None,
-            email=cells[5] or None,
-            mobile=cells[6] or None,
-            currency_code=cells[7] or None,
-            season=cells[8] or None,
-            order_id=cells[9] or None,
-            sequence=int(cells[10]) if cells[10] else None,
-            item=cells[11] or None,
-            item_basis=cells[12] or None,
-            qty=int(cells[13]) if cells[13] else None,
-            price=Decimal(cells[14]) if cells[14] else None,
-            item_charge=cells[15] or None,
-            item_charge_amount=Decimal(cells[16]) if cells[16] else None,
-            item_fee=cells[17] or None,
-            item_fee_amount=Decimal(cells[18]) if cells[18] else None,
-            item_discount=cells[19] or None,
-            item_discount_amount=Decimal(cells[20]) if cells[20] else None,
-            item_surcharge=cells[21] or None,
-            item_surcharge_amount=Decimal(cells[22]) if cells[22] else None,
-            extended_price=Decimal(cells[23]) if cells[23] else None,
-            event=cells[24] or None,
-            price_level=int(cells[25]) if cells[25] else None,
-            price_type=cells[26] or None,
-            level=cells[27] or None,
-            section=cells[28] or None,
-            row=cells[29] or None,
-            seat=cells[30] or None,
-            barcode=cells[31] or None,
-            renewable=_bool(cells[32]),
-            item_balance=Decimal(cells[33]) if cells[33] else None,
-            item_date=_date(cells[34]),
-            mark=cells[35] or None,
-            disposition=cells[36] or None,
-            special_handling=cells[37] or None,
-            item_group=cells[38] or None,
-            priority=int(cells[39]) if cells[39] else None,
-            bill_plan=cells[40] or None,
-            price_type_name=cells[41] or None,
-            item_quantity=int(cells[42]) if cells[42] else None,
-            ticket_id=cells[43] or None,
+            cells[0] or None,  # account
+            _bool(cells[1]),  # is_organization
+            cells[2] or None,  # company_name
+            cells[3] or None,  # last_name
+            cells[4] or None,  # first_name
+            cells[5] or None,  # email
+            cells[6] or None,  # mobile
+            cells[7] or None,  # currency_code
+            cells[8] or None,  # season
+            cells[9] or None,  # order_id
+            int(cells[10]) if cells[10] else None,  # sequence
+            cells[11] or None,  # item
+            cells[12] or None,  # item_basis
+            int(cells[13]) if cells[13] else None,  # qty
+            Decimal(cells[14]) if cells[14] else None,  # price
+            cells[15] or None,  # item_charge
+            Decimal(cells[16]) if cells[16] else None,  # item_charge_amount
+            cells[17] or None,  # item_fee
+            Decimal(cells[18]) if cells[18] else None,  # item_fee_amount
+            cells[19] or None,  # item_discount
+            Decimal(cells[20]) if cells[20] else None,  # item_discount_amount
+            cells[21] or None,  # item_surcharge
+            Decimal(cells[22]) if cells[22] else None,  # item_surcharge_amount
+            Decimal(cells[23]) if cells[23] else None,  # extended_price
+            cells[24] or None,  # event
+            int(cells[25]) if cells[25] else None,  # price_level
+            cells[26] or None,  # price_type
+            cells[27] or None,  # level
+            cells[28] or None,  # section
+            cells[29] or None,  # row
+            cells[30] or None,  # seat
+            cells[31] or None,  # barcode
+            _bool(cells[32]),  # renewable
+            Decimal(cells[33]) if cells[33] else None,  # item_balance
+            _date(cells[34]),  # item_date
+            cells[35] or None,  # mark
+            cells[36] or None,  # disposition
+            cells[37] or None,  # special_handling
+            cells[38] or None,  # item_group
+            int(cells[39]) if cells[39] else None,  # priority
+            cells[40] or None,  # bill_plan
+            cells[41] or None,  # price_type_name
+            int(cells[42]) if cells[42] else None,  # item_quantity
+            cells[43] or None,  # ticket_id
         )
     except (ValueError, InvalidOperation):
         # Find the culprit only now: naming the column costs a second pass, paid on bad lines only.
