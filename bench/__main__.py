@@ -18,14 +18,17 @@ from bench import (
     imports,
     machine,
     memory,
+    own_code,
     per_request,
+    plots,
     report,
+    threads,
 )
 from bench.figures import Section
 from bench.measure import Config
 
 HERE = Path(__file__).resolve().parent
-FIGURES = ("import", "decode", "request", "generation", "memory", "export")
+FIGURES = ("import", "decode", "request", "own", "threads", "generation", "memory", "export")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,6 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sections.extend(decode.run(config, inputs))
             elif name == "request":
                 sections.append(per_request.run(config, inputs))
+            elif name == "own":
+                sections.append(own_code.run(config, inputs))
+            elif name == "threads":
+                sections.append(threads.run(config, inputs))
             elif name == "generation":
                 sections.append(generation.run(config))
             elif name == "export":
@@ -84,6 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(text)
     report.write(text, output)
     progress(f"written to {output}")
+    curves = [curve for section in sections for curve in section.curves]
+    if curves and not plots.available():
+        progress("matplotlib is not installed: no plots (pip install -e '.[bench]')")
+    for path in plots.write(curves, output.parent):
+        progress(f"plot written to {path}")
     return 0
 
 

@@ -174,8 +174,9 @@ def explanations(sections: Sequence[Section]) -> dict[str, list[str]]:
             found[section.title] = DECODE_FIX
         elif section.figure == "import":
             lines = [*IMPORT_FIX, ""]
-            for row in [*section.missed, *section.close]:
-                module = row.variant.strip("`").removeprefix("import ")
+            modules = {row.variant.rsplit("import ", 1)[1].strip("`") for row in section.missed}
+            modules |= {row.variant.rsplit("import ", 1)[1].strip("`") for row in section.close}
+            for module in sorted(modules):
                 lines += [f"`python -X importtime -c 'import {module}'`, largest first:", ""]
                 lines += [*_importtime(module), ""]
             found[section.title] = lines
