@@ -12,6 +12,7 @@ from pathlib import Path
 from bench import (
     data,
     decode,
+    decode_scaling,
     explain,
     export_rows,
     generation,
@@ -65,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sections.append(imports.run(config))
             elif name == "decode":
                 sections.extend(decode.run(config, inputs))
+                sections.append(decode_scaling.run(config, quick=args.quick))
             elif name == "request":
                 sections.append(per_request.run(config, inputs))
             elif name == "own":
@@ -73,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sections.append(threads.run(config, inputs))
             elif name == "generation":
                 sections.append(generation.run(config))
+                sections.append(generation.run_scaling(config, quick=args.quick))
             elif name == "export":
                 sections.append(export_rows.run(config, Path(directory), quick=args.quick))
             else:
@@ -94,7 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     curves = [curve for section in sections for curve in section.curves]
     if curves and not plots.available():
         progress("matplotlib is not installed: no plots (pip install -e '.[bench]')")
-    for path in plots.write(curves, output.parent):
+    # --quick's plots go beside its git-ignored table, never over the full run's.
+    prefix = "results.tmp-quick-" if args.quick else ""
+    for path in plots.write(curves, output.parent, prefix=prefix):
         progress(f"plot written to {path}")
     return 0
 

@@ -16,7 +16,7 @@ def available() -> bool:
     return True
 
 
-def write(curves: Sequence[Curve], directory: Path) -> list[Path]:
+def write(curves: Sequence[Curve], directory: Path, *, prefix: str = "") -> list[Path]:
     """Draw every curve into `directory`; nothing (and no error) when matplotlib is missing."""
     if not curves or not available():
         return []
@@ -38,7 +38,7 @@ def write(curves: Sequence[Curve], directory: Path) -> list[Path]:
         axes.grid(True, alpha=0.3)
         axes.legend(fontsize=8)
         figure.tight_layout()
-        path = directory / curve.file
+        path = directory / f"{prefix}{curve.file}"
         figure.savefig(path)
         pyplot.close(figure)
         written.append(path)
