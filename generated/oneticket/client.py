@@ -464,7 +464,8 @@ class PurchasesOperations(FileDownload):
 class TokenOperations:
     """Operations of the `token` group: `client.token.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -481,7 +482,8 @@ class TokenOperations:
 class SalesOperations:
     """Operations of the `sales` group: `client.sales.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -551,7 +553,8 @@ class SalesOperations:
 class MarketplacesOperations:
     """Operations of the `marketplaces` group: `client.marketplaces.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -568,7 +571,8 @@ class MarketplacesOperations:
 class DisclosuresOperations:
     """Operations of the `disclosures` group: `client.disclosures.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -589,7 +593,8 @@ class DisclosuresOperations:
 class AccountsOperations:
     """Operations of the `accounts` group: `client.accounts.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -754,7 +759,8 @@ class AccountsOperations:
 class DomainsOperations:
     """Operations of the `domains` group: `client.domains.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client

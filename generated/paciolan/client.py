@@ -451,7 +451,8 @@ _UTIL_ECHO: Endpoint[Any] = Endpoint(
 class CatalogOperations:
     """Operations of the `catalog` group: `client.catalog.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -521,7 +522,8 @@ class CatalogOperations:
 class InventoryOperations:
     """Operations of the `inventory` group: `client.inventory.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -636,7 +638,8 @@ class InventoryOperations:
 class CartOperations:
     """Operations of the `cart` group: `client.cart.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -876,7 +879,8 @@ class CartOperations:
 class TicketsOperations:
     """Operations of the `tickets` group: `client.tickets.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -1120,7 +1124,8 @@ class TicketsOperations:
 class PatronOperations:
     """Operations of the `patron` group: `client.patron.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -1244,7 +1249,8 @@ class BatchOperations(BatchExport):
 class ManifestOperations:
     """Operations of the `manifest` group: `client.manifest.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -1292,7 +1298,8 @@ class ManifestOperations:
 class PricingOperations:
     """Operations of the `pricing` group: `client.pricing.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -1348,7 +1355,8 @@ class PricingOperations:
 class UtilOperations:
     """Operations of the `util` group: `client.util.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
