@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from os import PathLike
@@ -26,6 +25,8 @@ from .errors import ApiError, ApiTimeoutError, ArgumentError
 from .models import BatchJob, BatchJobStatus, BatchStatus, OrderExportRow
 
 if TYPE_CHECKING:
+    import zlib
+
     from .client import PaciolanClient
 
 # The columns of the export file, in file order (their wire names).
@@ -263,6 +264,8 @@ def parse_row(line: bytes, line_number: int) -> OrderExportRow:
 
 def iter_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
     """The CRLF-terminated lines of a gzip (or already decompressed) byte stream."""
+    import zlib  # here, not with the package: only an export needs it
+
     decompressor: zlib._Decompress | None = None
     pending = b""
     first = True
