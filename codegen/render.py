@@ -17,6 +17,7 @@ RUNTIME = Path(runtime.__file__).resolve().parent
 # Generated module -> template. Each package gets every one of them, and a copy of the runtime.
 MODULES = {
     "__init__.py": "__init__.py.j2",
+    "_endpoints.py": "_endpoints.py.j2",
     "client.py": "client.py.j2",
     "models.py": "models.py.j2",
 }
@@ -86,6 +87,7 @@ def _environment() -> jinja2.Environment:
     env.filters["docstring"] = docstring
     env.filters["method_docstring"] = method_docstring
     env.filters["unshadowed"] = unshadowed
+    env.filters["qualified"] = qualified
     env.globals["signature"] = signature
     env.globals["media_overloads"] = media_overloads
     env.globals["media_union"] = media_union
@@ -101,6 +103,12 @@ def _context(package: PackageModel) -> dict[str, object]:
         annotations += [op.returns, op.decode_annotation or "", op.body_annotation or ""]
         annotations += [p.annotation for p in op.params]
     used = {name for text in annotations for name in _IDENTIFIER.findall(text)}
+    # What `_endpoints.py` names: the types each endpoint decodes, encodes or unwraps.
+    endpoint_annotations = [op.decode_annotation or "" for op in package.operations]
+    endpoint_annotations += [op.body_annotation or "" for op in package.operations]
+    endpoint_annotations += [a for op in package.operations for _, a in op.media_types]
+    endpoint_annotations.append(package.envelope or "")
+    endpoint_used = {name for text in endpoint_annotations for name in _IDENTIFIER.findall(text)}
     if package.envelope and any(op.enveloped for op in package.operations):
         used.add(package.envelope)  # each enveloped endpoint names its envelope type
     error_names = list(_ERROR_NAMES)
@@ -110,7 +118,9 @@ def _context(package: PackageModel) -> dict[str, object]:
         "untracked_structs": _response_structs(package),
         "positional_structs": _row_structs(package),
         "exported": sorted(declared),
-        "client_imports": sorted(used & declared),
+        "model_names": frozenset(declared),
+        "endpoint_imports": sorted(endpoint_used & declared),
+        "endpoints_use_any": "Any" in endpoint_used,
         "client_uses_any": "Any" in used or any(op.body_annotation for op in package.operations),
         "client_uses_literal": "Literal" in used,
         "client_uses_unset": any(op.unwrap_field_is_list for op in package.operations),
@@ -172,8 +182,16 @@ def media_union(op: OperationModel) -> str:
     return " | ".join(annotations)
 
 
-def signature(op: OperationModel, group: GroupModel, media: str | None = None) -> str:
-    """The parameters of an operation method: keyword-only, required ones first, then the optional."""
+def signature(
+    op: OperationModel,
+    group: GroupModel,
+    media: str | None = None,
+    models: frozenset[str] = frozenset(),
+) -> str:
+    """The parameters of an operation method: keyword-only, required ones first, then the optional.
+
+    Model names in `models` are written `models.<Name>` (the client reads them from its lazy module).
+    """
     body = None
     if op.body_annotation:
         alternative = (
@@ -181,10 +199,14 @@ def signature(op: OperationModel, group: GroupModel, media: str | None = None) -
             if op.body_annotation.startswith("list[")
             else "Mapping[str, Any]"
         )
-        body = unshadowed(f"{op.body_annotation} | {alternative}", group)
-    required = [f"{p.py_name}: {unshadowed(p.annotation, group)}" for p in op.required_params]
+        body = unshadowed(qualified(f"{op.body_annotation} | {alternative}", models), group)
+    required = [
+        f"{p.py_name}: {unshadowed(qualified(p.annotation, models), group)}"
+        for p in op.required_params
+    ]
     optional = [
-        f"{p.py_name}: {unshadowed(p.annotation, group)} | None = None" for p in op.optional_params
+        f"{p.py_name}: {unshadowed(qualified(p.annotation, models), group)} | None = None"
+        for p in op.optional_params
     ]
     if body and op.body_required:
         required.insert(0, f"body: {body}")
@@ -200,6 +222,17 @@ def signature(op: OperationModel, group: GroupModel, media: str | None = None) -
             required.append(f"media_type: {media}")
     params = required + optional
     return ", ".join(["self", "*", *params] if params else ["self"])
+
+
+# A quoted string (a Literal value, left alone) or a name not preceded by a dot.
+_NAME_OR_STRING = re.compile(r"'[^']*'|\"[^\"]*\"|(?<![\w.])[A-Za-z_][A-Za-z0-9_]*")
+
+
+def qualified(annotation: str, models: frozenset[str]) -> str:
+    """`Cart | None` -> `models.Cart | None`, for the model names in `models`."""
+    return _NAME_OR_STRING.sub(
+        lambda found: f"models.{found[0]}" if found[0] in models else found[0], annotation
+    )
 
 
 def unshadowed(annotation: str, group: GroupModel) -> str:

@@ -13,6 +13,7 @@ MODULES = (
     "_endpoint.py",
     "_envelope.py",
     "_files.py",
+    "_lazy.py",
     "_multipart.py",
     "_request.py",
     "_responses.py",

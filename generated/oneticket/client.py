@@ -7,38 +7,25 @@ import builtins
 import datetime as dt
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from msgspec import UnsetType
 
-from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
+from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
+from ._lazy import LazyModule
 from ._responses import operation
 from ._runtime import Transport
 from .downloads import FileDownload
 from .errors import ArgumentError
-from .models import (
-    Account,
-    AccountStatus,
-    CompanyInfo,
-    CompleteSale,
-    Disclosure,
-    DisclosuresPage,
-    Domain,
-    Envelope,
-    Marketplace,
-    PdfGroup,
-    PdfSeat,
-    PosId,
-    PosName,
-    Purchase,
-    PurchasesPage,
-    PurchaseStatus,
-    RefundEligibility,
-    Sale,
-    SaleRecord,
-    SalesMarketplaceId,
-)
 from .queries import SalesQuery
+
+if TYPE_CHECKING:
+    from . import _endpoints, models
+else:
+    # The models and the endpoint table (which needs them) are imported by the first call that
+    # uses them, not with the package: creating every model class is most of the import's cost.
+    _endpoints = LazyModule(f"{__package__}._endpoints")
+    models = LazyModule(f"{__package__}.models")
 
 _Self = TypeVar("_Self", bound="OneTicketClient")
 _T = TypeVar("_T")
@@ -47,249 +34,6 @@ SERVERS: dict[str, str] = {
     "default": "https://1ticket.com/api",
     "sales": "https://apis.dti1ticketapps.com",
 }
-
-_PURCHASES_GET_PDF: Endpoint[list[PdfGroup]] = Endpoint(
-    "purchases.get_pdf",
-    "GET",
-    "/v2/getpdf/",
-    (Param("rid", "query", required=True),),
-    response_type=list[PdfGroup],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_PURCHASES_LIST: Endpoint[list[PurchasesPage]] = Endpoint(
-    "purchases.list",
-    "GET",
-    "/v2/purchases/",
-    (
-        Param("rid", "query"),
-        Param("datefirstseen", "query", argument="date_first_seen"),
-        Param("eventdate", "query", argument="event_date"),
-        Param("eventdatestart", "query", argument="event_date_start"),
-        Param("eventdateend", "query", argument="event_date_end"),
-        Param("purchasedate", "query", argument="purchase_date"),
-        Param("eventname", "query", argument="event_name"),
-        Param("venuename", "query", argument="venue_name"),
-        Param("confirmationnumber", "query", argument="confirmation_number"),
-        Param("confirmationregion", "query", argument="confirmation_region"),
-        Param("purchasedatestart", "query", argument="purchase_date_start"),
-        Param("purchaseenddate", "query", argument="purchase_date_end"),
-        Param("poid", "query", style="comma", argument="po_ids"),
-        Param("ccdigits", "query", style="comma", argument="cc_digits"),
-        Param("elig_refund", "query", choices=frozenset({"true", "false", "unknown"})),
-        Param("username", "query"),
-        Param("status", "query", choices=frozenset({"Active", "Canceled"})),
-    ),
-    response_type=list[PurchasesPage],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_PURCHASES_CRAWL: Endpoint[list[Any]] = Endpoint(
-    "purchases.crawl",
-    "GET",
-    "/v2/crawl/",
-    (
-        Param("username", "query"),
-        Param("confnum", "query", argument="conf_num"),
-        Param("source", "query", required=True),
-        Param("id", "query", argument="account_id"),
-        Param("marketplaceid", "query", argument="marketplace_id"),
-    ),
-    response_type=list[Any],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_PURCHASES_RECORD_PO: Endpoint[list[Any]] = Endpoint(
-    "purchases.record_po",
-    "POST",
-    "/v2/purchases/recordpo/",
-    (
-        Param("rid", "query", required=True),
-        Param(
-            "pos",
-            "query",
-            choices=frozenset({"utils", "ticketnetwork", "posnext", "skybox", "tradedesk"}),
-            required=True,
-            argument="pos_name",
-        ),
-        Param("po", "query", required=True),
-    ),
-    response_type=list[Any],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_TOKEN_VERIFY: Endpoint[list[CompanyInfo]] = Endpoint(
-    "token.verify",
-    "GET",
-    "/v2/verify/",
-    (),
-    response_type=list[CompanyInfo],
-    idempotent=True,
-    envelope=Envelope,
-    require_output=True,
-)
-
-_SALES_QUERY: Endpoint[list[Sale]] = Endpoint(
-    "sales.query",
-    "GET",
-    "/v2/sales/",
-    (Param("q", "query", required=True, argument="query"),),
-    response_type=list[Sale],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_SALES_ADD: Endpoint[list[Any]] = Endpoint(
-    "sales.add",
-    "POST",
-    "/v2/sales/add",
-    (),
-    response_type=list[Any],
-    body_type=SaleRecord,
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_SALES_FULFILL: Endpoint[list[Any]] = Endpoint(
-    "sales.fulfill",
-    "GET",
-    "/v2/fulfill/",
-    (
-        Param("orderid", "query", required=True, argument="order_id"),
-        Param(
-            "marketplaceid",
-            "query",
-            choices=frozenset({1, 2, 3, 4, 12, 15, 16, 25, 27, 29, 41, 52}),
-            required=True,
-            argument="marketplace_id",
-        ),
-    ),
-    response_type=list[Any],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_SALES_COMPLETE: Endpoint[Any] = Endpoint(
-    "sales.complete",
-    "POST",
-    "/sales/v1/complete-sale",
-    (),
-    response_type=Any,
-    body_type=list[CompleteSale],
-    server="sales",
-    idempotent=False,
-)
-
-_MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
-    "marketplaces.list",
-    "GET",
-    "/v2/marketplaces/",
-    (),
-    response_type=list[Marketplace],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_DISCLOSURES_LIST: Endpoint[list[DisclosuresPage]] = Endpoint(
-    "disclosures.list",
-    "GET",
-    "/v2/disclosures/",
-    (),
-    response_type=list[DisclosuresPage],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
-    "accounts.list",
-    "GET",
-    "/v2/accounts/list/",
-    (
-        Param("username", "query"),
-        Param("marketplaceid", "query", argument="marketplace_id"),
-        Param("marketplacename", "query", argument="marketplace_name"),
-        Param(
-            "accountstatus",
-            "query",
-            choices=frozenset({"locked", "badpassword", "phone", "error"}),
-            argument="account_status",
-        ),
-        Param("active", "query"),
-    ),
-    response_type=list[Account],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_ACCOUNTS_ADD: Endpoint[list[Any]] = Endpoint(
-    "accounts.add",
-    "POST",
-    "/v2/accounts/add/",
-    (
-        Param("username", "query", required=True),
-        Param("marketplaceid", "query", argument="marketplace_id"),
-        Param("password", "query", secret=True),
-    ),
-    response_type=list[Any],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_ACCOUNTS_UPDATE: Endpoint[list[Any]] = Endpoint(
-    "accounts.update",
-    "POST",
-    "/v2/accounts/update/",
-    (
-        Param("id", "query", required=True, argument="account_id"),
-        Param("custid_skybox", "query", argument="cust_id_skybox"),
-        Param("creditcardid_skybox", "query", argument="credit_card_id_skybox"),
-        Param("custid_posnext", "query", argument="cust_id_posnext"),
-        Param("creditcardid_posnext", "query", argument="credit_card_id_posnext"),
-        Param("custid_ticketutils", "query", argument="cust_id_ticketutils"),
-        Param("creditcardid_ticketutils", "query", argument="credit_card_id_ticketutils"),
-        Param("custid_ticketnetwork", "query", argument="cust_id_ticketnetwork"),
-        Param("creditcardid_ticketnetwork", "query", argument="credit_card_id_ticketnetwork"),
-        Param("note", "query"),
-        Param("password", "query", secret=True),
-    ),
-    response_type=list[Any],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_ACCOUNTS_UPDATE_V2: Endpoint[list[Account]] = Endpoint(
-    "accounts.update_v2",
-    "POST",
-    "/v2/accounts/update/v2/",
-    (
-        Param("id", "query", required=True, argument="account_id"),
-        Param("posid", "query", choices=frozenset({2, 18, 22, 47, 62}), argument="pos_id"),
-        Param("custid", "query", argument="cust_id"),
-        Param("creditcardid", "query", argument="credit_card_id"),
-        Param("autopo", "query", argument="auto_po"),
-        Param("autopodateafter", "query", argument="auto_po_date_after"),
-        Param("active", "query"),
-        Param("password", "query", secret=True),
-        Param("note", "query"),
-    ),
-    response_type=list[Account],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_DOMAINS_LIST: Endpoint[list[Domain]] = Endpoint(
-    "domains.list",
-    "GET",
-    "/v2/domains/list/",
-    (Param("domain", "query"),),
-    response_type=list[Domain],
-    idempotent=True,
-    envelope=Envelope,
-)
 
 
 class PurchasesOperations(FileDownload):
@@ -302,7 +46,7 @@ class PurchasesOperations(FileDownload):
         self._client = client
 
     @operation
-    def get_pdf(self, *, rid: int) -> builtins.list[PdfSeat]:
+    def get_pdf(self, *, rid: int) -> builtins.list[models.PdfSeat]:
         """Get PDF and barcode data for a purchase group.
 
         Get PDF and barcode data for a specific purchase group.
@@ -310,7 +54,7 @@ class PurchasesOperations(FileDownload):
         Args:
             rid: 1Ticket ID of group
         """
-        output = self._client._send(_PURCHASES_GET_PDF, {"rid": rid})
+        output = self._client._send(_endpoints._PURCHASES_GET_PDF, {"rid": rid})
         if not output or isinstance(output[0].seats, UnsetType):
             return []
         return output[0].seats
@@ -333,10 +77,10 @@ class PurchasesOperations(FileDownload):
         purchase_date_end: dt.date | str | None = None,
         po_ids: builtins.list[str] | None = None,
         cc_digits: builtins.list[str] | None = None,
-        elig_refund: RefundEligibility | Literal["true", "false", "unknown"] | None = None,
+        elig_refund: models.RefundEligibility | Literal["true", "false", "unknown"] | None = None,
         username: str | None = None,
-        status: PurchaseStatus | Literal["Active", "Canceled"] | None = None,
-    ) -> builtins.list[Purchase]:
+        status: models.PurchaseStatus | Literal["Active", "Canceled"] | None = None,
+    ) -> builtins.list[models.Purchase]:
         """Search purchases.
 
         Search all purchases in your 1Ticket account. Data returned is the equivalent of
@@ -375,7 +119,7 @@ class PurchasesOperations(FileDownload):
             status: Status of a purchase: Active or Canceled
         """
         output = self._client._send(
-            _PURCHASES_LIST,
+            _endpoints._PURCHASES_LIST,
             {
                 "rid": rid,
                 "datefirstseen": date_first_seen,
@@ -429,7 +173,7 @@ class PurchasesOperations(FileDownload):
                 Ticketmaster (id 1)
         """
         return self._client._send(
-            _PURCHASES_CRAWL,
+            _endpoints._PURCHASES_CRAWL,
             {
                 "username": username,
                 "confnum": conf_num,
@@ -444,7 +188,8 @@ class PurchasesOperations(FileDownload):
         self,
         *,
         rid: int,
-        pos_name: PosName | Literal["utils", "ticketnetwork", "posnext", "skybox", "tradedesk"],
+        pos_name: models.PosName
+        | Literal["utils", "ticketnetwork", "posnext", "skybox", "tradedesk"],
         po: str,
     ) -> None:
         """Record an existing PO number for a purchase.
@@ -458,7 +203,7 @@ class PurchasesOperations(FileDownload):
                 "tradedesk")
             po: The PO number that you want recorded in 1Ticket
         """
-        self._client._send(_PURCHASES_RECORD_PO, {"rid": rid, "pos": pos_name, "po": po})
+        self._client._send(_endpoints._PURCHASES_RECORD_PO, {"rid": rid, "pos": pos_name, "po": po})
 
 
 class TokenOperations:
@@ -471,12 +216,12 @@ class TokenOperations:
         self._client = client
 
     @operation
-    def verify(self) -> CompanyInfo:
+    def verify(self) -> models.CompanyInfo:
         """Verify an API token.
 
         Verify validity of an API token and get basic client information.
         """
-        return self._client._send(_TOKEN_VERIFY, {})[0]
+        return self._client._send(_endpoints._TOKEN_VERIFY, {})[0]
 
 
 class SalesOperations:
@@ -489,7 +234,7 @@ class SalesOperations:
         self._client = client
 
     @operation
-    def query(self, *, query: str | SalesQuery) -> list[Sale]:
+    def query(self, *, query: str | SalesQuery) -> list[models.Sale]:
         """Query sales data.
 
         API to query sales data. The query string can be strung together using different
@@ -500,10 +245,10 @@ class SalesOperations:
             query: query string which can be strung together using different options
                 (e.g. "unfulfilled vivid next 3 days")
         """
-        return self._client._send(_SALES_QUERY, {"q": query})
+        return self._client._send(_endpoints._SALES_QUERY, {"q": query})
 
     @operation
-    def add(self, *, body: SaleRecord | Mapping[str, Any]) -> list[Any]:
+    def add(self, *, body: models.SaleRecord | Mapping[str, Any]) -> list[Any]:
         """Add a sale record.
 
         This endpoint is used to add a sale record to 1Ticket.
@@ -511,14 +256,15 @@ class SalesOperations:
         Args:
             body: The request body: the model, or a dict with the wire names.
         """
-        return self._client._send(_SALES_ADD, {}, body)
+        return self._client._send(_endpoints._SALES_ADD, {}, body)
 
     @operation
     def fulfill(
         self,
         *,
         order_id: str,
-        marketplace_id: SalesMarketplaceId | Literal[1, 2, 3, 4, 12, 15, 16, 25, 27, 29, 41, 52],
+        marketplace_id: models.SalesMarketplaceId
+        | Literal[1, 2, 3, 4, 12, 15, 16, 25, 27, 29, 41, 52],
     ) -> None:
         """Tell 1Ticket an order is ready to fulfill.
 
@@ -533,10 +279,12 @@ class SalesOperations:
             marketplace_id: 1Ticket marketplace id (see the lookup table in
                 SalesMarketplaceId)
         """
-        self._client._send(_SALES_FULFILL, {"orderid": order_id, "marketplaceid": marketplace_id})
+        self._client._send(
+            _endpoints._SALES_FULFILL, {"orderid": order_id, "marketplaceid": marketplace_id}
+        )
 
     @operation
-    def complete(self, *, body: list[CompleteSale] | list[dict[str, Any]]) -> Any:
+    def complete(self, *, body: list[models.CompleteSale] | list[dict[str, Any]]) -> Any:
         """Mark sales filled and complete them on the POS.
 
         Takes a list of objects that contain the ID of the marketplace, the ID of the
@@ -547,7 +295,7 @@ class SalesOperations:
         Args:
             body: The request body: the model, or a dict with the wire names.
         """
-        return self._client._send(_SALES_COMPLETE, {}, body)
+        return self._client._send(_endpoints._SALES_COMPLETE, {}, body)
 
 
 class MarketplacesOperations:
@@ -560,12 +308,12 @@ class MarketplacesOperations:
         self._client = client
 
     @operation
-    def list(self) -> builtins.list[Marketplace]:
+    def list(self) -> builtins.list[models.Marketplace]:
         """List supported marketplaces.
 
         Get a list of all supported marketplaces.
         """
-        return self._client._send(_MARKETPLACES_LIST, {})
+        return self._client._send(_endpoints._MARKETPLACES_LIST, {})
 
 
 class DisclosuresOperations:
@@ -578,13 +326,13 @@ class DisclosuresOperations:
         self._client = client
 
     @operation
-    def list(self) -> builtins.list[Disclosure]:
+    def list(self) -> builtins.list[models.Disclosure]:
         """List disclosures.
 
         This endpoint is used to get a list of disclosures that 1Ticket pulls from
         marketplace purchase receipts and PDFs.
         """
-        output = self._client._send(_DISCLOSURES_LIST, {})
+        output = self._client._send(_endpoints._DISCLOSURES_LIST, {})
         if not output or isinstance(output[0].disclosures, UnsetType):
             return []
         return output[0].disclosures
@@ -606,11 +354,11 @@ class AccountsOperations:
         username: str | None = None,
         marketplace_id: int | None = None,
         marketplace_name: str | None = None,
-        account_status: AccountStatus
+        account_status: models.AccountStatus
         | Literal["locked", "badpassword", "phone", "error"]
         | None = None,
         active: bool | None = None,
-    ) -> builtins.list[Account]:
+    ) -> builtins.list[models.Account]:
         """List marketplace accounts.
 
         This endpoint is used to get a list of accounts. If no fields are supplied all
@@ -627,7 +375,7 @@ class AccountsOperations:
             active: Accepts true/false
         """
         return self._client._send(
-            _ACCOUNTS_LIST,
+            _endpoints._ACCOUNTS_LIST,
             {
                 "username": username,
                 "marketplaceid": marketplace_id,
@@ -651,7 +399,7 @@ class AccountsOperations:
             password: password of account (required for Ticketmaster)
         """
         return self._client._send(
-            _ACCOUNTS_ADD,
+            _endpoints._ACCOUNTS_ADD,
             {"username": username, "marketplaceid": marketplace_id, "password": password},
         )
 
@@ -689,7 +437,7 @@ class AccountsOperations:
             password: Password to log into the marketplace account
         """
         return self._client._send(
-            _ACCOUNTS_UPDATE,
+            _endpoints._ACCOUNTS_UPDATE,
             {
                 "id": account_id,
                 "custid_skybox": cust_id_skybox,
@@ -710,7 +458,7 @@ class AccountsOperations:
         self,
         *,
         account_id: int,
-        pos_id: PosId | Literal[2, 18, 22, 47, 62] | None = None,
+        pos_id: models.PosId | Literal[2, 18, 22, 47, 62] | None = None,
         cust_id: str | None = None,
         credit_card_id: str | None = None,
         auto_po: bool | None = None,
@@ -718,7 +466,7 @@ class AccountsOperations:
         active: bool | None = None,
         password: str | None = None,
         note: str | None = None,
-    ) -> builtins.list[Account]:
+    ) -> builtins.list[models.Account]:
         """Update a marketplace account, including its per-POS settings.
 
         This endpoint is used to update a marketplace account on 1ticket. If a valid
@@ -741,7 +489,7 @@ class AccountsOperations:
             note: note field as viewed on 1ticket.com/logins
         """
         return self._client._send(
-            _ACCOUNTS_UPDATE_V2,
+            _endpoints._ACCOUNTS_UPDATE_V2,
             {
                 "id": account_id,
                 "posid": pos_id,
@@ -766,7 +514,7 @@ class DomainsOperations:
         self._client = client
 
     @operation
-    def list(self, *, domain: str | None = None) -> builtins.list[Domain]:
+    def list(self, *, domain: str | None = None) -> builtins.list[models.Domain]:
         """List domains.
 
         Returns a list of domains tied to the specified 1Ticket account. If no fields
@@ -775,7 +523,7 @@ class DomainsOperations:
         Args:
             domain: domain name (abc123.yxz) to search for
         """
-        return self._client._send(_DOMAINS_LIST, {"domain": domain})
+        return self._client._send(_endpoints._DOMAINS_LIST, {"domain": domain})
 
 
 class OneTicketClient:

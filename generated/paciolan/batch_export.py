@@ -21,13 +21,16 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from ._files import save_atomically
+from ._lazy import LazyModule
 from .errors import ApiError, ApiTimeoutError, ArgumentError
-from .models import BatchJob, BatchJobStatus, BatchStatus, OrderExportRow
 
 if TYPE_CHECKING:
     import zlib
 
+    from . import models
     from .client import PaciolanClient
+else:
+    models = LazyModule(f"{__package__}.models")  # imported with the first export, not the package
 
 # The columns of the export file, in file order (their wire names).
 COLUMNS: tuple[str, ...] = (
@@ -84,7 +87,7 @@ _FALSE = frozenset({"false", "n", "no", "0"})
 class BatchJobFailed(ApiError):
     """The export job ended with status `ERROR`."""
 
-    def __init__(self, message: str, *, batch_id: str, status: BatchStatus) -> None:
+    def __init__(self, message: str, *, batch_id: str, status: models.BatchStatus) -> None:
         super().__init__(message)
         self.batch_id = batch_id
         self.status = status
@@ -93,7 +96,9 @@ class BatchJobFailed(ApiError):
 class BatchJobTimeout(ApiTimeoutError):
     """The export job was not done before the deadline given to `wait`."""
 
-    def __init__(self, message: str, *, batch_id: str, last_status: BatchStatus | None) -> None:
+    def __init__(
+        self, message: str, *, batch_id: str, last_status: models.BatchStatus | None
+    ) -> None:
         super().__init__(message)
         self.batch_id = batch_id
         self.last_status = last_status
@@ -183,7 +188,7 @@ _PARSERS: tuple[Callable[[str], object], ...] = (
 )
 
 
-def parse_row(line: bytes, line_number: int) -> OrderExportRow:
+def parse_row(line: bytes, line_number: int) -> models.OrderExportRow:
     """One line of the export file (without its CRLF) as a typed row."""
     try:
         cells = line.decode("utf-8").split("\t")
@@ -202,7 +207,7 @@ def parse_row(line: bytes, line_number: int) -> OrderExportRow:
     # The conversions are written out per column (no call per cell), and the row is built
     # positionally, in column order (keyword arguments cost a name lookup each): once per row.
     try:
-        return OrderExportRow(
+        return models.OrderExportRow(
             cells[0] or None,  # account
             _bool(cells[1]),  # is_organization
             cells[2] or None,  # company_name
@@ -302,12 +307,12 @@ class BatchExport:
 
     def wait(
         self,
-        job: BatchJob | str,
+        job: models.BatchJob | str,
         *,
         timeout: float = 600.0,
         poll_interval: float = 2.0,
         max_poll_interval: float = 30.0,
-    ) -> BatchStatus:
+    ) -> models.BatchStatus:
         """Poll the job's status until it is `COMPLETED`; return that status (with the download URL).
 
         Raises `BatchJobFailed` when the job ends in `ERROR`, and `BatchJobTimeout` when it is not
@@ -319,12 +324,12 @@ class BatchExport:
             raise ArgumentError("batch.wait: the job has no batch id")
         deadline = time.monotonic() + timeout
         pause = poll_interval
-        status: BatchStatus | None = None
+        status: models.BatchStatus | None = None
         while True:
             status = self._client.batch.get_status(batch_id=batch_id)
-            if status.status == BatchJobStatus.COMPLETED:
+            if status.status == models.BatchJobStatus.COMPLETED:
                 return status
-            if status.status == BatchJobStatus.ERROR:
+            if status.status == models.BatchJobStatus.ERROR:
                 raise BatchJobFailed(
                     f"batch job {batch_id} failed", batch_id=batch_id, status=status
                 )
@@ -339,13 +344,13 @@ class BatchExport:
             time.sleep(min(pause, remaining))
             pause = min(pause * 1.5, max_poll_interval)
 
-    def download(self, source: BatchStatus | str, path: str | PathLike[str]) -> int:
+    def download(self, source: models.BatchStatus | str, path: str | PathLike[str]) -> int:
         """Save the export file (still gzip-compressed) to `path`, atomically; return its size in bytes."""
         url = _download_url(source)
         with self._client._transport.stream("batch.download", url) as chunks:
             return save_atomically(chunks, path)
 
-    def iter_order_rows(self, source: BatchStatus | str) -> Iterator[OrderExportRow]:
+    def iter_order_rows(self, source: models.BatchStatus | str) -> Iterator[models.OrderExportRow]:
         """Download the export file and give its rows one at a time, typed, in constant memory.
 
         A line that cannot be read raises `ExportRowError` naming its line number; the rows before it
@@ -359,7 +364,7 @@ class BatchExport:
                 yield parse_row(line, line_number)
 
 
-def _download_url(source: BatchStatus | str) -> str:
+def _download_url(source: models.BatchStatus | str) -> str:
     if isinstance(source, str):
         return source
     url = source.download_url

@@ -5,41 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
-from ._multipart import MULTIPART, MultipartDocument
+from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
+from ._lazy import LazyModule
+from ._multipart import MultipartDocument
 from ._responses import operation
 from ._runtime import Transport
 from .batch_export import BatchExport
 from .errors import ArgumentError
-from .models import (
-    Availability,
-    BatchJob,
-    BatchStatus,
-    Cart,
-    CatalogItem,
-    CatalogItemSummary,
-    Checkout,
-    DebugFlag,
-    Manifest,
-    OfferRequest,
-    OfferUpdate,
-    PassTickets,
-    PassType,
-    PatronAuthentication,
-    PatronCredentials,
-    PatronOrder,
-    PatronSeasons,
-    PricingProfile,
-    PrintFormat,
-    SeatStatus,
-    SeatStatusChange,
-    SeatStatusUpdate,
-    SystemInfo,
-    Ticket,
-    VoidResult,
-)
+
+if TYPE_CHECKING:
+    from . import _endpoints, models
+else:
+    # The models and the endpoint table (which needs them) are imported by the first call that
+    # uses them, not with the package: creating every model class is most of the import's cost.
+    _endpoints = LazyModule(f"{__package__}._endpoints")
+    models = LazyModule(f"{__package__}.models")
 
 _Self = TypeVar("_Self", bound="PaciolanClient")
 _T = TypeVar("_T")
@@ -48,404 +30,6 @@ SERVERS: dict[str, str] = {
     "default": "https://connect.evenue.net/pdi/v1",
     "test": "https://connect-qfnq.paciolan.info/pdi/v1",
 }
-
-_CATALOG_LIST_ITEMS: Endpoint[list[CatalogItemSummary]] = Endpoint(
-    "catalog.list_items",
-    "GET",
-    "/catalog/items",
-    (
-        Param("policyCode", "query", argument="policy_code"),
-        Param("startDate", "query", argument="start_date"),
-        Param("seasonCode", "query", style="repeated", argument="season_code"),
-        Param("facilityCode", "query", argument="facility_code"),
-        Param("itemBasis", "query", argument="item_basis"),
-    ),
-    response_type=list[CatalogItemSummary],
-    idempotent=True,
-)
-
-_CATALOG_GET_ITEM: Endpoint[CatalogItem] = Endpoint(
-    "catalog.get_item",
-    "GET",
-    "/catalog/{season_code}/{item_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-    ),
-    response_type=CatalogItem,
-    idempotent=True,
-)
-
-_INVENTORY_GET_AVAILABILITY: Endpoint[Availability] = Endpoint(
-    "inventory.get_availability",
-    "GET",
-    "/inventory/availability/{season_code}/{item_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("seatStatusCode", "query", argument="seat_status_code"),
-        Param("priceLevelsOnly", "query", argument="price_levels_only"),
-    ),
-    response_type=Availability,
-    idempotent=True,
-)
-
-_INVENTORY_GET_SEAT_STATUS: Endpoint[SeatStatus] = Endpoint(
-    "inventory.get_seat_status",
-    "GET",
-    "/inventory/status/{season_code}/{item_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("section", "query", style="repeated"),
-    ),
-    response_type=SeatStatus,
-    idempotent=True,
-)
-
-_INVENTORY_UPDATE_SEAT_STATUS: Endpoint[SeatStatusUpdate] = Endpoint(
-    "inventory.update_seat_status",
-    "POST",
-    "/inventory/status/{season_code}/{item_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("debug", "query", choices=frozenset({"false", "true"})),
-    ),
-    response_type=SeatStatusUpdate,
-    body_type=list[SeatStatusChange],
-    idempotent=False,
-)
-
-_CART_CREATE: Endpoint[Cart] = Endpoint(
-    "cart.create",
-    "POST",
-    "/cart",
-    (Param("policyCode", "query", required=True, argument="policy_code"),),
-    response_type=Cart,
-    body_type=OfferRequest,
-    idempotent=False,
-)
-
-_CART_GET: Endpoint[Cart] = Endpoint(
-    "cart.get",
-    "GET",
-    "/cart/{cart_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-    ),
-    response_type=Cart,
-    idempotent=True,
-    head=True,
-)
-
-_CART_DELETE: Endpoint[None] = Endpoint(
-    "cart.delete",
-    "DELETE",
-    "/cart/{cart_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    idempotent=True,
-)
-
-_CART_CHECKOUT: Endpoint[Cart] = Endpoint(
-    "cart.checkout",
-    "POST",
-    "/cart/{cart_id}/checkout",
-    (
-        Param("cart_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    body_type=Checkout,
-    idempotent=False,
-)
-
-_CART_ADD_OFFER: Endpoint[Cart] = Endpoint(
-    "cart.add_offer",
-    "POST",
-    "/cart/{cart_id}/offers",
-    (
-        Param("cart_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    body_type=OfferRequest,
-    idempotent=False,
-)
-
-_CART_REMOVE_OFFER: Endpoint[Cart] = Endpoint(
-    "cart.remove_offer",
-    "DELETE",
-    "/cart/{cart_id}/offers/{offer_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("offer_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    idempotent=True,
-    gzip=False,
-)
-
-_CART_UPDATE_OFFER: Endpoint[Cart] = Endpoint(
-    "cart.update_offer",
-    "PATCH",
-    "/cart/{cart_id}/offers/{offer_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("offer_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    body_type=OfferUpdate,
-    idempotent=False,
-)
-
-_CART_REPLACE_OFFER: Endpoint[Cart] = Endpoint(
-    "cart.replace_offer",
-    "PUT",
-    "/cart/{cart_id}/offers/{offer_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("offer_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    body_type=OfferUpdate,
-    idempotent=True,
-)
-
-_TICKETS_GET: Endpoint[Ticket] = Endpoint(
-    "tickets.get",
-    "GET",
-    "/tickets/{ticket_id}",
-    (Param("ticket_id", "path", required=True),),
-    response_type=Ticket,
-    idempotent=True,
-    head=True,
-)
-
-_TICKETS_GET_BY_BARCODE: Endpoint[Ticket] = Endpoint(
-    "tickets.get_by_barcode",
-    "GET",
-    "/tickets/barcode/{barcode}",
-    (Param("barcode", "path", required=True),),
-    response_type=Ticket,
-    idempotent=True,
-)
-
-_TICKETS_PRINT: Endpoint[Ticket] = Endpoint(
-    "tickets.print",
-    "POST",
-    "/tickets/{ticket_id}/print",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"})),
-    ),
-    response_type=Ticket,
-    body_type=dict,
-    idempotent=False,
-    media_types={
-        "application/pdf": MULTIPART,
-        "application/vnd.apple.pkpass": MULTIPART,
-        "application/vnd.google-apps.pass": PassTickets,
-    },
-)
-
-_TICKETS_REPRINT: Endpoint[Ticket] = Endpoint(
-    "tickets.reprint",
-    "POST",
-    "/tickets/{ticket_id}/reprint",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"})),
-        Param("Authorization", "header", secret=True, required=True, argument="authorization"),
-    ),
-    response_type=Ticket,
-    body_type=dict,
-    idempotent=False,
-    media_types={
-        "application/pdf": MULTIPART,
-        "application/vnd.apple.pkpass": MULTIPART,
-        "application/vnd.google-apps.pass": PassTickets,
-    },
-)
-
-_TICKETS_VOID: Endpoint[VoidResult] = Endpoint(
-    "tickets.void",
-    "POST",
-    "/tickets/{ticket_id}/void",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-    ),
-    response_type=VoidResult,
-    body_type=dict,
-    idempotent=False,
-)
-
-_TICKETS_REISSUE: Endpoint[PassTickets] = Endpoint(
-    "tickets.reissue",
-    "POST",
-    "/tickets/{ticket_id}/reissue",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("Authorization", "header", secret=True, required=True, argument="authorization"),
-    ),
-    response_type=PassTickets,
-    body_type=dict,
-    idempotent=False,
-    accept="application/vnd.google-apps.pass",
-    gzip=False,
-)
-
-_TICKETS_REPRINT_PASS: Endpoint[PassTickets] = Endpoint(
-    "tickets.reprint_pass",
-    "POST",
-    "/tickets/{ticket_id}/reprint/pass",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("passtype", "query", choices=frozenset({"apple", "google"}), required=True),
-        Param("Authorization", "header", secret=True, required=True, argument="authorization"),
-    ),
-    response_type=PassTickets,
-    body_type=dict,
-    idempotent=False,
-    gzip=False,
-)
-
-_PATRON_AUTHENTICATE: Endpoint[PatronAuthentication] = Endpoint(
-    "patron.authenticate",
-    "POST",
-    "/patron/auth",
-    (),
-    response_type=PatronAuthentication,
-    body_type=PatronCredentials,
-    idempotent=False,
-    gzip=False,
-)
-
-_PATRON_GET_ORDERS: Endpoint[PatronOrder] = Endpoint(
-    "patron.get_orders",
-    "GET",
-    "/patron/{account}/orders/{season}",
-    (
-        Param("account", "path", required=True),
-        Param("season", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-    ),
-    response_type=PatronOrder,
-    idempotent=True,
-)
-
-_PATRON_GET_SEASONS: Endpoint[PatronSeasons] = Endpoint(
-    "patron.get_seasons",
-    "GET",
-    "/patron/{account}/seasons",
-    (Param("account", "path", required=True),),
-    response_type=PatronSeasons,
-    idempotent=True,
-    gzip=False,
-)
-
-_BATCH_GET_STATUS: Endpoint[BatchStatus] = Endpoint(
-    "batch.get_status",
-    "GET",
-    "/batch/status/{batch_id}",
-    (Param("batch_id", "path", required=True),),
-    response_type=BatchStatus,
-    idempotent=True,
-    gzip=False,
-)
-
-_BATCH_EXPORT_ORDERS: Endpoint[BatchJob] = Endpoint(
-    "batch.export_orders",
-    "GET",
-    "/batch/export/orders",
-    (
-        Param("seasonCode", "query", argument="season_code"),
-        Param("patron", "query"),
-        Param("itemCode", "query", argument="item_code"),
-        Param("since", "query"),
-        Param("distributorCode", "query", argument="distributor_code"),
-    ),
-    response_type=BatchJob,
-    idempotent=False,
-    gzip=False,
-)
-
-_MANIFEST_GET: Endpoint[Manifest] = Endpoint(
-    "manifest.get",
-    "GET",
-    "/manifest/{season_code}/{facility_code}/{configuration_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("facility_code", "path", required=True),
-        Param("configuration_code", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-        Param("event", "query"),
-    ),
-    response_type=Manifest,
-    idempotent=True,
-    head=True,
-)
-
-_PRICING_GET_PROFILE: Endpoint[PricingProfile] = Endpoint(
-    "pricing.get_profile",
-    "GET",
-    "/pricing/{profile_code}/{season_code}/{item_code}",
-    (
-        Param("profile_code", "path", required=True),
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("includeAllSeats", "query", argument="include_all_seats"),
-        Param("debug", "query"),
-        Param("If-Modified-Since", "header", argument="if_modified_since"),
-    ),
-    response_type=PricingProfile,
-    idempotent=True,
-    not_modified=True,
-    head=True,
-)
-
-_UTIL_SYSINFO: Endpoint[SystemInfo] = Endpoint(
-    "util.sysinfo",
-    "GET",
-    "/util/sysinfo",
-    (),
-    response_type=SystemInfo,
-    idempotent=True,
-    gzip=False,
-)
-
-_UTIL_ECHO: Endpoint[Any] = Endpoint(
-    "util.echo",
-    "POST",
-    "/util/echo",
-    (),
-    response_type=Any,
-    body_type=dict[str, Any],
-    idempotent=True,
-)
 
 
 class CatalogOperations:
@@ -466,7 +50,7 @@ class CatalogOperations:
         season_code: list[str] | None = None,
         facility_code: str | None = None,
         item_basis: str | None = None,
-    ) -> list[CatalogItemSummary]:
+    ) -> list[models.CatalogItemSummary]:
         """Retrieve catalog items
 
         The items endpoint returns a collection of items currently available for the
@@ -490,7 +74,7 @@ class CatalogOperations:
                 filter output.
         """
         return self._client._send(
-            _CATALOG_LIST_ITEMS,
+            _endpoints._CATALOG_LIST_ITEMS,
             {
                 "policyCode": policy_code,
                 "startDate": start_date,
@@ -501,7 +85,7 @@ class CatalogOperations:
         )
 
     @operation
-    def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> CatalogItem:
+    def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> models.CatalogItem:
         """Retrieve catalog item by season and item code
 
         The item details endpoint returns detailed item information for the requested
@@ -514,7 +98,7 @@ class CatalogOperations:
                 requestor.
         """
         return self._client._send(
-            _CATALOG_GET_ITEM,
+            _endpoints._CATALOG_GET_ITEM,
             {"season_code": season_code, "item_code": item_code, "policyCode": policy_code},
         )
 
@@ -537,7 +121,7 @@ class InventoryOperations:
         policy_code: str,
         seat_status_code: str | None = None,
         price_levels_only: bool | None = None,
-    ) -> Availability:
+    ) -> models.Availability:
         """Retrieve inventory availability by season and item code
 
         The availability endpoint returns summary availability information for the
@@ -554,7 +138,7 @@ class InventoryOperations:
                 description is truncated after "When").
         """
         return self._client._send(
-            _INVENTORY_GET_AVAILABILITY,
+            _endpoints._INVENTORY_GET_AVAILABILITY,
             {
                 "season_code": season_code,
                 "item_code": item_code,
@@ -572,7 +156,7 @@ class InventoryOperations:
         item_code: str,
         policy_code: str,
         section: list[str] | None = None,
-    ) -> SeatStatus:
+    ) -> models.SeatStatus:
         """Retrieve inventory status by season and item code
 
         The status endpoint returns seat status information for the requested event
@@ -590,7 +174,7 @@ class InventoryOperations:
                 (level%3Asection).
         """
         return self._client._send(
-            _INVENTORY_GET_SEAT_STATUS,
+            _endpoints._INVENTORY_GET_SEAT_STATUS,
             {
                 "season_code": season_code,
                 "item_code": item_code,
@@ -603,12 +187,12 @@ class InventoryOperations:
     def update_seat_status(
         self,
         *,
-        body: list[SeatStatusChange] | list[dict[str, Any]],
+        body: list[models.SeatStatusChange] | list[dict[str, Any]],
         season_code: str,
         item_code: str,
         policy_code: str,
-        debug: DebugFlag | Literal["false", "true"] | None = None,
-    ) -> SeatStatusUpdate:
+        debug: models.DebugFlag | Literal["false", "true"] | None = None,
+    ) -> models.SeatStatusUpdate:
         """Update seat status
 
         The status (change) endpoint is used to manipulate seat status information for
@@ -624,7 +208,7 @@ class InventoryOperations:
                 when instructed by Paciolan Developer Support.
         """
         return self._client._send(
-            _INVENTORY_UPDATE_SEAT_STATUS,
+            _endpoints._INVENTORY_UPDATE_SEAT_STATUS,
             {
                 "season_code": season_code,
                 "item_code": item_code,
@@ -645,7 +229,9 @@ class CartOperations:
         self._client = client
 
     @operation
-    def create(self, *, body: OfferRequest | Mapping[str, Any], policy_code: str) -> Cart:
+    def create(
+        self, *, body: models.OfferRequest | Mapping[str, Any], policy_code: str
+    ) -> models.Cart:
         """Create a new cart
 
         The create cart endpoint is used to create a new shopping cart by requesting a
@@ -656,10 +242,10 @@ class CartOperations:
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
         """
-        return self._client._send(_CART_CREATE, {"policyCode": policy_code}, body)
+        return self._client._send(_endpoints._CART_CREATE, {"policyCode": policy_code}, body)
 
     @operation
-    def get(self, *, cart_id: str, policy_code: str) -> Cart:
+    def get(self, *, cart_id: str, policy_code: str) -> models.Cart:
         """Get cart by ID
 
         The get cart endpoint is used to retrieve an existing cart.
@@ -669,7 +255,9 @@ class CartOperations:
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
         """
-        return self._client._send(_CART_GET, {"cart_id": cart_id, "policyCode": policy_code})
+        return self._client._send(
+            _endpoints._CART_GET, {"cart_id": cart_id, "policyCode": policy_code}
+        )
 
     @operation
     def delete(
@@ -692,7 +280,7 @@ class CartOperations:
                 the request fails with 412 if the cart changed since.
         """
         self._client._send(
-            _CART_DELETE,
+            _endpoints._CART_DELETE,
             {
                 "cart_id": cart_id,
                 "policyCode": policy_code,
@@ -704,11 +292,11 @@ class CartOperations:
     def checkout(
         self,
         *,
-        body: Checkout | Mapping[str, Any],
+        body: models.Checkout | Mapping[str, Any],
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Complete cart checkout
 
         The checkout API endpoint commits a cart to a sale and records a financial
@@ -724,7 +312,7 @@ class CartOperations:
                 the request fails with 412 if the cart changed since.
         """
         return self._client._send(
-            _CART_CHECKOUT,
+            _endpoints._CART_CHECKOUT,
             {
                 "cart_id": cart_id,
                 "policyCode": policy_code,
@@ -737,11 +325,11 @@ class CartOperations:
     def add_offer(
         self,
         *,
-        body: OfferRequest | Mapping[str, Any],
+        body: models.OfferRequest | Mapping[str, Any],
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Create offer in cart
 
         The add offer endpoint is used to add an offer to an existing cart. To request
@@ -757,7 +345,7 @@ class CartOperations:
                 the request fails with 412 if the cart changed since.
         """
         return self._client._send(
-            _CART_ADD_OFFER,
+            _endpoints._CART_ADD_OFFER,
             {
                 "cart_id": cart_id,
                 "policyCode": policy_code,
@@ -774,7 +362,7 @@ class CartOperations:
         offer_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Remove offer from cart
 
         The delete offer endpoint is used to remove an offer from an existing cart. When
@@ -791,7 +379,7 @@ class CartOperations:
                 the request fails with 412 if the cart changed since.
         """
         return self._client._send(
-            _CART_REMOVE_OFFER,
+            _endpoints._CART_REMOVE_OFFER,
             {
                 "cart_id": cart_id,
                 "offer_id": offer_id,
@@ -804,12 +392,12 @@ class CartOperations:
     def update_offer(
         self,
         *,
-        body: OfferUpdate | Mapping[str, Any],
+        body: models.OfferUpdate | Mapping[str, Any],
         cart_id: str,
         offer_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Modify offer in cart (partial update)
 
         The update offer endpoint is used to update an existing offer. The PATCH method
@@ -827,7 +415,7 @@ class CartOperations:
                 the request fails with 412 if the cart changed since.
         """
         return self._client._send(
-            _CART_UPDATE_OFFER,
+            _endpoints._CART_UPDATE_OFFER,
             {
                 "cart_id": cart_id,
                 "offer_id": offer_id,
@@ -841,12 +429,12 @@ class CartOperations:
     def replace_offer(
         self,
         *,
-        body: OfferUpdate | Mapping[str, Any],
+        body: models.OfferUpdate | Mapping[str, Any],
         cart_id: str,
         offer_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Modify offer in cart (complete replacement)
 
         The update offer endpoint is used to update an existing offer. The PUT method is
@@ -865,7 +453,7 @@ class CartOperations:
                 the request fails with 412 if the cart changed since.
         """
         return self._client._send(
-            _CART_REPLACE_OFFER,
+            _endpoints._CART_REPLACE_OFFER,
             {
                 "cart_id": cart_id,
                 "offer_id": offer_id,
@@ -886,7 +474,7 @@ class TicketsOperations:
         self._client = client
 
     @operation
-    def get(self, *, ticket_id: str) -> Ticket:
+    def get(self, *, ticket_id: str) -> models.Ticket:
         """Get ticket information
 
         Retrieve information about a specific ticket based on its ID. The get ticket
@@ -898,10 +486,10 @@ class TicketsOperations:
         Args:
             ticket_id: The ID of the ticket to retrieve information for.
         """
-        return self._client._send(_TICKETS_GET, {"ticket_id": ticket_id})
+        return self._client._send(_endpoints._TICKETS_GET, {"ticket_id": ticket_id})
 
     @operation
-    def get_by_barcode(self, *, barcode: str) -> Ticket:
+    def get_by_barcode(self, *, barcode: str) -> models.Ticket:
         """Get ticket information by barcode
 
         Retrieve information about a specific ticket based on its barcode ID.
@@ -909,7 +497,7 @@ class TicketsOperations:
         Args:
             barcode: The barcode ID of the ticket to retrieve information for.
         """
-        return self._client._send(_TICKETS_GET_BY_BARCODE, {"barcode": barcode})
+        return self._client._send(_endpoints._TICKETS_GET_BY_BARCODE, {"barcode": barcode})
 
     @overload
     def print(
@@ -917,9 +505,9 @@ class TicketsOperations:
         *,
         ticket_id: str,
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
         media_type: Literal["application/json"] = "application/json",
-    ) -> Ticket: ...
+    ) -> models.Ticket: ...
 
     @overload
     def print(
@@ -928,7 +516,7 @@ class TicketsOperations:
         ticket_id: str,
         media_type: Literal["application/pdf", "application/vnd.apple.pkpass"],
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
     ) -> MultipartDocument: ...
 
     @overload
@@ -938,17 +526,17 @@ class TicketsOperations:
         ticket_id: str,
         media_type: Literal["application/vnd.google-apps.pass"],
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
-    ) -> PassTickets: ...
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> models.PassTickets: ...
 
     def print(
         self,
         *,
         ticket_id: str,
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
         media_type: str = "application/json",
-    ) -> Ticket | MultipartDocument | PassTickets:
+    ) -> models.Ticket | MultipartDocument | models.PassTickets:
         """Print ticket
 
         Print a specific ticket based on its ticket ID. The print tickets endpoint
@@ -967,8 +555,8 @@ class TicketsOperations:
                 application/vnd.apple.pkpass gives MultipartDocument;
                 application/vnd.google-apps.pass gives PassTickets.
         """
-        result: Ticket | MultipartDocument | PassTickets = self._client._send(
-            _TICKETS_PRINT,
+        result: models.Ticket | MultipartDocument | models.PassTickets = self._client._send(
+            _endpoints._TICKETS_PRINT,
             {"ticket_id": ticket_id, "policyCode": policy_code, "format": format},
             media_type=media_type,
         )
@@ -981,9 +569,9 @@ class TicketsOperations:
         ticket_id: str,
         authorization: str,
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
         media_type: Literal["application/json"] = "application/json",
-    ) -> Ticket: ...
+    ) -> models.Ticket: ...
 
     @overload
     def reprint(
@@ -993,7 +581,7 @@ class TicketsOperations:
         authorization: str,
         media_type: Literal["application/pdf", "application/vnd.apple.pkpass"],
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
     ) -> MultipartDocument: ...
 
     @overload
@@ -1004,8 +592,8 @@ class TicketsOperations:
         authorization: str,
         media_type: Literal["application/vnd.google-apps.pass"],
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
-    ) -> PassTickets: ...
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> models.PassTickets: ...
 
     def reprint(
         self,
@@ -1013,9 +601,9 @@ class TicketsOperations:
         ticket_id: str,
         authorization: str,
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
         media_type: str = "application/json",
-    ) -> Ticket | MultipartDocument | PassTickets:
+    ) -> models.Ticket | MultipartDocument | models.PassTickets:
         """Reprint ticket
 
         Reprint a specific ticket based on its ticket ID. The reprint tickets endpoint
@@ -1035,8 +623,8 @@ class TicketsOperations:
                 application/vnd.apple.pkpass gives MultipartDocument;
                 application/vnd.google-apps.pass gives PassTickets.
         """
-        result: Ticket | MultipartDocument | PassTickets = self._client._send(
-            _TICKETS_REPRINT,
+        result: models.Ticket | MultipartDocument | models.PassTickets = self._client._send(
+            _endpoints._TICKETS_REPRINT,
             {
                 "ticket_id": ticket_id,
                 "policyCode": policy_code,
@@ -1048,7 +636,7 @@ class TicketsOperations:
         return result
 
     @operation
-    def void(self, *, ticket_id: str, policy_code: str | None = None) -> VoidResult:
+    def void(self, *, ticket_id: str, policy_code: str | None = None) -> models.VoidResult:
         """Void a ticket by ticket ID
 
         Void a ticket based on the provided ticket ID. The void tickets endpoint allows
@@ -1062,11 +650,13 @@ class TicketsOperations:
                 void request.
         """
         return self._client._send(
-            _TICKETS_VOID, {"ticket_id": ticket_id, "policyCode": policy_code}
+            _endpoints._TICKETS_VOID, {"ticket_id": ticket_id, "policyCode": policy_code}
         )
 
     @operation
-    def reissue(self, *, ticket_id: str, policy_code: str, authorization: str) -> PassTickets:
+    def reissue(
+        self, *, ticket_id: str, policy_code: str, authorization: str
+    ) -> models.PassTickets:
         """Reissue ticket
 
         Reissue a ticket based on its ticket ID. The reissue tickets endpoint allows for
@@ -1081,7 +671,7 @@ class TicketsOperations:
                 authorization.
         """
         return self._client._send(
-            _TICKETS_REISSUE,
+            _endpoints._TICKETS_REISSUE,
             {"ticket_id": ticket_id, "policyCode": policy_code, "Authorization": authorization},
         )
 
@@ -1091,9 +681,9 @@ class TicketsOperations:
         *,
         ticket_id: str,
         policy_code: str,
-        passtype: PassType | Literal["apple", "google"],
+        passtype: models.PassType | Literal["apple", "google"],
         authorization: str,
-    ) -> PassTickets:
+    ) -> models.PassTickets:
         """Reprint Pass ticket
 
         Reprint a specific ticket based on its ticket ID as an Apple or Google pass.
@@ -1111,7 +701,7 @@ class TicketsOperations:
                 authorization.
         """
         return self._client._send(
-            _TICKETS_REPRINT_PASS,
+            _endpoints._TICKETS_REPRINT_PASS,
             {
                 "ticket_id": ticket_id,
                 "policyCode": policy_code,
@@ -1131,7 +721,9 @@ class PatronOperations:
         self._client = client
 
     @operation
-    def authenticate(self, *, body: PatronCredentials | Mapping[str, Any]) -> PatronAuthentication:
+    def authenticate(
+        self, *, body: models.PatronCredentials | Mapping[str, Any]
+    ) -> models.PatronAuthentication:
         """Authenticate patron account
 
         The patron auth endpoint is used to authenticate patrons against the e.Venue
@@ -1144,12 +736,12 @@ class PatronOperations:
         Args:
             body: The request body: the model, or a dict with the wire names.
         """
-        return self._client._send(_PATRON_AUTHENTICATE, {}, body)
+        return self._client._send(_endpoints._PATRON_AUTHENTICATE, {}, body)
 
     @operation
     def get_orders(
         self, *, account: str, season: str, policy_code: str | None = None
-    ) -> PatronOrder:
+    ) -> models.PatronOrder:
         """Get patron orders for a specific season
 
         The patron orders endpoint is used to retrieve the season order for the
@@ -1161,11 +753,12 @@ class PatronOperations:
             policy_code: Optional distributor policy to resolve transfer eligibility
         """
         return self._client._send(
-            _PATRON_GET_ORDERS, {"account": account, "season": season, "policyCode": policy_code}
+            _endpoints._PATRON_GET_ORDERS,
+            {"account": account, "season": season, "policyCode": policy_code},
         )
 
     @operation
-    def get_seasons(self, *, account: str) -> PatronSeasons:
+    def get_seasons(self, *, account: str) -> models.PatronSeasons:
         """Get patron seasons
 
         The patron seasons endpoint is used to retrieve a list of active seasons for the
@@ -1174,7 +767,7 @@ class PatronOperations:
         Args:
             account: Patron account ID
         """
-        return self._client._send(_PATRON_GET_SEASONS, {"account": account})
+        return self._client._send(_endpoints._PATRON_GET_SEASONS, {"account": account})
 
 
 class BatchOperations(BatchExport):
@@ -1187,7 +780,7 @@ class BatchOperations(BatchExport):
         self._client = client
 
     @operation
-    def get_status(self, *, batch_id: str) -> BatchStatus:
+    def get_status(self, *, batch_id: str) -> models.BatchStatus:
         """Get status of a batch by batch ID
 
         The batch status endpoint returns status information for the requested batch
@@ -1197,7 +790,7 @@ class BatchOperations(BatchExport):
         Args:
             batch_id: The batch ID to retrieve status for.
         """
-        return self._client._send(_BATCH_GET_STATUS, {"batch_id": batch_id})
+        return self._client._send(_endpoints._BATCH_GET_STATUS, {"batch_id": batch_id})
 
     @operation
     def export_orders(
@@ -1208,7 +801,7 @@ class BatchOperations(BatchExport):
         item_code: str | None = None,
         since: str | None = None,
         distributor_code: str | None = None,
-    ) -> BatchJob:
+    ) -> models.BatchJob:
         """Export orders as a batch
 
         The batch order export endpoint is used to initiate the export of order line
@@ -1235,7 +828,7 @@ class BatchOperations(BatchExport):
         if season_code is None and patron is None:
             raise ArgumentError("batch.export_orders: give `season_code` or `patron`")
         return self._client._send(
-            _BATCH_EXPORT_ORDERS,
+            _endpoints._BATCH_EXPORT_ORDERS,
             {
                 "seasonCode": season_code,
                 "patron": patron,
@@ -1264,7 +857,7 @@ class ManifestOperations:
         configuration_code: str,
         policy_code: str | None = None,
         event: str | None = None,
-    ) -> Manifest:
+    ) -> models.Manifest:
         """Get manifest
 
         Retrieve the requested manifest based on season, facility, and configuration
@@ -1284,7 +877,7 @@ class ManifestOperations:
                 manifest.
         """
         return self._client._send(
-            _MANIFEST_GET,
+            _endpoints._MANIFEST_GET,
             {
                 "season_code": season_code,
                 "facility_code": facility_code,
@@ -1315,7 +908,7 @@ class PricingOperations:
         include_all_seats: bool | None = None,
         debug: bool | None = None,
         if_modified_since: str | None = None,
-    ) -> PricingProfile | None:
+    ) -> models.PricingProfile | None:
         """Get seat pricing for a specific item
 
         The pricing profile endpoint is used to retrieve seat-level pricing for the
@@ -1339,7 +932,7 @@ class PricingOperations:
                 the pricing has not changed since.
         """
         return self._client._send(
-            _PRICING_GET_PROFILE,
+            _endpoints._PRICING_GET_PROFILE,
             {
                 "profile_code": profile_code,
                 "season_code": season_code,
@@ -1362,12 +955,12 @@ class UtilOperations:
         self._client = client
 
     @operation
-    def sysinfo(self) -> SystemInfo:
+    def sysinfo(self) -> models.SystemInfo:
         """Get system information
 
         The sysinfo endpoint returns back office system information.
         """
-        return self._client._send(_UTIL_SYSINFO, {})
+        return self._client._send(_endpoints._UTIL_SYSINFO, {})
 
     @operation
     def echo(self, *, body: dict[str, Any] | Mapping[str, Any]) -> Any:
@@ -1382,7 +975,7 @@ class UtilOperations:
         Args:
             body: The request body: the model, or a dict with the wire names.
         """
-        return self._client._send(_UTIL_ECHO, {}, body)
+        return self._client._send(_endpoints._UTIL_ECHO, {}, body)
 
 
 class PaciolanClient:

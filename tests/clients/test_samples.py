@@ -25,9 +25,9 @@ def _samples() -> list[Path]:
 
 def _operation_type(vendor: str, operation: str) -> Any:
     """The type an operation decodes its response body into (its `output` inside the envelope)."""
-    client = importlib.import_module(f"{vendor}.client")
+    endpoints = importlib.import_module(f"{vendor}._endpoints")
     group, name = operation.split(".")
-    endpoint = getattr(client, f"_{group}_{name}".upper())
+    endpoint = getattr(endpoints, f"_{group}_{name}".upper())
     if endpoint.envelope_type is not None:
         return endpoint.envelope_type
     return endpoint.response_type
