@@ -10,6 +10,7 @@ Measured two ways, interleaved in the same rounds:
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,6 +63,8 @@ print(_t, "urllib3" in sys.modules)
 @contextmanager
 def installed_python() -> Iterator[Path]:
     """A new virtualenv with the project (not editable) and the same urllib3 and msgspec installed."""
+    # setuptools builds in the checkout's build/: remove it again unless it was there before.
+    leftover = None if (ROOT / "build").exists() else ROOT / "build"
     with tempfile.TemporaryDirectory(prefix="bench-venv-") as directory:
         venv = Path(directory) / "venv"
         subprocess.run(
@@ -81,6 +84,8 @@ def installed_python() -> Iterator[Path]:
             check=False,
             cwd=directory,
         )
+        if leftover is not None:
+            shutil.rmtree(leftover, ignore_errors=True)
         if done.returncode != 0:
             raise RuntimeError(f"pip install of the project failed:\n{done.stderr[-2000:]}")
         yield python
