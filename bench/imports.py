@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
-from bench.figures import Row, Section, Target, ms, paired_ratios, row_with_spread
+from bench.figures import Row, Section, Target, ms, paired_ratios, row_with_spread, spread
 from bench.measure import (
     GENERATED,
     ROOT,
@@ -145,7 +145,11 @@ def _measure(config: Config, installed: Path) -> Section:
         )
         for name, values in net.items():
             value = median(values)
-            shown = f"{ms(value)} (in-process {ms(median(inside[method, name]))})"
+            inner = spread(paired_ratios(inside[method, name], inside[method, REFERENCE]))
+            shown = (
+                f"{ms(value)} (in-process {ms(median(inside[method, name]))}: "
+                f"{inner[1]:.2f}x, {inner[0]:.2f}-{inner[2]:.2f})"
+            )
             target = TARGET if name in PACKAGES else None
             section.rows.append(
                 row_with_spread(
@@ -171,6 +175,8 @@ def _measure(config: Config, installed: Path) -> Section:
         f"pre-import what is being measured. {INSTALLED}: {METHODS[INSTALLED]} (pip compiles the "
         "bytecode), started from a directory outside the checkout. Each figure is the median over "
         "rounds of the wall time of the process minus that round's `python -c pass` of the same "
-        "method; 'in-process' is `time.perf_counter()` around the import inside the child."
+        "method; 'in-process' is `time.perf_counter()` around the import inside the child, with its "
+        "own ratio (median, smallest-largest over rounds): no start-up to subtract, so it moves "
+        "less when the machine is busy."
     )
     return section
