@@ -29,7 +29,7 @@ def write(curves: Sequence[Curve], directory: Path, *, prefix: str = "") -> list
     for curve in curves:
         figure, axes = pyplot.subplots(figsize=(6.4, 4.0), dpi=100)
         for name, values in curve.series.items():
-            axes.plot(curve.xs, values, marker="o", label=name)
+            axes.plot(curve.xs, values, marker="o", label=name.replace("`", ""))
         axes.set_xscale("log")
         axes.set_xlabel(curve.x_label)
         axes.set_ylabel(curve.y_label)
