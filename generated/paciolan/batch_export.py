@@ -14,6 +14,7 @@ whatever the size of the export.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -140,6 +141,13 @@ def _date(cell: str) -> dt.date | None:
     return dt.date.fromisoformat(cell) if cell else None
 
 
+# Amounts, dates and flags repeat from row to row: each distinct cell text is converted once, in
+# bounded caches (memory stays constant); a cell that cannot be converted raises every time.
+_cached_decimal = functools.lru_cache(maxsize=4096)(Decimal)
+_cached_date = functools.lru_cache(maxsize=4096)(dt.date.fromisoformat)
+_cached_bool = functools.lru_cache(maxsize=64)(_bool)
+
+
 _PARSERS: tuple[Callable[[str], object], ...] = (
     _text,
     _bool,
@@ -209,7 +217,7 @@ def parse_row(line: bytes, line_number: int) -> models.OrderExportRow:
     try:
         return models.OrderExportRow(
             cells[0] or None,  # account
-            _bool(cells[1]),  # is_organization
+            _cached_bool(cells[1]),  # is_organization
             cells[2] or None,  # company_name
             cells[3] or None,  # last_name
             cells[4] or None,  # first_name
@@ -222,16 +230,16 @@ def parse_row(line: bytes, line_number: int) -> models.OrderExportRow:
             cells[11] or None,  # item
             cells[12] or None,  # item_basis
             int(cells[13]) if cells[13] else None,  # qty
-            Decimal(cells[14]) if cells[14] else None,  # price
+            _cached_decimal(cells[14]) if cells[14] else None,  # price
             cells[15] or None,  # item_charge
-            Decimal(cells[16]) if cells[16] else None,  # item_charge_amount
+            _cached_decimal(cells[16]) if cells[16] else None,  # item_charge_amount
             cells[17] or None,  # item_fee
-            Decimal(cells[18]) if cells[18] else None,  # item_fee_amount
+            _cached_decimal(cells[18]) if cells[18] else None,  # item_fee_amount
             cells[19] or None,  # item_discount
-            Decimal(cells[20]) if cells[20] else None,  # item_discount_amount
+            _cached_decimal(cells[20]) if cells[20] else None,  # item_discount_amount
             cells[21] or None,  # item_surcharge
-            Decimal(cells[22]) if cells[22] else None,  # item_surcharge_amount
-            Decimal(cells[23]) if cells[23] else None,  # extended_price
+            _cached_decimal(cells[22]) if cells[22] else None,  # item_surcharge_amount
+            _cached_decimal(cells[23]) if cells[23] else None,  # extended_price
             cells[24] or None,  # event
             int(cells[25]) if cells[25] else None,  # price_level
             cells[26] or None,  # price_type
@@ -240,9 +248,9 @@ def parse_row(line: bytes, line_number: int) -> models.OrderExportRow:
             cells[29] or None,  # row
             cells[30] or None,  # seat
             cells[31] or None,  # barcode
-            _bool(cells[32]),  # renewable
-            Decimal(cells[33]) if cells[33] else None,  # item_balance
-            _date(cells[34]),  # item_date
+            _cached_bool(cells[32]),  # renewable
+            _cached_decimal(cells[33]) if cells[33] else None,  # item_balance
+            _cached_date(cells[34]) if cells[34] else None,  # item_date
             cells[35] or None,  # mark
             cells[36] or None,  # disposition
             cells[37] or None,  # special_handling

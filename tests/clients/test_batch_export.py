@@ -250,3 +250,16 @@ def test_each_cell_lands_in_the_field_of_its_column() -> None:
     assert list(by_wire_name) == list(COLUMNS)
     for index in sorted(text_columns):
         assert by_wire_name[COLUMNS[index]] == f"cell {index}"
+
+
+def test_a_bad_amount_is_an_error_every_time_it_appears() -> None:
+    # Conversions are cached per distinct cell text: a failure must not be cached as a value.
+    from paciolan.batch_export import parse_row
+
+    cells = list(ROW)
+    cells[14] = "12,50"
+    line = "\t".join(cells).encode()
+    for line_number in (1, 2):
+        with pytest.raises(ExportRowError) as caught:
+            parse_row(line, line_number)
+        assert (caught.value.line_number, caught.value.column) == (line_number, COLUMNS[14])
