@@ -560,12 +560,19 @@ class _Resolver:
                         child_path(ppath, "type"), f"parameter type `{base.name}` is not an enum"
                     )
                 else:
-                    literal = ", ".join(repr(v) for v in enum.enum)
+                    literal = ", ".join(
+                        repr(v) for v in _accepted_values(enum.enum, spec.also_accepts)
+                    )
                     choices = "frozenset({" + literal + "})"
                     accepted = f"{base.name} | Literal[{literal}]"
                     annotation = (
                         f"list[{accepted}]" if isinstance(ref, typeexpr.ListOf) else accepted
                     )
+            if spec.also_accepts and choices is None:
+                self.problems.add(
+                    child_path(ppath, "also_accepts"),
+                    "`also_accepts` applies to enum parameters only",
+                )
             if base == typeexpr.Named("date"):
                 # A date argument may also be the vendor's own text (a comparison such as ">=06/15/2018").
                 annotation = (
@@ -604,6 +611,11 @@ def _accept_builders(op: OperationModel, found: list[workflows.WorkflowModel]) -
         ]
         return replace(op, params=params)
     return op
+
+
+def _accepted_values(values: list[str | int], also_accepts: list[str | int]) -> list[str | int]:
+    """An enum parameter's allowed wire values: the enum's, then its other accepted spellings."""
+    return list(dict.fromkeys([*values, *also_accepts]))
 
 
 def _fields_mention(structs: list[StructModel], name: str) -> bool:

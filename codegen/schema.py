@@ -46,6 +46,8 @@ class Param(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     type: str
     required: bool = False
     style: Literal["repeated", "comma"] | None = None
+    # Further spellings an enum parameter accepts (and sends as given) besides the enum's values.
+    also_accepts: list[str | int] = []
     secret: bool = False
     name: str | None = None
     description: str = ""

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 bafb485393195284b10de02c1bfa04299534fc19d8edc00099b8c82a6df2b681) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ _INVENTORY_GET_SEAT_STATUS: Endpoint[SeatStatus] = Endpoint(
         Param("season_code", "path", required=True),
         Param("item_code", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("section", "query", style="repeated"),
+        Param("section", "query", style="comma"),
     ),
     response_type=SeatStatus,
     idempotent=True,
@@ -584,7 +584,8 @@ class InventoryOperations:
                 requestor.
             section: One or more sections (level:section) for which seat status
                 information should be returned. Values are percent-encoded
-                (level%3Asection).
+                (level%3Asection) and several go out as one comma-separated value
+                (section=UB%3A100,LB%3A200).
         """
         return self._client._send(
             _INVENTORY_GET_SEAT_STATUS,
@@ -683,9 +684,12 @@ class CartOperations:
             cart_id: The cart ID to be deleted.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         self._client._send(
             _CART_DELETE,
@@ -715,9 +719,12 @@ class CartOperations:
             cart_id: The cart ID of the pending cart to be completed.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_CHECKOUT,
@@ -748,9 +755,12 @@ class CartOperations:
             cart_id: The cart ID of the cart to be modified.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_ADD_OFFER,
@@ -782,9 +792,12 @@ class CartOperations:
             offer_id: The offer ID of the offer to be removed.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_REMOVE_OFFER,
@@ -818,9 +831,12 @@ class CartOperations:
             offer_id: The offer ID of the offer to be modified.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_UPDATE_OFFER,
@@ -856,9 +872,12 @@ class CartOperations:
             offer_id: The offer ID of the offer to be modified.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_REPLACE_OFFER,
@@ -1019,8 +1038,9 @@ class TicketsOperations:
 
         Args:
             ticket_id: The ticket ID to reprint.
-            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
-                authorization.
+            authorization: The whole Authorization header value, sent as given:
+                Basic (the table's example, "Basic dGVzdDp0ZXN0") or Bearer (the
+                curl samples' "Bearer YOUR_TOKEN").
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
             format: Print format for PDF output (the vendor text is truncated after
@@ -1049,7 +1069,9 @@ class TicketsOperations:
         Void a ticket based on the provided ticket ID. The void tickets endpoint allows
         for the voiding of individual single tickets and cancellation of miscellaneous
         items and gift certificates. N.B., Single event tickets sold as part of a
-        package and combo items cannot be voided.
+        package and combo items cannot be voided. Sent to /tickets/{ticket_id}/void,
+        although the document's only curl sample omits `tickets/`: every other ticket
+        operation's sample is under /tickets/.
 
         Args:
             ticket_id: The ticket ID to void.
@@ -1072,8 +1094,9 @@ class TicketsOperations:
             ticket_id: The ID of the ticket to reissue.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
-                authorization.
+            authorization: The whole Authorization header value, sent as given:
+                Basic (the table's example, "Basic dGVzdDp0ZXN0") or Bearer (the
+                curl samples' "Bearer YOUR_TOKEN").
         """
         return self._client._send(
             _TICKETS_REISSUE,
@@ -1102,8 +1125,9 @@ class TicketsOperations:
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
             passtype: Desired Pass Type.
-            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
-                authorization.
+            authorization: The whole Authorization header value, sent as given:
+                Basic (the table's example, "Basic dGVzdDp0ZXN0") or Bearer (the
+                curl samples' "Bearer YOUR_TOKEN").
         """
         return self._client._send(
             _TICKETS_REPRINT_PASS,
@@ -1381,7 +1405,9 @@ class PaciolanClient:
     and seat status, shopping carts and checkout, ticket information, printing, voiding and
     passes, patron authentication, orders and seasons, batch order exports, facility
     manifests, seat pricing profiles and utility endpoints. Every request carries the PAC-*
-    credential headers and a User-Agent in Product/SemVer form.
+    credential headers and a User-Agent in Product/SemVer form. Each request also carries a
+    fresh Request-ID (a UUID4), which is not in the vendor document: a server that does not
+    know it ignores it, and an id it echoes is kept on the raw response and on every error.
 
 
     Args:

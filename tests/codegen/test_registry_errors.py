@@ -178,3 +178,24 @@ def test_a_cart_template_without_a_sample_is_reported(tmp_path: Path) -> None:
     assert problem.line == 24
     assert problem.path == "vendors.shop.emulator.carts.template"
     assert problem.message == "`items.get` has no response sample for new carts to copy"
+
+
+def test_also_accepts_on_a_parameter_that_is_not_an_enum_is_reported(tmp_path: Path) -> None:
+    broken = VALID.replace("item_id: {type: str}", "item_id: {type: str, also_accepts: [x]}")
+    (problem,) = problems(tmp_path, broken)
+    assert problem.path == "vendors.shop.operations[0].path_params.item_id.also_accepts"
+    assert problem.message == "`also_accepts` applies to enum parameters only"
+
+
+def test_also_accepts_adds_spellings_to_an_enum_parameter(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "          name: str\n",
+        "          name: str\n      State:\n        enum: [Active]\n",
+    ).replace(
+        "item_id: {type: str}\n",
+        "item_id: {type: str}\n        query:\n          state: {type: State, also_accepts: [active]}\n",
+    )
+    (package,) = load(tmp_path, text)
+    (param,) = [p for p in package.operations[0].params if p.wire == "state"]
+    assert param.choices == "frozenset({'Active', 'active'})"
+    assert param.annotation == "State | Literal['Active', 'active']"
