@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 bafb485393195284b10de02c1bfa04299534fc19d8edc00099b8c82a6df2b681) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 85af9bcf06667081d397da6fd8397f368f3ca088a65d8e653c551016909f2d98) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
@@ -347,7 +347,8 @@ class PurchasesOperations(FileDownload):
                 zero-padded (06/15/2018); text goes out as given.
             event_date: date of an event (mm/dd/yyyy)
             event_date_start: start date of an event date range. requires
-                "eventdateend" as well (mm/dd/yyyy)
+                "eventdateend" as well (mm/dd/yyyy); without it the call raises
+                ArgumentError before sending
             event_date_end: end date of an event date range; use together with
                 eventdatestart (mm/dd/yyyy)
             purchase_date: date an order was purchased (mm/dd/yyyy)
@@ -358,7 +359,8 @@ class PurchasesOperations(FileDownload):
             confirmation_region: region code of purchase. "null" represents no
                 region code
             purchase_date_start: start date of a purchase date range. requires
-                "purchaseenddate" as well (mm/dd/yyyy)
+                "purchaseenddate" as well (mm/dd/yyyy); without it the call raises
+                ArgumentError before sending
             purchase_date_end: end date of a purchase date range; use together with
                 purchasedatestart (mm/dd/yyyy)
             po_ids: POS purchase order ID. Note: only returns listings where 1Ticket
@@ -375,6 +377,10 @@ class PurchasesOperations(FileDownload):
                 spellings (active, canceled) are accepted too; the value goes out
                 exactly as given.
         """
+        if event_date_start is not None and event_date_end is None:
+            raise ArgumentError("purchases.list: `event_date_start` needs `event_date_end`")
+        if purchase_date_start is not None and purchase_date_end is None:
+            raise ArgumentError("purchases.list: `purchase_date_start` needs `purchase_date_end`")
         output = self._client._send(
             _PURCHASES_LIST,
             {

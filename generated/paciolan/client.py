@@ -1,8 +1,9 @@
-# Generated from endpoints.yaml (sha256 bafb485393195284b10de02c1bfa04299534fc19d8edc00099b8c82a6df2b681) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 85af9bcf06667081d397da6fd8397f368f3ca088a65d8e653c551016909f2d98) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Literal, TypeVar, overload
@@ -1414,8 +1415,8 @@ class PaciolanClient:
         api_key: The API key provided by Paciolan for this application.
         application_id: The application identifier for which API access has been authorized; this value is typically expressed in reverse domain notation and is bound to an API key provided by Paciolan during provisioning.
         channel_code: The channel partner identifier issued to your organization by the Paciolan Partner Services team during partner on-boarding.
-        organization_id: The client's data account ID (int32) to pull events from, e.g. 999.
-        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0).
+        organization_id: The client's data account ID (int32) to pull events from, e.g. 999. Checked when the client is built: an int outside the int32 range is an ArgumentError.
+        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0). Checked when the client is built: another form is an ArgumentError.
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, test).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
@@ -1435,6 +1436,28 @@ class PaciolanClient:
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
     ) -> None:
+        if (
+            isinstance(organization_id, bool)
+            or not isinstance(organization_id, int)
+            or organization_id < -2147483648
+            or organization_id > 2147483647
+        ):
+            raise ArgumentError(
+                "`organization_id` must be an int from -2147483648 to 2147483647"
+                + f", got {organization_id!r}"
+            )
+        if (
+            not isinstance(user_agent, str)
+            or re.fullmatch(
+                "[A-Za-z0-9!#$%&*+.^_|~-]+/(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?",
+                user_agent,
+            )
+            is None
+        ):
+            raise ArgumentError(
+                "`user_agent` must be Product/Version with a SemVer version, e.g. YourApplication/1.0.0"
+                + f", got {user_agent!r}"
+            )
         base_urls = dict(SERVERS)
         if base_url is not None:
             base_urls = dict.fromkeys(base_urls, base_url)

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 bafb485393195284b10de02c1bfa04299534fc19d8edc00099b8c82a6df2b681) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 85af9bcf06667081d397da6fd8397f368f3ca088a65d8e653c551016909f2d98) by `python -m codegen generate`. Do not edit.
 """Models of the Paciolan PDI.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -1152,13 +1152,30 @@ class PatronSeasons(msgspec.Struct, kw_only=True):
 class BatchStatus(
     msgspec.Struct,
     kw_only=True,
-    rename={"status": "status ", "batch_id": "batchID", "download_url": "downloadUrl"},
+    rename={
+        "status": "status ",
+        "_status_alias": "status",
+        "batch_id": "batchID",
+        "download_url": "downloadUrl",
+    },
 ):
     """Status of a batch job and, once completed, where to download its export file."""
 
     status: BatchJobStatus | UnsetType = UNSET
+    """The job's status. Read from the key "status " (with the trailing space of the status
+    sample) or "status" (as the export response spells it); encoded as "status ".
+    """
+    _status_alias: BatchJobStatus | UnsetType = UNSET
+    """`status` as sent under the key 'status'; decoding moves it to `status`, which is encoded
+    under 'status '.
+    """
     batch_id: str | UnsetType = UNSET
     download_url: str | UnsetType = UNSET
+
+    def __post_init__(self) -> None:
+        # A value sent under another wire name of a field becomes the field's (encoded under its own key).
+        if isinstance(self.status, UnsetType):
+            self.status, self._status_alias = self._status_alias, UNSET
 
 
 class BatchJob(msgspec.Struct, kw_only=True, rename={"batch_id": "batchID"}):

@@ -21,8 +21,11 @@ from oneticket.errors import ArgumentError as OneTicketArgumentError
 from oneticket.errors import ServerError as OneTicketServerError
 from oneticket.models import Purchase
 from paciolan import PaciolanClient
+from paciolan import decode as paciolan_decode
+from paciolan import encode as paciolan_encode
 from paciolan.batch_export import COLUMNS
-from paciolan.models import Checkout, Delivery, Payment
+from paciolan.errors import ArgumentError as PaciolanArgumentError
+from paciolan.models import BatchJobStatus, BatchStatus, Checkout, Delivery, Payment
 from tests.clients.test_oneticket_operations import VENDOR_SALE_RECORD
 from tests.conftest import ONETICKET_TOKEN, sample
 from tests.local_server import LocalServer
@@ -314,3 +317,115 @@ def test_authorization_goes_out_as_given_in_either_scheme(
 
     assert http.last.header("Authorization") == authorization
     assert "sent as given" in doc(type(paciolan.tickets).reissue)
+
+
+# -- 2. Batch status: `"status "` (PAC 2242) and `"status"` (PAC 2323) both read ----------------------
+
+
+def test_wait_ends_on_a_completed_status_spelled_without_the_trailing_space(
+    http: LocalServer, paciolan: PaciolanClient
+) -> None:
+    http.reply(200, {"status": "PENDING", "batchID": "job-1"}, headers=JSON)
+    http.reply(200, {"status": "COMPLETED", "batchID": "job-1", "downloadUrl": "u"}, headers=JSON)
+
+    done = paciolan.batch.wait("job-1", timeout=5, poll_interval=0.01)
+
+    assert done.status == BatchJobStatus.COMPLETED
+    assert len(http.requests) == 2
+
+
+@pytest.mark.parametrize("key", ["status ", "status"])
+def test_a_batch_status_decodes_either_key_and_encodes_the_status_samples_key(key: str) -> None:
+    status = paciolan_decode(f'{{"{key}": "ERROR"}}'.encode(), BatchStatus)
+
+    assert status.status == BatchJobStatus.ERROR
+    assert paciolan_encode(status) == b'{"status ":"ERROR"}'
+
+
+def test_the_batch_status_sample_round_trips_exactly() -> None:
+    raw = sample("paciolan", "batch.get_status")
+
+    assert msgspec.json.decode(
+        paciolan_encode(paciolan_decode(raw, BatchStatus))
+    ) == msgspec.json.decode(raw)
+
+
+# -- 12. Paciolan credentials checked when the client is built (PAC 16, 20) --------------------------
+
+
+def paciolan_client(**overrides: Any) -> PaciolanClient:
+    arguments: dict[str, Any] = {
+        "api_key": "k",
+        "application_id": "com.example.app",
+        "channel_code": "C",
+        "organization_id": 999,
+        "user_agent": "YourApplication/1.0.0",
+        "base_url": "http://127.0.0.1:9",
+    }
+    return PaciolanClient(**{**arguments, **overrides})
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    ["YourApplication/1.0.0", "my-app/2.10.3-beta.1+build.7", "App_2/0.0.1"],
+)
+def test_a_user_agent_in_product_semver_form_is_accepted(user_agent: str) -> None:
+    paciolan_client(user_agent=user_agent).close()
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    ["YourApplication", "YourApplication/1.0", "Your Application/1.0.0", "App/01.0.0", ""],
+)
+def test_a_user_agent_not_in_product_semver_form_is_refused(user_agent: str) -> None:
+    with pytest.raises(PaciolanArgumentError, match=r"user_agent.*YourApplication/1\.0\.0"):
+        paciolan_client(user_agent=user_agent)
+
+
+@pytest.mark.parametrize("organization_id", [0, 999, 2**31 - 1])
+def test_an_int32_organization_id_is_accepted(organization_id: int) -> None:
+    paciolan_client(organization_id=organization_id).close()
+
+
+@pytest.mark.parametrize("organization_id", [2**31, -(2**31) - 1, "999", 9.5])
+def test_an_organization_id_outside_int32_is_refused(organization_id: object) -> None:
+    with pytest.raises(PaciolanArgumentError, match="organization_id"):
+        paciolan_client(organization_id=organization_id)
+
+
+def test_a_refused_secret_credential_is_not_shown() -> None:
+    with pytest.raises(PaciolanArgumentError) as caught:
+        paciolan_client(user_agent="bad agent", api_key="key-SECRET-x")
+    assert "key-SECRET-x" not in str(caught.value)
+
+
+# -- 13. A start date needs its end date (1T 241, 247) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "missing"),
+    [
+        ({"event_date_start": dt.date(2018, 7, 1)}, "event_date_end"),
+        ({"purchase_date_start": "06/01/2018"}, "purchase_date_end"),
+    ],
+)
+def test_a_start_date_without_its_end_date_is_refused_before_sending(
+    http: LocalServer, oneticket: OneTicketClient, given: dict[str, Any], missing: str
+) -> None:
+    with pytest.raises(OneTicketArgumentError, match=missing):
+        oneticket.purchases.list(**given)
+
+    assert http.requests == []
+
+
+def test_a_start_date_with_its_end_date_is_sent(
+    http: LocalServer, oneticket: OneTicketClient
+) -> None:
+    reply_envelope(http, [{"purchases": []}])
+
+    oneticket.purchases.list(event_date_start="07/01/2018", event_date_end="07/31/2018")
+
+    assert (
+        http.last.target
+        == "/v2/purchases/?eventdatestart=07%2F01%2F2018&eventdateend=07%2F31%2F2018"
+    )
