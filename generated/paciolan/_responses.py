@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 85af9bcf06667081d397da6fd8397f368f3ca088a65d8e653c551016909f2d98) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 33467da10d30c5e56a16a2abca471113e05d5df697e2a139713de54a42a050ce) by `python -m codegen generate`. Do not edit.
 """Raw responses, and the ways to get them next to a parsed result.
 
 `client.<group>.<operation>.with_response(...)` returns the result and the `RawResponse`;
