@@ -37,8 +37,8 @@ EMPTY_OUTPUT: Final[dict[str, Any]] = {
 }
 
 
-def reply_envelope(http: LocalServer, output: object = ()) -> None:
-    http.reply(200, {**EMPTY_OUTPUT, "output": list(output)}, headers=JSON)  # type: ignore[call-overload]
+def reply_envelope(http: LocalServer, output: list[Any] | None = None) -> None:
+    http.reply(200, {**EMPTY_OUTPUT, "output": output or []}, headers=JSON)
 
 
 def doc(method: object) -> str:
