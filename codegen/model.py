@@ -7,6 +7,7 @@ placeholder without a parameter) happens here, and is reported with the line it 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,6 +30,9 @@ class FieldModel:
     has_default: bool
     secret: bool
     doc: str
+    alias_of: str | None = (
+        None  # set on the hidden field that reads another wire name of this field
+    )
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,11 @@ class StructModel:
     @property
     def secret_fields(self) -> list[str]:
         return [f.py_name for f in self.fields if f.secret]
+
+    @property
+    def aliases(self) -> list[tuple[str, str]]:
+        """(field, hidden field reading another wire name of it), for `__post_init__` to merge."""
+        return [(f.alias_of, f.py_name) for f in self.fields if f.alias_of is not None]
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,8 @@ class OperationModel:
     not_modified: bool  # a 304 answer (If-Modified-Since) is a result: the method returns None
     # Other media types the caller may ask for: (media type, annotation or "MultipartDocument").
     media_types: list[tuple[str, str]] = field(default_factory=list)
+    # Python names: (argument, the arguments it needs when given).
+    requires: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def required_params(self) -> list[ParamModel]:
@@ -110,6 +121,19 @@ class OperationModel:
     @property
     def optional_params(self) -> list[ParamModel]:
         return [p for p in self.params if not p.required]
+
+
+@dataclass(frozen=True)
+class CredentialCheck:
+    """What the client checks of one credential argument when it is built."""
+
+    arg: str
+    type: str  # "str" or "int"
+    secret: bool  # the value is never shown in the error
+    pattern: str | None  # a str must match this in full ...
+    form: str  # ... described to the caller like this
+    minimum: int | None  # an int must lie in this range
+    maximum: int | None
 
 
 @dataclass(frozen=True)
@@ -140,6 +164,7 @@ class PackageModel:
     uses_any: bool = False
     operations: list[OperationModel] = field(default_factory=list)
     workflows: list[workflows.WorkflowModel] = field(default_factory=list)
+    credential_checks: list[CredentialCheck] = field(default_factory=list)
 
 
 def build(registry: Registry, source: Source, root: Path) -> list[PackageModel]:
@@ -212,7 +237,38 @@ class _Resolver:
             uses_any=_fields_mention(structs, "Any"),
             operations=operations,
             workflows=resolved_workflows,
+            credential_checks=self._credential_checks(),
         )
+
+    def _credential_checks(self) -> list[CredentialCheck]:
+        checks = []
+        for index, credential in enumerate(self.vendor.credentials):
+            path = child_path(child_path(self.path, "credentials"), index)
+            bounded = credential.minimum is not None or credential.maximum is not None
+            if credential.pattern is not None:
+                if credential.type != "str":
+                    self.problems.add(child_path(path, "pattern"), "`pattern` applies to str only")
+                try:
+                    re.compile(credential.pattern)
+                except re.error as exc:
+                    self.problems.add(child_path(path, "pattern"), f"invalid pattern: {exc}")
+                if not credential.form:
+                    self.problems.add(path, "a `pattern` needs a `form` for the error message")
+            if bounded and credential.type != "int":
+                self.problems.add(path, "`minimum` and `maximum` apply to int only")
+            if credential.pattern is not None or bounded:
+                checks.append(
+                    CredentialCheck(
+                        credential.arg,
+                        credential.type,
+                        credential.secret,
+                        credential.pattern,
+                        credential.form,
+                        credential.minimum,
+                        credential.maximum,
+                    )
+                )
+        return checks
 
     # -- emulator ------------------------------------------------------------------------------
 
@@ -313,9 +369,41 @@ class _Resolver:
                     info.description if info else "",
                 )
             )
+            if info and info.aliases:
+                fields += self._alias_fields(fields[-1], info.aliases, fpath, spec.fields or {})
         # Required fields first: a dataclass-like order that also reads well in a repr.
         fields.sort(key=lambda f: f.has_default)
         return StructModel(name, spec.description, fields, generic)
+
+    def _alias_fields(
+        self, field: FieldModel, aliases: list[str], path: str, siblings: Mapping[str, object]
+    ) -> list[FieldModel]:
+        """A hidden optional field per other wire name; the struct's `__post_init__` merges them."""
+        if not field.has_default:
+            self.problems.add(
+                child_path(path, "aliases"), "a field with `aliases` must be optional"
+            )
+        result = []
+        for index, alias in enumerate(aliases):
+            if alias in siblings or alias == field.wire:
+                self.problems.add(
+                    child_path(child_path(path, "aliases"), index),
+                    f"`{alias}` is already a wire name of this type",
+                )
+            suffix = "" if index == 0 else str(index + 1)
+            result.append(
+                FieldModel(
+                    f"_{field.py_name}_alias{suffix}",
+                    alias,
+                    field.annotation,
+                    True,
+                    field.secret,
+                    f"`{field.py_name}` as sent under the key {alias!r}; decoding moves it to "
+                    f"`{field.py_name}`, which is encoded under {field.wire!r}.",
+                    alias_of=field.py_name,
+                )
+            )
+        return result
 
     def _annotation(self, text: str, path: str) -> str:
         try:
@@ -439,6 +527,7 @@ class _Resolver:
                         f"`{wire}` is not a parameter of `{op.name}`",
                     )
             one_of.append([by_wire.get(wire, wire) for wire in group_wires])
+        requires = _requirements(op, by_wire, child_path(path, "requires"), self.problems)
         media_types = []
         for media_type, kind in op.media_types.items():
             mpath = child_path(child_path(path, "media_types"), media_type)
@@ -482,6 +571,7 @@ class _Resolver:
             one_of=one_of,
             not_modified=op.not_modified,
             media_types=media_types,
+            requires=requires,
         )
 
     def _unwrap(self, text: str, type_text: str, path: str) -> tuple[str, str | None, str, bool]:
@@ -560,12 +650,19 @@ class _Resolver:
                         child_path(ppath, "type"), f"parameter type `{base.name}` is not an enum"
                     )
                 else:
-                    literal = ", ".join(repr(v) for v in enum.enum)
+                    literal = ", ".join(
+                        repr(v) for v in _accepted_values(enum.enum, spec.also_accepts)
+                    )
                     choices = "frozenset({" + literal + "})"
                     accepted = f"{base.name} | Literal[{literal}]"
                     annotation = (
                         f"list[{accepted}]" if isinstance(ref, typeexpr.ListOf) else accepted
                     )
+            if spec.also_accepts and choices is None:
+                self.problems.add(
+                    child_path(ppath, "also_accepts"),
+                    "`also_accepts` applies to enum parameters only",
+                )
             if base == typeexpr.Named("date"):
                 # A date argument may also be the vendor's own text (a comparison such as ">=06/15/2018").
                 annotation = (
@@ -604,6 +701,24 @@ def _accept_builders(op: OperationModel, found: list[workflows.WorkflowModel]) -
         ]
         return replace(op, params=params)
     return op
+
+
+def _requirements(
+    op: Operation, by_wire: dict[str, str], path: str, problems: Problems
+) -> list[tuple[str, list[str]]]:
+    """`requires:` in Python names; every name must be a parameter of the operation."""
+    result = []
+    for wire, needed in op.requires.items():
+        for name in [wire, *needed]:
+            if name not in by_wire:
+                problems.add(child_path(path, wire), f"`{name}` is not a parameter of `{op.name}`")
+        result.append((by_wire.get(wire, wire), [by_wire.get(name, name) for name in needed]))
+    return result
+
+
+def _accepted_values(values: list[str | int], also_accepts: list[str | int]) -> list[str | int]:
+    """An enum parameter's allowed wire values: the enum's, then its other accepted spellings."""
+    return list(dict.fromkeys([*values, *also_accepts]))
 
 
 def _fields_mention(structs: list[StructModel], name: str) -> bool:

@@ -21,12 +21,20 @@ class Credential(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     type: Literal["str", "int"] = "str"
     secret: bool = False
     description: str = ""
+    # Checked when the client is built (an ArgumentError): a str matching `pattern` in full, described to
+    # the caller as `form`; an int from `minimum` to `maximum`.
+    pattern: str | None = None
+    form: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 class Field(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     type: str
     name: str | None = None
     optional: bool = False
+    # Other wire names of this (optional) field, read when decoding; it is encoded under its own key.
+    aliases: list[str] = []
     required: bool = False
     secret: bool = False
     description: str = ""
@@ -46,6 +54,8 @@ class Param(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     type: str
     required: bool = False
     style: Literal["repeated", "comma"] | None = None
+    # Further spellings an enum parameter accepts (and sends as given) besides the enum's values.
+    also_accepts: list[str | int] = []
     secret: bool = False
     name: str | None = None
     description: str = ""
@@ -79,6 +89,8 @@ class Operation(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     accept: str | None = None
     envelope: bool = True
     one_of: list[list[str]] = []
+    # An argument (wire name) -> the arguments it needs: given without them is an ArgumentError.
+    requires: dict[str, list[str]] = {}
     media_types: dict[str, str] = {}
     not_modified: bool = False
     path_params: dict[str, Param] = {}

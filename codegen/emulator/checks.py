@@ -191,6 +191,7 @@ class RequestChecker:
         shown = "" if param.secret else f", got {value!r}"
         choices = self._enums.get(ref.name)
         if choices is not None:
+            choices = [*choices, *param.also_accepts]
             if value not in [str(choice) for choice in choices]:
                 allowed = ", ".join(repr(str(choice)) for choice in choices)
                 return Rejection(f"{location} enum", f"`{name}` must be one of {allowed}{shown}")

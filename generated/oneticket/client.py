@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 33467da10d30c5e56a16a2abca471113e05d5df697e2a139713de54a42a050ce) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ _PURCHASES_LIST: Endpoint[list[PurchasesPage]] = Endpoint(
         Param("ccdigits", "query", style="comma", argument="cc_digits"),
         Param("elig_refund", "query", choices=frozenset({"true", "false", "unknown"})),
         Param("username", "query"),
-        Param("status", "query", choices=frozenset({"Active", "Canceled"})),
+        Param("status", "query", choices=frozenset({"Active", "Canceled", "active", "canceled"})),
     ),
     response_type=list[PurchasesPage],
     idempotent=True,
@@ -98,7 +98,7 @@ _PURCHASES_CRAWL: Endpoint[list[Any]] = Endpoint(
         Param("marketplaceid", "query", argument="marketplace_id"),
     ),
     response_type=list[Any],
-    idempotent=True,
+    idempotent=False,
     envelope=Envelope,
 )
 
@@ -169,7 +169,7 @@ _SALES_FULFILL: Endpoint[list[Any]] = Endpoint(
         ),
     ),
     response_type=list[Any],
-    idempotent=True,
+    idempotent=False,
     envelope=Envelope,
 )
 
@@ -187,7 +187,7 @@ _SALES_COMPLETE: Endpoint[Any] = Endpoint(
 _MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
     "marketplaces.list",
     "GET",
-    "/v2/marketplaces/",
+    "/v2/marketplaces",
     (),
     response_type=list[Marketplace],
     idempotent=True,
@@ -197,7 +197,7 @@ _MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
 _DISCLOSURES_LIST: Endpoint[list[DisclosuresPage]] = Endpoint(
     "disclosures.list",
     "GET",
-    "/v2/disclosures/",
+    "/v2/disclosures",
     (),
     response_type=list[DisclosuresPage],
     idempotent=True,
@@ -284,7 +284,7 @@ _ACCOUNTS_UPDATE_V2: Endpoint[list[Account]] = Endpoint(
 _DOMAINS_LIST: Endpoint[list[Domain]] = Endpoint(
     "domains.list",
     "GET",
-    "/v2/domains/list/",
+    "/v2/domains/list",
     (Param("domain", "query"),),
     response_type=list[Domain],
     idempotent=True,
@@ -335,7 +335,7 @@ class PurchasesOperations(FileDownload):
         cc_digits: builtins.list[str] | None = None,
         elig_refund: RefundEligibility | Literal["true", "false", "unknown"] | None = None,
         username: str | None = None,
-        status: PurchaseStatus | Literal["Active", "Canceled"] | None = None,
+        status: PurchaseStatus | Literal["Active", "Canceled", "active", "canceled"] | None = None,
     ) -> builtins.list[Purchase]:
         """Search purchases.
 
@@ -345,10 +345,12 @@ class PurchasesOperations(FileDownload):
         Args:
             rid: 1Ticket ID of group
             date_first_seen: date 1Ticket first saw purchase (mm/dd/yyyy). Also
-                accepts >=mm/dd/yyyy and <=mm/dd/yyyy
+                accepts >=mm/dd/yyyy and <=mm/dd/yyyy. A datetime.date goes out
+                zero-padded (06/15/2018); text goes out as given.
             event_date: date of an event (mm/dd/yyyy)
             event_date_start: start date of an event date range. requires
-                "eventdateend" as well (mm/dd/yyyy)
+                "eventdateend" as well (mm/dd/yyyy); without it the call raises
+                ArgumentError before sending
             event_date_end: end date of an event date range; use together with
                 eventdatestart (mm/dd/yyyy)
             purchase_date: date an order was purchased (mm/dd/yyyy)
@@ -359,7 +361,8 @@ class PurchasesOperations(FileDownload):
             confirmation_region: region code of purchase. "null" represents no
                 region code
             purchase_date_start: start date of a purchase date range. requires
-                "purchaseenddate" as well (mm/dd/yyyy)
+                "purchaseenddate" as well (mm/dd/yyyy); without it the call raises
+                ArgumentError before sending
             purchase_date_end: end date of a purchase date range; use together with
                 purchasedatestart (mm/dd/yyyy)
             po_ids: POS purchase order ID. Note: only returns listings where 1Ticket
@@ -372,8 +375,14 @@ class PurchasesOperations(FileDownload):
                 1Ticket has either not seen refund information or Ticketmaster has
                 not yet made it available
             username: Username/email address of purchasing account
-            status: Status of a purchase: Active or Canceled
+            status: Status of a purchase: Active or Canceled. The lower-case
+                spellings (active, canceled) are accepted too; the value goes out
+                exactly as given.
         """
+        if event_date_start is not None and event_date_end is None:
+            raise ArgumentError("purchases.list: `event_date_start` needs `event_date_end`")
+        if purchase_date_start is not None and purchase_date_end is None:
+            raise ArgumentError("purchases.list: `purchase_date_start` needs `purchase_date_end`")
         output = self._client._send(
             _PURCHASES_LIST,
             {
@@ -415,7 +424,8 @@ class PurchasesOperations(FileDownload):
         Tell 1Ticket to crawl Ticketmaster for a specific order. This API can be used to
         tell 1Ticket to recrawl a purchase it has already seen or to crawl an account to
         find a specific new purchase. If "id" is submitted "username" and
-        "marketplaceid" are ignored, even if they are also supplied.
+        "marketplaceid" are ignored, even if they are also supplied. Never retried:
+        every call queues a crawl.
 
         Args:
             source: where this request is coming from (basically a description of
@@ -450,12 +460,16 @@ class PurchasesOperations(FileDownload):
         """Record an existing PO number for a purchase.
 
         Record a PO number for a purchase in 1Ticket. This does NOT create a PO - it
-        only adds an existing PO number to 1Ticket for record keeping purposes.
+        only adds an existing PO number to 1Ticket for record keeping purposes. The
+        parameters go in the query string, as in the document's example request (its
+        table heads them Body Parameters and names the POS `posname`).
 
         Args:
             rid: 1Ticket ID of group
             pos_name: Your POS ("utils", "ticketnetwork", "posnext", "skybox",
-                "tradedesk")
+                "tradedesk"). Sent in the query as `pos`, as in the document's
+                example request; the document's Body Parameters table calls it
+                `posname`.
             po: The PO number that you want recorded in 1Ticket
         """
         self._client._send(_PURCHASES_RECORD_PO, {"rid": rid, "pos": pos_name, "po": po})
@@ -504,7 +518,8 @@ class SalesOperations:
     def add(self, *, body: SaleRecord | Mapping[str, Any]) -> list[Any]:
         """Add a sale record.
 
-        This endpoint is used to add a sale record to 1Ticket.
+        This endpoint is used to add a sale record to 1Ticket. The sale record is sent
+        as a JSON body with Content-Type application/json.
 
         Args:
             body: The request body: the model, or a dict with the wire names.
@@ -524,7 +539,7 @@ class SalesOperations:
         triggering us to look in the POS for PDFs/barcodes as needed. Please note that
         just because a success response is given it does NOT mean the order was filled;
         it only means that we received your request and have queued the order up for
-        fulfillment.
+        fulfillment. Never retried: every call queues the order.
 
         Args:
             order_id: marketplace order id
@@ -560,7 +575,8 @@ class MarketplacesOperations:
     def list(self) -> builtins.list[Marketplace]:
         """List supported marketplaces.
 
-        Get a list of all supported marketplaces.
+        Get a list of all supported marketplaces. Sent to /v2/marketplaces, without a
+        trailing slash, as in the document's example request.
         """
         return self._client._send(_MARKETPLACES_LIST, {})
 
@@ -578,7 +594,8 @@ class DisclosuresOperations:
         """List disclosures.
 
         This endpoint is used to get a list of disclosures that 1Ticket pulls from
-        marketplace purchase receipts and PDFs.
+        marketplace purchase receipts and PDFs. Sent to /v2/disclosures, without a
+        trailing slash, as in the document's example request.
         """
         output = self._client._send(_DISCLOSURES_LIST, {})
         if not output or isinstance(output[0].disclosures, UnsetType):
@@ -764,7 +781,8 @@ class DomainsOperations:
         """List domains.
 
         Returns a list of domains tied to the specified 1Ticket account. If no fields
-        are supplied all domains will be returned.
+        are supplied all domains will be returned. Sent to /v2/domains/list, without a
+        trailing slash, as in the document's example request.
 
         Args:
             domain: domain name (abc123.yxz) to search for

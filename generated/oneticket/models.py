@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 33467da10d30c5e56a16a2abca471113e05d5df697e2a139713de54a42a050ce) by `python -m codegen generate`. Do not edit.
 """Models of the 1Ticket legacy API.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -277,7 +277,10 @@ class Purchase(
         "purchase_orders": "purchaseorders",
     },
 ):
-    """A purchase (ticket group) as found on 1ticket.com/purchases."""
+    """A purchase (ticket group) as found on 1ticket.com/purchases. The fields missing from one
+    of the document's two sample purchases (purchase_orders, disclosures, rotating_barcodes)
+    are optional and UNSET when absent; the others are required.
+    """
 
     rid: int
     """1Ticket ID of the purchase group."""

@@ -1,8 +1,9 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 33467da10d30c5e56a16a2abca471113e05d5df697e2a139713de54a42a050ce) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Literal, TypeVar, overload
@@ -100,7 +101,7 @@ _INVENTORY_GET_SEAT_STATUS: Endpoint[SeatStatus] = Endpoint(
         Param("season_code", "path", required=True),
         Param("item_code", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("section", "query", style="repeated"),
+        Param("section", "query", style="comma"),
     ),
     response_type=SeatStatus,
     idempotent=True,
@@ -585,7 +586,8 @@ class InventoryOperations:
                 requestor.
             section: One or more sections (level:section) for which seat status
                 information should be returned. Values are percent-encoded
-                (level%3Asection).
+                (level%3Asection) and several go out as one comma-separated value
+                (section=UB%3A100,LB%3A200).
         """
         return self._client._send(
             _INVENTORY_GET_SEAT_STATUS,
@@ -684,9 +686,12 @@ class CartOperations:
             cart_id: The cart ID to be deleted.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         self._client._send(
             _CART_DELETE,
@@ -716,9 +721,12 @@ class CartOperations:
             cart_id: The cart ID of the pending cart to be completed.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_CHECKOUT,
@@ -749,9 +757,12 @@ class CartOperations:
             cart_id: The cart ID of the cart to be modified.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_ADD_OFFER,
@@ -783,9 +794,12 @@ class CartOperations:
             offer_id: The offer ID of the offer to be removed.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_REMOVE_OFFER,
@@ -819,9 +833,12 @@ class CartOperations:
             offer_id: The offer ID of the offer to be modified.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_UPDATE_OFFER,
@@ -857,9 +874,12 @@ class CartOperations:
             offer_id: The offer ID of the offer to be modified.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_REPLACE_OFFER,
@@ -1020,8 +1040,9 @@ class TicketsOperations:
 
         Args:
             ticket_id: The ticket ID to reprint.
-            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
-                authorization.
+            authorization: The whole Authorization header value, sent as given:
+                Basic (the table's example, "Basic dGVzdDp0ZXN0") or Bearer (the
+                curl samples' "Bearer YOUR_TOKEN").
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
             format: Print format for PDF output (the vendor text is truncated after
@@ -1050,7 +1071,9 @@ class TicketsOperations:
         Void a ticket based on the provided ticket ID. The void tickets endpoint allows
         for the voiding of individual single tickets and cancellation of miscellaneous
         items and gift certificates. N.B., Single event tickets sold as part of a
-        package and combo items cannot be voided.
+        package and combo items cannot be voided. Sent to /tickets/{ticket_id}/void,
+        although the document's only curl sample omits `tickets/`: every other ticket
+        operation's sample is under /tickets/.
 
         Args:
             ticket_id: The ticket ID to void.
@@ -1073,8 +1096,9 @@ class TicketsOperations:
             ticket_id: The ID of the ticket to reissue.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
-                authorization.
+            authorization: The whole Authorization header value, sent as given:
+                Basic (the table's example, "Basic dGVzdDp0ZXN0") or Bearer (the
+                curl samples' "Bearer YOUR_TOKEN").
         """
         return self._client._send(
             _TICKETS_REISSUE,
@@ -1103,8 +1127,9 @@ class TicketsOperations:
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
             passtype: Desired Pass Type.
-            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
-                authorization.
+            authorization: The whole Authorization header value, sent as given:
+                Basic (the table's example, "Basic dGVzdDp0ZXN0") or Bearer (the
+                curl samples' "Bearer YOUR_TOKEN").
         """
         return self._client._send(
             _TICKETS_REPRINT_PASS,
@@ -1382,15 +1407,17 @@ class PaciolanClient:
     and seat status, shopping carts and checkout, ticket information, printing, voiding and
     passes, patron authentication, orders and seasons, batch order exports, facility
     manifests, seat pricing profiles and utility endpoints. Every request carries the PAC-*
-    credential headers and a User-Agent in Product/SemVer form.
+    credential headers and a User-Agent in Product/SemVer form. Each request also carries a
+    fresh Request-ID (a UUID4), which is not in the vendor document: a server that does not
+    know it ignores it, and an id it echoes is kept on the raw response and on every error.
 
 
     Args:
         api_key: The API key provided by Paciolan for this application.
         application_id: The application identifier for which API access has been authorized; this value is typically expressed in reverse domain notation and is bound to an API key provided by Paciolan during provisioning.
         channel_code: The channel partner identifier issued to your organization by the Paciolan Partner Services team during partner on-boarding.
-        organization_id: The client's data account ID (int32) to pull events from, e.g. 999.
-        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0).
+        organization_id: The client's data account ID (int32) to pull events from, e.g. 999. Checked when the client is built: an int outside the int32 range is an ArgumentError.
+        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0). Checked when the client is built: another form is an ArgumentError.
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, test).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
@@ -1410,6 +1437,28 @@ class PaciolanClient:
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
     ) -> None:
+        if (
+            isinstance(organization_id, bool)
+            or not isinstance(organization_id, int)
+            or organization_id < -2147483648
+            or organization_id > 2147483647
+        ):
+            raise ArgumentError(
+                "`organization_id` must be an int from -2147483648 to 2147483647"
+                + f", got {organization_id!r}"
+            )
+        if (
+            not isinstance(user_agent, str)
+            or re.fullmatch(
+                "[A-Za-z0-9!#$%&*+.^_|~-]+/(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?",
+                user_agent,
+            )
+            is None
+        ):
+            raise ArgumentError(
+                "`user_agent` must be Product/Version with a SemVer version, e.g. YourApplication/1.0.0"
+                + f", got {user_agent!r}"
+            )
         base_urls = dict(SERVERS)
         if base_url is not None:
             base_urls = dict.fromkeys(base_urls, base_url)

@@ -240,7 +240,8 @@ def test_fields_that_may_be_missing_are_not_required(documents: dict[str, dict[s
     checkout = schema_of(doc, "Checkout")
     assert checkout["required"] == ["patron", "delivery"]
     # A type-level `optional: true` leaves only the fields marked `required: true`.
-    assert schema_of(doc, "OfferSeat")["required"] == ["section", "row", "seat"]
+    assert schema_of(doc, "OfferRequest")["required"] == ["seasonCode", "itemCode", "quantity"]
+    assert "required" not in schema_of(doc, "OfferSeat")
 
 
 def test_secret_fields_of_request_types_are_write_only(
