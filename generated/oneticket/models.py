@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 8d3e785cbea028f33db020e7370d0d021b801fe676d3b04ef2561f19a533252e) by `python -m codegen generate`. Do not edit.
 """Models of the 1Ticket legacy API.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -619,8 +619,11 @@ class Account(
     error: AccountError
     quick_po_settings: QuickPoSettings
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["account_password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["account_password"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class AccountMarketplace(msgspec.Struct, kw_only=True):
@@ -721,5 +724,8 @@ class DomainDefaults(msgspec.Struct, kw_only=True, rename={"credit_card_id": "cr
     customer_id: str
     credit_card_id: str
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["password"]))
+        return _masked_repr(self, self._secret_fields)

@@ -1,8 +1,9 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 8d3e785cbea028f33db020e7370d0d021b801fe676d3b04ef2561f19a533252e) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Literal, TypeVar, overload
@@ -1395,6 +1396,9 @@ class PaciolanClient:
         servers: Override individual named servers (default, test).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        record_drift: A directory where responses that differ from the registry are recorded (off by
+            default; also from the `PACIOLAN_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
+            reports them.
     """
 
     def __init__(
@@ -1409,6 +1413,7 @@ class PaciolanClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        record_drift: str | os.PathLike[str] | None = None,
     ) -> None:
         base_urls = dict(SERVERS)
         if base_url is not None:
@@ -1434,6 +1439,8 @@ class PaciolanClient:
             logger_name="paciolan",
             date_format="%Y-%m-%d",
             request_id_header="Request-ID",
+            record_drift=record_drift,
+            drift_env="PACIOLAN_RECORD_DRIFT",
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None

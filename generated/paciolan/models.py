@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 8d3e785cbea028f33db020e7370d0d021b801fe676d3b04ef2561f19a533252e) by `python -m codegen generate`. Do not edit.
 """Models of the Paciolan PDI.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -802,18 +802,13 @@ class Payment(
     bank_account_number: str | UnsetType = UNSET
     """Bank account number. Required for electronic check payments."""
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(
+        ["account_number", "card_verification_number", "routing_number", "bank_account_number"]
+    )
+
     def __repr__(self) -> str:
-        return _masked_repr(
-            self,
-            frozenset(
-                [
-                    "account_number",
-                    "card_verification_number",
-                    "routing_number",
-                    "bank_account_number",
-                ]
-            ),
-        )
+        return _masked_repr(self, self._secret_fields)
 
 
 class Checkout(msgspec.Struct, kw_only=True, rename={"user_defined_fields": "userDefinedFields"}):
@@ -953,8 +948,11 @@ class PassTicket(msgspec.Struct, kw_only=True, rename={"ticket_id": "ticketId"})
     ticket_id: str
     jwt: str
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["jwt"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["jwt"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class PassTickets(msgspec.Struct, kw_only=True):
@@ -979,8 +977,11 @@ class PatronCredentials(
     in lowercase characters.
     """
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["password"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class PatronAuthentication(msgspec.Struct, kw_only=True):
