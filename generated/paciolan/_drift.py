@@ -234,7 +234,7 @@ class DriftRecorder:
                         self._full.add(operation)
                         return
                     if sample is None and document is not None:
-                        sample = self._write_body(endpoint, response, document) or ""
+                        sample = self._write_body(endpoint, response, document, secrets) or ""
                     record = {
                         "record": RECORD_FORMAT,
                         "vendor": self.vendor,
@@ -285,7 +285,7 @@ class DriftRecorder:
         return msgspec.json.format(msgspec.json.encode(record))
 
     def _write_body(
-        self, endpoint: Endpoint[Any], response: RawResponse, document: Any
+        self, endpoint: Endpoint[Any], response: RawResponse, document: Any, secrets: list[str]
     ) -> str | None:
         """Keep the (masked) body as a sample for `codegen drift --samples`; its file name, or None."""
         if len(response.body) > MAX_BODY_BYTES:
@@ -307,7 +307,7 @@ class DriftRecorder:
             # Re-decode with exact numbers, so that the sample keeps "65.10" as the vendor wrote it.
             exact = msgspec.json.Decoder(float_hook=_decimal).decode(response.body)
             data = msgspec.json.encode(_mask_document(exact, secret_names))
-        for value in self._secret_values:
+        for value in secrets:
             data = data.replace(value.encode(), MASK.encode())
         name = f"{prefix}{hashlib.sha256(data).hexdigest()[:16]}{BODY_SUFFIX}"
         self._write_once(name, data)
