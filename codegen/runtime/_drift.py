@@ -19,16 +19,19 @@ records per operation and `MAX_RECORDS` in all, however many distinct findings a
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import hashlib
 import os
 import re
 import tempfile
 import threading
 import time
+import uuid
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 import msgspec.inspect as mi
@@ -132,7 +135,11 @@ class DriftRecorder:
         findings = list(self._status_findings(endpoint, response, media_type))
         body_type = self._body_type(endpoint, response, media_type)
         document: Any = None
-        if body_type is not None and not findings:
+        if (
+            body_type is not None
+            and not findings
+            and not self._matches_exactly(body_type, response)
+        ):
             try:
                 document = msgspec.json.decode(response.body)
             except msgspec.DecodeError:
@@ -146,6 +153,28 @@ class DriftRecorder:
                 findings.extend(walker.findings)
         if findings:
             self._record(endpoint, response, findings, document, secrets)
+
+    def _matches_exactly(self, body_type: Any, response: RawResponse) -> bool:
+        """Whether the body decodes into a strict copy of its type (closed enums, no unknown fields).
+
+        The steady state (the registry is right) costs one more typed decode, not a walk in Python.
+        """
+        key = ("strict", body_type)
+        decoder: Any = self._infos.get(key)
+        if decoder is None:
+            try:
+                strict = _Strict().type_of(self._info(body_type))
+                decoder = msgspec.json.Decoder(strict)
+            except (TypeError, ValueError):  # a type the copy cannot express: always walk
+                decoder = False
+            self._infos[key] = decoder
+        if decoder is False:
+            return False
+        try:
+            decoder.decode(response.body)
+        except msgspec.DecodeError:  # a ValidationError too: walk to learn what differs
+            return False
+        return True
 
     def _status_findings(
         self, endpoint: Endpoint[Any], response: RawResponse, media_type: str | None
@@ -333,6 +362,54 @@ class DriftRecorder:
                 os.unlink(temporary)
 
 
+class _Strict:
+    """A strict copy of a `msgspec.inspect` type: unknown fields forbidden, enums closed (`Literal`)."""
+
+    def __init__(self) -> None:
+        self._structs: dict[Any, Any] = {}
+
+    def type_of(self, info: Any) -> Any:
+        kind = type(info)
+        if kind is mi.StructType:
+            return self._struct(info)
+        if kind is mi.UnionType:
+            members = [self.type_of(t) for t in info.types]
+            union = members[0]
+            for member in members[1:]:
+                union = union | member
+            return union
+        if kind in _LIST_TYPES:
+            return list[self.type_of(info.item_type)]  # type: ignore[misc]
+        if kind is mi.DictType:
+            return dict[str, self.type_of(info.value_type)]  # type: ignore[misc]
+        if kind is mi.EnumType or kind is mi.LiteralType:
+            return Literal[tuple(_enum_values(info))]
+        if kind in _STRICT_SCALARS:
+            return _STRICT_SCALARS[kind]
+        raise TypeError(f"no strict copy of {kind.__name__}")
+
+    def _struct(self, info: Any) -> Any:
+        built = self._structs.get(info.cls)
+        if built is not None:
+            return built
+        self._structs[info.cls] = Any  # a type that contains itself: anything below, not a loop
+        fields: list[Any] = []
+        rename: dict[str, str] = {}
+        for index, declared in enumerate(info.fields):
+            attribute = f"f{index}"
+            rename[attribute] = declared.encode_name
+            field_type = self.type_of(declared.type)
+            if declared.required:
+                fields.append((attribute, field_type))
+            else:
+                fields.append((attribute, field_type | msgspec.UnsetType, msgspec.UNSET))
+        built = msgspec.defstruct(
+            _struct_name(info), fields, rename=rename, kw_only=True, forbid_unknown_fields=True
+        )
+        self._structs[info.cls] = built
+        return built
+
+
 class _Walker:
     """Walks untyped JSON against a `msgspec.inspect` type, collecting findings."""
 
@@ -434,6 +511,21 @@ _SCALAR_JSON: dict[Any, Any] = {
     mi.TimeType: str,
     mi.UUIDType: str,
     mi.NoneType: type(None),
+}
+
+
+_STRICT_SCALARS: dict[Any, Any] = {
+    mi.AnyType: Any,
+    mi.NoneType: None,
+    mi.StrType: str,
+    mi.IntType: int,
+    mi.FloatType: float,
+    mi.BoolType: bool,
+    mi.DecimalType: decimal.Decimal,
+    mi.DateType: datetime.date,
+    mi.DateTimeType: datetime.datetime,
+    mi.TimeType: datetime.time,
+    mi.UUIDType: uuid.UUID,
 }
 
 
