@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -15,7 +16,7 @@ import msgspec
 import pytest
 
 from paciolan import PaciolanClient, _drift, errors
-from tests.conftest import PACIOLAN_KEY, sample
+from tests.conftest import PACIOLAN_KEY, SAMPLES, sample
 from tests.local_server import LocalServer, Reply
 
 BEARER = "Bearer SECRET-bearer-0000"
@@ -270,3 +271,34 @@ def test_processes_writing_the_same_findings_write_each_once(tmp_path: Path) -> 
 
     assert len(_records(tmp_path)) == 30
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+@pytest.mark.parametrize(
+    "path", sorted(SAMPLES.glob("*/*.json")), ids=lambda p: f"{p.parent.name}/{p.stem}"
+)
+def test_every_vendor_sample_records_nothing_without_a_walk(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The samples match the strict copy of their type: the steady state never walks in Python."""
+    vendor, operation = path.parent.name, path.stem
+    endpoint = getattr(
+        importlib.import_module(f"{vendor}.client"), f"_{operation}".replace(".", "_").upper()
+    )
+    drift = importlib.import_module(f"{vendor}._drift")
+    monkeypatch.setattr(drift, "_Walker", None)  # a walk would fail the test
+    recorder = drift.DriftRecorder(tmp_path, vendor=vendor, secret_values=[])
+    headers = {"Content-Type": endpoint.accept}
+    raw = importlib.import_module(f"{vendor}._responses").RawResponse(
+        status=200,
+        headers=headers,
+        body=path.read_bytes(),
+        method="GET",
+        url="/",
+        request_id=None,
+        elapsed=0.0,
+        attempts=1,
+    )
+
+    recorder.observe(endpoint, raw, None)
+
+    assert not list(tmp_path.iterdir())
