@@ -68,7 +68,7 @@ class DriftRecord(msgspec.Struct, kw_only=True):
 class TypeChanges:
     """What the records ask of one registry type."""
 
-    new_fields: dict[str, DriftRecord] = field(default_factory=dict)
+    new_fields: dict[str, list[DriftRecord]] = field(default_factory=dict)  # each time it was seen
     optional: dict[str, DriftRecord] = field(default_factory=dict)  # declared present, went missing
     nullable: dict[str, DriftRecord] = field(default_factory=dict)  # null where not nullable
     enum_values: dict[str, DriftRecord] = field(default_factory=dict)  # json of the value -> record
@@ -77,6 +77,7 @@ class TypeChanges:
 @dataclass
 class Report:
     known: list[DriftRecord] = field(default_factory=list)
+    changing: list[DriftRecord] = field(default_factory=list)  # the records behind `changes`
     changes: dict[tuple[str, str], TypeChanges] = field(default_factory=dict)
     decisions: list[DriftRecord] = field(default_factory=list)
 
@@ -143,10 +144,11 @@ def _known_media(record: DriftRecord, spec: Registry) -> bool:
 
 
 def _add_change(report: Report, record: DriftRecord) -> None:
+    report.changing.append(record)
     changes = report.changes.setdefault((record.vendor, record.type or ""), TypeChanges())
     wire = record.field or ""
     if record.kind == "unknown_field":
-        changes.new_fields.setdefault(wire, record)
+        changes.new_fields.setdefault(wire, []).append(record)
     elif record.kind == "missing_field":
         changes.optional.setdefault(wire, record)
     elif record.kind == "null":
@@ -202,8 +204,8 @@ def _field_proposals(
             else _indent(lines, source.line_of(fields_path)) + 2
         )
         added = tuple(
-            " " * indent + _yaml_key(wire) + ": " + _flow(_new_field(wire, record))
-            for wire, record in changes.new_fields.items()
+            " " * indent + _yaml_key(wire) + ": " + _flow(_new_field(wire, records))
+            for wire, records in changes.new_fields.items()
         )
         line = source.line_of(fields_path)
         proposals.append(Proposal("add", line, line, fields_path, added))
@@ -264,8 +266,12 @@ def _enum_proposals(
     return proposals
 
 
-def _new_field(wire: str, record: DriftRecord) -> dict[str, Any]:
-    entry: dict[str, Any] = {"type": infer_type(record.example), "optional": True}
+def _new_field(wire: str, records: list[DriftRecord]) -> dict[str, Any]:
+    record = records[0]
+    entry: dict[str, Any] = {
+        "type": infer_field_type([r.example for r in records]),
+        "optional": True,
+    }
     if not names.snake_case(wire):
         entry["name"] = "field_" + re.sub(r"[^0-9a-z]+", "_", wire.lower()).strip("_")
     if looks_secret(wire):
@@ -277,6 +283,15 @@ def _new_field(wire: str, record: DriftRecord) -> dict[str, Any]:
         note += "; an object, left undecoded: declare a type for typed access"
     entry["notes"] = [note + "."]
     return entry
+
+
+def infer_field_type(examples: list[Any]) -> str:
+    """The type expression of a field from every example seen of it (`| null` when one was null)."""
+    kinds = {infer_type(example) for example in examples if example is not None}
+    inferred = kinds.pop() if len(kinds) == 1 else "any"
+    if inferred != "any" and any(example is None for example in examples):
+        return f"{inferred} | null"
+    return inferred
 
 
 def infer_type(example: Any) -> str:
@@ -369,13 +384,10 @@ def _entry_end(lines: list[str], start: int) -> int:
 
 def render(report: Report, proposals: list[Proposal], file: str) -> str:
     out: list[str] = []
-    total = len(report.known) + sum(
-        len(c.new_fields) + len(c.optional) + len(c.nullable) + len(c.enum_values)
-        for c in report.changes.values()
-    )
+    total = len(report.known) + len(report.changing) + len(report.decisions)
     out.append(
-        f"# {total + len(report.decisions)} drift record(s): {len(report.known)} already in "
-        f"{file} (nothing to do), {total - len(report.known)} registry change(s), "
+        f"# {total} drift record(s): {len(report.known)} already in {file} (nothing to do), "
+        f"{len(report.changing)} asking for a registry change, "
         f"{len(report.decisions)} needing a decision."
     )
     for vendor in sorted({v for v, _ in report.changes} | {r.vendor for r in report.decisions}):

@@ -30,6 +30,7 @@ import threading
 import time
 import uuid
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -126,12 +127,26 @@ class DriftRecorder:
         endpoint: Endpoint[Any],
         response: RawResponse,
         media_type: str | None,
-        args: Any = None,
+        args: Mapping[str, object] | None = None,
     ) -> None:
-        """Compare one response with its operation's declared shape; record what is new."""
-        operation = endpoint.name
-        if operation in self._full:
+        """Compare one response with its operation's declared shape; record what is new.
+
+        Never raises: recording is a diagnosis, and must not change the outcome of the call it watches.
+        """
+        if endpoint.name in self._full:
             return
+        try:
+            self._observe(endpoint, response, media_type, args)
+        except Exception as exc:
+            self._warn_once(f"drift recording failed on {endpoint.name}: {exc!r}")
+
+    def _observe(
+        self,
+        endpoint: Endpoint[Any],
+        response: RawResponse,
+        media_type: str | None,
+        args: Mapping[str, object] | None,
+    ) -> None:
         secrets = self._secret_values + _secret_args(endpoint, args)
         findings = list(self._status_findings(endpoint, response, media_type))
         body_type = self._body_type(endpoint, response, media_type)
@@ -153,7 +168,9 @@ class DriftRecorder:
                 walker.check(self._info(body_type), document, "$", None, None)
                 findings.extend(walker.findings)
         if findings:
-            self._record(endpoint, response, findings, document, secrets)
+            # Only a body of the operation's own type is kept as its sample.
+            kept = document if media_type is None else None
+            self._record(endpoint, response, findings, kept, secrets)
 
     def _matches_exactly(self, body_type: Any, response: RawResponse) -> bool:
         """Whether the body decodes into a strict copy of its type (closed enums, no unknown fields).
@@ -281,14 +298,13 @@ class DriftRecorder:
                     }
                     self._write_once(name, msgspec.json.format(msgspec.json.encode(record)))
         except OSError as exc:
-            # Recording must never break the call it observes: say so once, and go on.
-            if not self._warned:
-                self._warned = True
-                warnings.warn(
-                    f"drift recording to {self.directory} failed: {exc}",
-                    RuntimeWarning,
-                    stacklevel=2,
-                )
+            self._warn_once(f"drift recording to {self.directory} failed: {exc}")
+
+    def _warn_once(self, message: str) -> None:
+        """Say once that recording failed (a full disk, a bug), and go on without it."""
+        if not self._warned:
+            self._warned = True
+            warnings.warn(message, RuntimeWarning, stacklevel=4)
 
     def _room_for(self, operation: str) -> bool:
         """Whether one more record of `operation` stays within the caps (counted on disk: other
@@ -683,7 +699,7 @@ def _scrub(value: Any, secrets: list[str]) -> Any:
     return value
 
 
-def _secret_args(endpoint: Endpoint[Any], args: Any) -> list[str]:
+def _secret_args(endpoint: Endpoint[Any], args: Mapping[str, object] | None) -> list[str]:
     """The values of the call's secret arguments (a password query value, an Authorization header)."""
     if not args:
         return []

@@ -14,6 +14,9 @@ import paciolan
 from codegen.emulator import Emulator
 from codegen.emulator.drift import ADDED_FIELD, ADDED_VALUE, HEADER, NEW_STR_VALUE
 
+# A failure inside recording is only a warning for users; here it fails the test.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
 
 def _client(emulator: Emulator) -> paciolan.PaciolanClient:
     return paciolan.PaciolanClient(

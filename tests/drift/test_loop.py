@@ -72,6 +72,9 @@ for path in sorted(Path(sys.argv[1]).glob("*/observed/*.json")):
     print(path.name, same)
 """
 
+# A failure inside recording is only a warning for users; here it fails the test.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
 
 @dataclass(frozen=True)
 class Block:
@@ -135,7 +138,7 @@ def test_recorded_drift_is_proposed_pasted_regenerated_and_then_known(
     tmp_path: Path, registry_copy: Path
 ) -> None:
     recorded = tmp_path / "drift"
-    traffic = _run("-c", TRAFFIC, str(recorded))
+    traffic = _run("-W", "error::RuntimeWarning", "-c", TRAFFIC, str(recorded))
     assert traffic.returncode == 0, traffic.stderr
     changes = json.loads(traffic.stdout)["changes"]
     assert [c.split()[0] for c in changes["paciolan"]] == [
@@ -189,7 +192,7 @@ def test_recorded_drift_is_proposed_pasted_regenerated_and_then_known(
     assert known.returncode == 0, known.stdout
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(regenerated), str(ROOT)])}
     again = tmp_path / "drift-again"
-    replay = _run("-c", TRAFFIC, str(again), env=env)
+    replay = _run("-W", "error::RuntimeWarning", "-c", TRAFFIC, str(again), env=env)
     assert replay.returncode == 0, replay.stderr
     assert json.loads(replay.stdout)["package"].startswith(str(regenerated))
     assert json.loads(replay.stdout)["changes"] == changes  # the same traffic ...

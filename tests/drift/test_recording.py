@@ -21,6 +21,9 @@ from tests.local_server import LocalServer, Reply
 
 BEARER = "Bearer SECRET-bearer-0000"
 
+# A failure inside recording is only a warning for users; here it fails the test.
+pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+
 
 def _client(url: str, directory: Path | None) -> PaciolanClient:
     return PaciolanClient(
