@@ -28,6 +28,7 @@ from codegen.schema import Field, Registry, TypeDef
 
 OBSERVED = "observed"  # samples/<vendor>/observed/<operation>.<digest>.json
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+_PLAIN_TYPE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*( \| null)?$")
 _YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"})
 # What each record kind means to a person, for the "needs a decision" list.
 _KIND_TEXT = {
@@ -335,8 +336,8 @@ def _flow(entry: dict[str, Any]) -> str:
             parts.append(f"{key}: {_flow_list(value)}")
         elif isinstance(value, bool):
             parts.append(f"{key}: {'true' if value else 'false'}")
-        elif key == "type" and not value.startswith(("{", "[", '"')) and ":" not in value:
-            parts.append(f"{key}: {value}")
+        elif key == "type" and _PLAIN_TYPE.match(value):
+            parts.append(f"{key}: {value}")  # `str`, `Cart | null`; `"list[str]"` needs its quotes
         else:
             parts.append(f"{key}: {_yaml_scalar(value)}")
     return "{" + ", ".join(parts) + "}"
