@@ -222,8 +222,11 @@ class DriftRecorder:
 
     @staticmethod
     def _body_type(endpoint: Endpoint[Any], response: RawResponse, media_type: str | None) -> Any:
-        """The type the body is walked against, or None when there is no JSON body to look at."""
-        if response.status >= 300 or response.method == "HEAD" or not response.body.strip():
+        """The type the body is walked against, or None when there is no JSON body to look at.
+
+        An empty body where the operation declares one is looked at too: it is not JSON.
+        """
+        if response.status >= 300 or response.method == "HEAD":
             return None
         if media_type is not None:
             kind = endpoint.media_types.get(media_type)

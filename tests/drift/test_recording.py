@@ -177,6 +177,18 @@ def test_a_body_that_is_not_json_is_kept_bounded(
     assert len(record["example"]) == _drift.MAX_UNDECODABLE_TEXT
 
 
+def test_an_empty_body_where_one_is_declared_is_recorded(
+    client: PaciolanClient, http: LocalServer, recorded: Path
+) -> None:
+    http.reply(body=b"", headers={"Content-Type": "application/json"})
+
+    with pytest.raises(errors.DecodeError):
+        client.tickets.get(ticket_id="1")
+
+    [record] = _records(recorded)
+    assert (record["kind"], record["example"]) == ("undecodable", "")
+
+
 def test_secrets_never_reach_a_record_or_a_kept_body(
     client: PaciolanClient, http: LocalServer, recorded: Path
 ) -> None:
