@@ -18,7 +18,7 @@ from typing import Any
 import oneticket
 import paciolan
 from bench import data
-from bench.figures import Row, Section, ms
+from bench.figures import Row, Section, ms, us
 from bench.measure import Config, interleaved, median
 from oneticket import _drift as oneticket_drift
 from oneticket import client as oneticket_client
@@ -95,9 +95,10 @@ def run(config: Config, inputs: data.Inputs) -> Section:
         for title, package, module, endpoint, body in cases:
             recorder = module.DriftRecorder(directory, vendor=package.__name__, secret_values=[])
             typed, recording = _measure(package, recorder, endpoint, body, rounds)
-            section.rows.append(Row(f"{title}: {TYPED}", typed, ms(typed), rounds))
+            show = us if typed < 1e-3 else ms
+            section.rows.append(Row(f"{title}: {TYPED}", typed, show(typed), rounds))
             ratio = recording / typed
-            shown = ms(recording)
+            shown = show(recording)
             row = Row(f"{title}: {RECORDING}", recording, shown, rounds, ratio, "typed decode")
             section.rows.append(row)
         recorded = list(Path(directory).iterdir())
