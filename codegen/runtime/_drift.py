@@ -53,6 +53,9 @@ MAX_FINDINGS_PER_RESPONSE = 200  # a response with more is still walked no furth
 MAX_EXAMPLE_TEXT = 80  # characters of a string example
 MAX_EXAMPLE_ITEMS = 5  # entries of a list or object example
 MAX_UNDECODABLE_TEXT = 2048  # characters kept of a body that is not JSON
+# An operation whose drift is all recorded already is walked again only after this pause (seconds): a
+# busy operation with known drift costs one strict decode per response, not a walk in Python each time.
+WALK_PAUSE = 1.0
 MASK = "***"
 
 # Statuses the runtime has a meaning for; any other one is drift (a redirect, a 418, a 501 ...).
@@ -116,6 +119,7 @@ class DriftRecorder:
         self._lock = threading.Lock()
         self._seen: set[str] = set()
         self._full: set[str] = set()  # operations whose record cap is reached
+        self._paused: dict[str, float] = {}  # operation -> when its next walk may happen
         self._infos: dict[Any, Any] = {}
         self._warned = False
 
@@ -155,6 +159,8 @@ class DriftRecorder:
             and not findings
             and not self._matches_exactly(body_type, response)
         ):
+            if time.monotonic() < self._paused.get(endpoint.name, 0.0):
+                return
             try:
                 document = msgspec.json.decode(response.body)
             except msgspec.DecodeError:
@@ -166,10 +172,14 @@ class DriftRecorder:
                 walker = _Walker(self._secret_wire_names(body_type))
                 walker.check(self._info(body_type), document, "$", None, None)
                 findings.extend(walker.findings)
-        if findings:
-            # Only a body of the operation's own type is kept as its sample.
-            kept = document if media_type is None else None
-            self._record(endpoint, response, findings, kept, secrets)
+        if not findings:
+            if document is not None:  # walked, and nothing differs that a record could say
+                self._paused[endpoint.name] = time.monotonic() + WALK_PAUSE
+            return
+        # Only a body of the operation's own type is kept as its sample.
+        kept = document if media_type is None else None
+        if not self._record(endpoint, response, findings, kept, secrets) and document is not None:
+            self._paused[endpoint.name] = time.monotonic() + WALK_PAUSE
 
     def _matches_exactly(self, body_type: Any, response: RawResponse) -> bool:
         """Whether the body decodes into a strict copy of its type (closed enums, no unknown fields).
@@ -259,8 +269,10 @@ class DriftRecorder:
         findings: list[Finding],
         document: Any,
         secrets: list[str],
-    ) -> None:
+    ) -> int:
+        """Write the findings not written yet; how many were new."""
         operation = endpoint.name
+        written = 0
         first_seen = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         content_type = response.headers.get("Content-Type")
         sample: str | None = None
@@ -280,7 +292,7 @@ class DriftRecorder:
                             self._overflow_record(operation, first_seen),
                         )
                         self._full.add(operation)
-                        return
+                        return written
                     if sample is None and document is not None:
                         sample = self._write_body(endpoint, response, document, secrets) or ""
                     record = {
@@ -299,8 +311,10 @@ class DriftRecorder:
                         "sample": sample or None,
                     }
                     self._write_once(name, msgspec.json.format(msgspec.json.encode(record)))
+                    written += 1
         except OSError as exc:
             self._warn_once(f"drift recording to {self.directory} failed: {exc}")
+        return written
 
     def _warn_once(self, message: str) -> None:
         """Say once that recording failed (a full disk, a bug), and go on without it."""

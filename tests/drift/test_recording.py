@@ -317,3 +317,25 @@ def test_every_vendor_sample_records_nothing_without_a_walk(
     recorder.observe(endpoint, raw, None)
 
     assert not list(tmp_path.iterdir())
+
+
+def test_a_clean_answer_does_not_hide_the_drift_of_the_next(
+    client: PaciolanClient, http: LocalServer, recorded: Path
+) -> None:
+    http.reply(body=_ticket())
+    client.tickets.get(ticket_id="1")
+    http.reply(body=_ticket(loyaltyTier="gold"))
+    client.tickets.get(ticket_id="1")
+
+    assert [r["field"] for r in _records(recorded)] == ["loyaltyTier"]
+
+
+def test_new_drift_after_recorded_drift_is_found_after_the_walk_pause(
+    client: PaciolanClient, http: LocalServer, recorded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_drift, "WALK_PAUSE", 0.0)
+    for fields in ({"tier": "gold"}, {"tier": "gold"}, {"tier": "gold", "points": 3}):
+        http.reply(body=_ticket(**fields))
+        client.tickets.get(ticket_id="1")
+
+    assert sorted(r["field"] for r in _records(recorded)) == ["points", "tier"]
