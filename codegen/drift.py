@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 
@@ -107,8 +107,12 @@ def classify(records: Iterable[DriftRecord], spec: Registry) -> Report:
         vendor = spec.vendors.get(record.vendor)
         typedef = vendor.types.get(record.type) if vendor and record.type else None
         if record.kind in ("unknown_field", "missing_field", "null", "unknown_enum_value"):
-            if typedef is None:
-                report.decisions.append(record)
+            if typedef is None or (record.kind == "unknown_enum_value") != (
+                typedef.enum is not None
+            ):
+                report.decisions.append(
+                    record
+                )  # a type the registry no longer has, or changed kind
             elif _is_known(record, typedef):
                 report.known.append(record)
             else:
@@ -166,7 +170,7 @@ class Proposal:
     """Lines to paste into the registry: after line `line` ("add") or instead of lines
     `line`..`end` ("replace")."""
 
-    action: str  # "add" | "replace"
+    action: Literal["add", "replace"]
     line: int
     end: int
     where: str  # the registry path

@@ -76,6 +76,19 @@ _WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 _SIMPLE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+Kind = Literal[
+    "unknown_field",  # a key the type does not declare
+    "unknown_enum_value",  # a value the enum does not list
+    "missing_field",  # a field declared present (not optional) is absent
+    "null",  # null where the type is not nullable
+    "wrong_type",  # another JSON type than declared
+    "status",  # an HTTP status the runtime has no meaning for
+    "content_type",  # another content type than the operation's
+    "undecodable",  # a body that is not JSON (its first characters are kept)
+]
+# Besides the findings, one record per operation says that its cap was reached: "overflow".
+
+
 @dataclass(frozen=True)
 class Finding:
     """One way a response differs from the registry, before it is written."""
@@ -519,7 +532,7 @@ class _Walker:
 
     def _add(
         self,
-        kind: str,
+        kind: Kind,
         path: str,
         type_name: str | None,
         field: str | None,
