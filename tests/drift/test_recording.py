@@ -339,3 +339,31 @@ def test_new_drift_after_recorded_drift_is_found_after_the_walk_pause(
         client.tickets.get(ticket_id="1")
 
     assert sorted(r["field"] for r in _records(recorded)) == ["points", "tier"]
+
+
+def test_examples_are_truncated(client: PaciolanClient, http: LocalServer, recorded: Path) -> None:
+    http.reply(body=_ticket(story="x" * 10_000, history=list(range(100))))
+
+    client.tickets.get(ticket_id="1")
+
+    examples = {r["field"]: r["example"] for r in _records(recorded)}
+    assert examples["story"] == "x" * _drift.MAX_EXAMPLE_TEXT + "..."
+    assert examples["history"] == list(range(_drift.MAX_EXAMPLE_ITEMS))
+
+
+def test_the_whole_directory_is_bounded_across_operations(
+    client: PaciolanClient, http: LocalServer, recorded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_drift, "MAX_RECORDS", 5)
+    http.reply(body=_ticket(**{f"a{i}": i for i in range(4)}))
+    client.tickets.get(ticket_id="1")
+    passes = {"tickets": [{"ticketId": "1", "jwt": "j", **{f"b{i}": i for i in range(4)}}]}
+    http.reply(
+        body=msgspec.json.encode(passes),
+        headers={"Content-Type": "application/vnd.google-apps.pass"},
+    )
+    client.tickets.reissue(ticket_id="1", policy_code="WEB", authorization=BEARER)
+
+    names = sorted(p.name for p in recorded.glob(f"*{_drift.RECORD_SUFFIX}"))
+    assert len(names) == 5 + 1  # the cap, and the note that reissue's drift did not fit
+    assert names[-1] == "paciolan.tickets.reissue.overflow.drift.json"
