@@ -434,8 +434,11 @@ def _drift_recorder(
     secrets = [
         value for name, value in transport.headers.items() if name in transport.secret_headers
     ]
-    # The package's name is the registry's vendor key, which the records name.
-    return _drift.DriftRecorder(directory, vendor=transport.logger_name, secret_values=secrets)
+    try:
+        # The package's name is the registry's vendor key, which the records name.
+        return _drift.DriftRecorder(directory, vendor=transport.logger_name, secret_values=secrets)
+    except OSError as exc:
+        raise errors.ArgumentError(f"record_drift: cannot use {directory!s}: {exc}") from None
 
 
 def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str | None:

@@ -367,3 +367,11 @@ def test_the_whole_directory_is_bounded_across_operations(
     names = sorted(p.name for p in recorded.glob(f"*{_drift.RECORD_SUFFIX}"))
     assert len(names) == 5 + 1  # the cap, and the note that reissue's drift did not fit
     assert names[-1] == "paciolan.tickets.reissue.overflow.drift.json"
+
+
+def test_a_drift_directory_that_cannot_be_made_is_an_argument_error(tmp_path: Path) -> None:
+    occupied = tmp_path / "a-file"
+    occupied.write_text("")
+
+    with pytest.raises(errors.ArgumentError, match="record_drift"):
+        _client("http://127.0.0.1:9", occupied / "drift")
