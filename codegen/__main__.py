@@ -1,4 +1,4 @@
-"""`python -m codegen generate | check | validate | openapi | diff | serve | demo`."""
+"""`python -m codegen generate | check | validate | openapi | diff | drift | serve | demo`."""
 
 from __future__ import annotations
 
@@ -40,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     compare.add_argument("old", type=Path, help="the registry before (e.g. from `git show`)")
     compare.add_argument("new", type=Path, help="the registry after")
+    drift = commands.add_parser(
+        "drift", help="report recorded drift as registry additions; exit 1 when there is drift"
+    )
+    drift.add_argument("directory", type=Path, help="the clients' record_drift directory")
+    drift.add_argument(
+        "--samples", action="store_true", help="also copy the observed bodies into samples/"
+    )
     args = parser.parse_args(argv)
 
     if args.command == "serve":
@@ -55,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         from codegen import openapi
 
         return openapi.main(args.registry, vendor=args.vendor, output=args.output)
+    if args.command == "drift":
+        from codegen import drift as drift_report
+
+        return drift_report.main(args.directory, args.registry, samples=args.samples)
     if args.command == "diff":
         from codegen import diff
 

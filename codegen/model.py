@@ -162,6 +162,7 @@ class PackageModel:
     uses_date: bool = False
     date_format: str = "%Y-%m-%d"
     uses_any: bool = False
+    drift_env: str | None = None
     operations: list[OperationModel] = field(default_factory=list)
     workflows: list[workflows.WorkflowModel] = field(default_factory=list)
     credential_checks: list[CredentialCheck] = field(default_factory=list)
@@ -235,6 +236,7 @@ class _Resolver:
             uses_date=_fields_mention(structs, "dt.date"),
             date_format=vendor.date_format,
             uses_any=_fields_mention(structs, "Any"),
+            drift_env=vendor.drift_env,
             operations=operations,
             workflows=resolved_workflows,
             credential_checks=self._credential_checks(),

@@ -175,6 +175,7 @@ class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     headers: dict[str, str] = {}
     request_id_header: str | None = None
     date_format: str = "%Y-%m-%d"
+    drift_env: str | None = None  # the environment variable that turns drift recording on
     workflows: Workflows | None = None
     emulator: EmulatorFacts | None = None
     envelope: str | None = None

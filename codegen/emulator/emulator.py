@@ -18,7 +18,7 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -178,8 +178,14 @@ class Emulator:
         invalid_json: bool = False,
         html: bool = False,
         envelope_error: bool = False,
+        drift: Sequence[str] = (),
+        drift_depth: int = 1,
     ) -> None:
-        """Make the next `times` requests of `vendor`'s `operation` (e.g. "cart.checkout") go wrong."""
+        """Make the next `times` requests of `vendor`'s `operation` (e.g. "cart.checkout") go wrong.
+
+        `drift` answers the normal body changed as a vendor changes its API (`drift.py`): any of
+        "added_field", "new_enum_value", "missing_field".
+        """
         self._routes.find(vendor, operation)
         if envelope_error and self._vendors[vendor].envelope is None:
             raise ValueError(f"{vendor} has no response envelope: inject a `status` instead")
@@ -193,6 +199,8 @@ class Emulator:
             invalid_json=invalid_json,
             html=html,
             envelope_error=envelope_error,
+            drift=tuple(drift),  # type: ignore[arg-type]  # checked by Fault
+            drift_depth=drift_depth,
         )
         self._faults.add(vendor, operation, fault, times)
 

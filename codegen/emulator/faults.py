@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 import msgspec
 
+from codegen.emulator.drift import DRIFT_KINDS, DriftKind
+
 Drop = Literal["before_read", "after_read"]
 DROPS: tuple[Drop, ...] = ("before_read", "after_read")
 
@@ -35,12 +37,21 @@ class Fault:
     invalid_json: bool = False  # 200 application/json whose body is not JSON
     html: bool = False  # 200 text/html: an error page from a proxy
     envelope_error: bool = False  # 200 with the vendor envelope reporting a failure (1Ticket)
+    # The normal body, drifted (`drift.py`): an added field, a new enum value, a missing field.
+    drift: tuple[DriftKind, ...] = ()
+    drift_depth: int = 1  # where the added field goes and the missing field was (0: the body)
 
     def __post_init__(self) -> None:
         if self.status is not None and not 100 <= self.status <= 599:
             raise ValueError(f"status must be an HTTP status (100-599), got {self.status}")
         if self.delay < 0 or self.slow_body < 0:
             raise ValueError("delay and slow_body are seconds, 0 or more")
+        unknown_drift = [kind for kind in self.drift if kind not in DRIFT_KINDS]
+        if unknown_drift or self.drift_depth < 0:
+            raise ValueError(
+                f"drift takes {', '.join(DRIFT_KINDS)} and a drift_depth of 0 or more, "
+                f"got {list(self.drift)} at depth {self.drift_depth}"
+            )
         if self.drop is not None and self.drop not in DROPS:
             raise ValueError(f"drop must be one of {', '.join(DROPS)}, got {self.drop!r}")
         kinds = [
@@ -52,6 +63,7 @@ class Fault:
                 ("invalid_json", self.invalid_json),
                 ("html", self.html),
                 ("envelope_error", self.envelope_error),
+                ("drift", bool(self.drift)),
             )
             if on
         ]

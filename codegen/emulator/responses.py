@@ -29,6 +29,8 @@ from typing import Any
 
 import msgspec
 
+from codegen.emulator.drift import HEADER as DRIFT_HEADER
+from codegen.emulator.drift import drift
 from codegen.emulator.exports import ExportFlow, ExportNotFound, Exports
 from codegen.emulator.faults import Fault
 from codegen.emulator.routes import Route
@@ -250,6 +252,13 @@ class Responder:
             return Answer(200, text[: max(len(text) // 2, 1)])
         if fault.envelope_error:
             return self._envelope_failure(vendor, f"{route.name}: injected failure", FAULT_ID)
+        if fault.drift and normal.status == 200 and normal.content_type == "application/json":
+            payload, changes = drift(
+                _json(normal.body), vendor, route.operation, fault.drift, fault.drift_depth
+            )
+            return replace(normal, body=self._encoder.encode(payload)).with_header(
+                DRIFT_HEADER, "; ".join(changes)
+            )
         return normal
 
     def _envelope_failure(self, vendor: Vendor, message: str, message_id: str) -> Answer:

@@ -1,10 +1,11 @@
-# Generated from endpoints.yaml (sha256 33467da10d30c5e56a16a2abca471113e05d5df697e2a139713de54a42a050ce) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 0b0ca2037bd79432a6585cf8a70aff5df8d4d9b58e8a6b0625e551a775047261) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
 
 import builtins
 import datetime as dt
+import os
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Literal, TypeVar
@@ -804,6 +805,9 @@ class OneTicketClient:
         servers: Override individual named servers (default, sales).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        record_drift: A directory where responses that differ from the registry are recorded (off by
+            default; also from the `ONETICKET_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
+            reports them.
     """
 
     def __init__(
@@ -814,6 +818,7 @@ class OneTicketClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        record_drift: str | os.PathLike[str] | None = None,
     ) -> None:
         base_urls = dict(SERVERS)
         if base_url is not None:
@@ -835,6 +840,8 @@ class OneTicketClient:
             logger_name="oneticket",
             date_format="%m/%d/%Y",
             envelope_success="success",
+            record_drift=record_drift,
+            drift_env="ONETICKET_RECORD_DRIFT",
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None

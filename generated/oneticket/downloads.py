@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 33467da10d30c5e56a16a2abca471113e05d5df697e2a139713de54a42a050ce) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 0b0ca2037bd79432a6585cf8a70aff5df8d4d9b58e8a6b0625e551a775047261) by `python -m codegen generate`. Do not edit.
 """Downloads of files the API points at (`PdfSeat.pdf_url`), saved atomically.
 
     seats = client.purchases.get_pdf(rid=16990019)

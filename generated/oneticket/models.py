@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 33467da10d30c5e56a16a2abca471113e05d5df697e2a139713de54a42a050ce) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 0b0ca2037bd79432a6585cf8a70aff5df8d4d9b58e8a6b0625e551a775047261) by `python -m codegen generate`. Do not edit.
 """Models of the 1Ticket legacy API.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -622,8 +622,11 @@ class Account(
     error: AccountError
     quick_po_settings: QuickPoSettings
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["account_password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["account_password"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class AccountMarketplace(msgspec.Struct, kw_only=True):
@@ -724,5 +727,8 @@ class DomainDefaults(msgspec.Struct, kw_only=True, rename={"credit_card_id": "cr
     customer_id: str
     credit_card_id: str
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["password"]))
+        return _masked_repr(self, self._secret_fields)

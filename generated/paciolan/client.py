@@ -1,8 +1,9 @@
-# Generated from endpoints.yaml (sha256 33467da10d30c5e56a16a2abca471113e05d5df697e2a139713de54a42a050ce) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 0b0ca2037bd79432a6585cf8a70aff5df8d4d9b58e8a6b0625e551a775047261) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from types import TracebackType
@@ -1422,6 +1423,9 @@ class PaciolanClient:
         servers: Override individual named servers (default, test).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        record_drift: A directory where responses that differ from the registry are recorded (off by
+            default; also from the `PACIOLAN_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
+            reports them.
     """
 
     def __init__(
@@ -1436,6 +1440,7 @@ class PaciolanClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        record_drift: str | os.PathLike[str] | None = None,
     ) -> None:
         if (
             isinstance(organization_id, bool)
@@ -1483,6 +1488,8 @@ class PaciolanClient:
             logger_name="paciolan",
             date_format="%Y-%m-%d",
             request_id_header="Request-ID",
+            record_drift=record_drift,
+            drift_env="PACIOLAN_RECORD_DRIFT",
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 33467da10d30c5e56a16a2abca471113e05d5df697e2a139713de54a42a050ce) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 0b0ca2037bd79432a6585cf8a70aff5df8d4d9b58e8a6b0625e551a775047261) by `python -m codegen generate`. Do not edit.
 """Models of the Paciolan PDI.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -805,18 +805,13 @@ class Payment(
     bank_account_number: str | UnsetType = UNSET
     """Bank account number. Required for electronic check payments."""
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(
+        ["account_number", "card_verification_number", "routing_number", "bank_account_number"]
+    )
+
     def __repr__(self) -> str:
-        return _masked_repr(
-            self,
-            frozenset(
-                [
-                    "account_number",
-                    "card_verification_number",
-                    "routing_number",
-                    "bank_account_number",
-                ]
-            ),
-        )
+        return _masked_repr(self, self._secret_fields)
 
 
 class Checkout(msgspec.Struct, kw_only=True, rename={"user_defined_fields": "userDefinedFields"}):
@@ -956,8 +951,11 @@ class PassTicket(msgspec.Struct, kw_only=True, rename={"ticket_id": "ticketId"})
     ticket_id: str
     jwt: str
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["jwt"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["jwt"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class PassTickets(msgspec.Struct, kw_only=True):
@@ -984,8 +982,11 @@ class PatronCredentials(
     in lowercase characters.
     """
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["password"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class PatronAuthentication(msgspec.Struct, kw_only=True):
