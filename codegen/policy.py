@@ -1,10 +1,20 @@
-"""The generated runtime's policy: which statuses are retried and which error class each status raises.
+"""The generated runtime's policy: what may be repeated, which statuses are retried, which error class
+each status raises.
 
-One place for both the templates that implement it (`_runtime.py.j2`, `errors.py.j2`) and the reference
-that documents it (`reference.py`), so the two cannot drift apart.
+One place for the resolver (idempotency), the templates that implement it (`_runtime.py.j2`,
+`errors.py.j2`) and the reference that documents it (`reference.py`), so they cannot drift apart.
 """
 
 from __future__ import annotations
+
+# HTTP methods whose repetition is safe by definition (RFC 9110, 9.2.2); the registry may say otherwise.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})
+
+
+def is_idempotent(method: str, declared: bool | None) -> bool:
+    """Whether an operation may be sent again: the registry's `idempotent:`, else by its method."""
+    return declared if declared is not None else method in IDEMPOTENT_METHODS
+
 
 # Statuses after which an idempotent operation is repeated (with backoff and `Retry-After`).
 RETRY_STATUSES = (408, 429, 500, 502, 503, 504)

@@ -111,3 +111,14 @@ def names_in(ref: TypeRef) -> list[str]:
 
 def is_list(ref: TypeRef) -> bool:
     return isinstance(ref, ListOf) or (isinstance(ref, Nullable) and is_list(ref.inner))
+
+
+def spell(ref: TypeRef) -> str:
+    """The expression in the registry's own spelling (`list[ Seat ]` and `list[Seat]` read the same)."""
+    if isinstance(ref, Named):
+        return ref.name
+    if isinstance(ref, ListOf):
+        return f"list[{spell(ref.item)}]"
+    if isinstance(ref, DictOf):
+        return f"dict[str, {spell(ref.value)}]"
+    return f"{spell(ref.inner)} | null"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen import model, registry
+from codegen import model, registry, resolve
 
 VALID = """\
 registry: 1
@@ -34,11 +34,10 @@ vendors:
 """
 
 
-def load(tmp_path: Path, text: str) -> list[model.PackageModel]:
+def load(tmp_path: Path, text: str) -> list[model.Vendor]:
     path = tmp_path / "endpoints.yaml"
     path.write_text(textwrap.dedent(text))
-    spec, source = registry.load(path)
-    return model.build(spec, source, tmp_path)
+    return resolve.load(path)[1]
 
 
 def problems(tmp_path: Path, text: str) -> list[registry.Problem]:

@@ -10,53 +10,49 @@ import pytest
 
 import oneticket as oneticket_package
 import paciolan as paciolan_package
-from codegen import model, registry, typeexpr
+from codegen import resolve
 from codegen.emulator import DEFAULT_REGISTRY, Emulator, running
 from codegen.emulator.shapes import Shapes
-from codegen.emulator.state import ROLES
-from codegen.schema import Operation, Param
+from codegen.model import BatchExport, Operation, Parameter
+from codegen.typeexpr import ListOf, Named
 from oneticket import OneTicketClient
 from paciolan import MultipartDocument, PaciolanClient
 from paciolan.models import PassTickets
 from tests.emulator.raw import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
 
-SPEC, SOURCE = registry.load(DEFAULT_REGISTRY)
-PACKAGES = {package.name: package for package in model.build(SPEC, SOURCE, DEFAULT_REGISTRY.parent)}
-SHAPES = {key: Shapes(vendor) for key, vendor in SPEC.vendors.items()}
-CASES = [
-    (vendor, operation) for vendor, spec in SPEC.vendors.items() for operation in spec.operations
-]
-OPERATIONS = [pytest.param(vendor, op, id=f"{vendor}:{op.name}") for vendor, op in CASES]
+VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)[1]}
+SHAPES = {key: Shapes(vendor) for key, vendor in VENDORS.items()}
+CASES = [(key, operation) for key, vendor in VENDORS.items() for operation in vendor.operations]
+OPERATIONS = [pytest.param(vendor, op, id=f"{vendor}:{op.qualified_name}") for vendor, op in CASES]
 # The start and status operations of batch export workflows: answered from the export jobs.
 EXPORT_OPERATIONS = {
-    (vendor, f"{workflow.group}.{name}")
-    for vendor, spec in SPEC.vendors.items()
-    if spec.workflows is not None and (workflow := spec.workflows.batch_export) is not None
-    for name in (workflow.start, workflow.status)
+    (key, op.qualified_name)
+    for key, vendor in VENDORS.items()
+    for workflow in vendor.workflows
+    if isinstance(workflow, BatchExport)
+    for op in (workflow.start, workflow.status)
 }
 # What the registry's `emulator:` sections answer otherwise: echoes, and the cart state.
 ECHO_OPERATIONS = {
-    (vendor, name)
-    for vendor, spec in SPEC.vendors.items()
-    if spec.emulator is not None
-    for name in spec.emulator.echo
+    (key, name)
+    for key, vendor in VENDORS.items()
+    if vendor.emulator is not None
+    for name in vendor.emulator.echo
 }
 CART_OPERATIONS = {
-    (vendor, getattr(carts, role))
-    for vendor, spec in SPEC.vendors.items()
-    if spec.emulator is not None and (carts := spec.emulator.carts) is not None
-    for role in ROLES
-    if getattr(carts, role) is not None
+    (key, name)
+    for key, vendor in VENDORS.items()
+    if vendor.emulator is not None and vendor.emulator.carts is not None
+    for name in vendor.emulator.carts.roles
 }
 # Operations whose answer is the vendor sample byte for byte: not the cart or job state, not an echo.
 SAMPLED = [
-    pytest.param(vendor, op, id=f"{vendor}:{op.name}")
+    pytest.param(vendor, op, id=f"{vendor}:{op.qualified_name}")
     for vendor, op in CASES
-    if op.response is not None
-    and op.response.sample is not None
-    and (vendor, op.name) not in ECHO_OPERATIONS
-    and (vendor, op.name) not in EXPORT_OPERATIONS
-    and (vendor, op.name) not in CART_OPERATIONS
+    if op.sample is not None
+    and (vendor, op.qualified_name) not in ECHO_OPERATIONS
+    and (vendor, op.qualified_name) not in EXPORT_OPERATIONS
+    and (vendor, op.qualified_name) not in CART_OPERATIONS
 ]
 PROFILE: dict[str, Any] = {
     "profile_code": "P1",
@@ -93,7 +89,7 @@ def test_every_operation_answers_what_the_client_decodes(
 
     assert raw.status in (200, 204)
     assert emulator.problems == []
-    assert emulator.hits(vendor, operation.name) == 1
+    assert emulator.hits(vendor, operation.qualified_name) == 1
 
 
 @pytest.mark.parametrize(("vendor", "operation"), SAMPLED)
@@ -105,9 +101,8 @@ def test_an_operation_with_a_sample_answers_the_sample(
     operation: Operation,
 ) -> None:
     client = oneticket if vendor == "oneticket" else paciolan
-    sample = (
-        DEFAULT_REGISTRY.parent / str(operation.response and operation.response.sample)
-    ).read_bytes()
+    assert operation.sample is not None
+    sample = operation.sample.read_bytes()
 
     raw = _call(client, operation, _arguments(vendor, operation, paciolan))
 
@@ -334,7 +329,7 @@ def test_a_gzip_answer_is_valid_gzip(emulator: Emulator) -> None:
 
 def _call(client: Any, operation: Operation, arguments: dict[str, Any]) -> Any:
     """Call the client method of the operation; return the raw response it decoded."""
-    group, name = operation.name.split(".")
+    group, name = operation.group, operation.name
     package = oneticket_package if isinstance(client, OneTicketClient) else paciolan_package
     with package.capture_responses() as captured:
         getattr(getattr(client, group), name)(**arguments)
@@ -343,40 +338,31 @@ def _call(client: Any, operation: Operation, arguments: dict[str, Any]) -> Any:
 
 def _arguments(vendor: str, operation: Operation, paciolan: PaciolanClient) -> dict[str, Any]:
     """Minimal valid keyword arguments: required parameters and the body, from the registry."""
-    package = PACKAGES[vendor]
-    resolved = next(op for op in package.operations if f"{op.group}.{op.name}" == operation.name)
-    specs: dict[tuple[str, str], Param] = {
-        **{("path", wire): p for wire, p in operation.path_params.items()},
-        **{("query", wire): p for wire, p in operation.query.items()},
-        **{("header", wire): p for wire, p in operation.headers.items()},
-    }
     arguments: dict[str, Any] = {}
-    for param in resolved.required_params:
-        arguments[param.py_name] = _value(vendor, param.wire, specs[(param.location, param.wire)])
+    for param in operation.required_params:
+        arguments[param.python_name] = _value(param)
     for group in operation.one_of:  # at least one of each group: the first
-        (first,) = [p for p in resolved.params if p.wire == group[0]]
-        arguments[first.py_name] = _value(vendor, first.wire, specs[(first.location, first.wire)])
-    if "cart_id" in operation.path_params:
+        arguments[group[0].python_name] = _value(group[0])
+    path_params = operation.params_in("path")
+    if "cart_id" in path_params:
         # Cart operations act on a cart that exists: a new one for each test.
         arguments["cart_id"] = str(paciolan.cart.create(policy_code="WEB", body=OFFER).id)
-    if "offer_id" in operation.path_params:
+    if "offer_id" in path_params:
         arguments["offer_id"] = "1"
-    if "batch_id" in operation.path_params:
+    if "batch_id" in path_params:
         # The status of a job that exists: a new export for each test.
         arguments["batch_id"] = paciolan.batch.export_orders(season_code="F19").batch_id
-    if operation.body is not None and not operation.body.empty and operation.body.type is not None:
-        arguments["body"] = SHAPES[vendor].minimal(operation.body.type)
+    if operation.body_type is not None:
+        arguments["body"] = SHAPES[vendor].minimal(operation.body_type)
     return arguments
 
 
-def _value(vendor: str, wire: str, param: Param) -> Any:
-    if wire == "Authorization":
+def _value(param: Parameter) -> Any:
+    if param.wire == "Authorization":
         return "Bearer emulator-test"
-    ref = typeexpr.parse(param.type)
-    item = ref.item if isinstance(ref, typeexpr.ListOf) else ref
-    assert isinstance(item, typeexpr.Named)
-    choices = SHAPES[vendor].enum_values(item.name)
+    item = param.item_type
+    assert isinstance(item, Named)
     value: Any = {"int": 7, "bool": True, "float": 1.5, "decimal": 1}.get(item.name, "X1")
-    if choices is not None:
-        value = choices[0]
-    return [value] if isinstance(ref, typeexpr.ListOf) else value
+    if param.enum is not None:
+        value = param.enum.values[0]
+    return [value] if isinstance(param.type, ListOf) else value

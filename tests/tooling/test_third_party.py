@@ -20,6 +20,7 @@ import pytest
 
 from codegen import openapi
 from codegen.emulator import Emulator, running
+from codegen.model import Vendor
 from codegen.schema import Registry
 from tests.tooling.conftest import ROOT
 
@@ -52,16 +53,17 @@ def emulator() -> Iterator[Emulator]:
 
 @pytest.fixture(scope="module")
 def generated(
-    spec: Registry, tmp_path_factory: pytest.TempPathFactory
+    packages: list[Vendor], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, ModuleType]]:
     """vendor -> the package openapi-python-client generated from our export, imported."""
     root = tmp_path_factory.mktemp("third_party")
-    packages: dict[str, ModuleType] = {}
+    imported: dict[str, ModuleType] = {}
     sys.path.insert(0, str(root))
     try:
-        for vendor in spec.vendors:
+        for resolved in packages:
+            vendor = resolved.name
             document = root / f"{vendor}.openapi.json"
-            document.write_text(openapi.dump(openapi.document(spec, vendor, root=ROOT)))
+            document.write_text(openapi.dump(openapi.document(resolved)))
             name = f"{vendor}_from_openapi"
             done = subprocess.run(
                 [
@@ -82,8 +84,8 @@ def generated(
                 check=False,
             )
             assert done.returncode == 0, done.stdout + done.stderr
-            packages[vendor] = importlib.import_module(name)
-        yield packages
+            imported[vendor] = importlib.import_module(name)
+        yield imported
     finally:
         sys.path.remove(str(root))
         for module in [m for m in sys.modules if m.split(".")[0].endswith("_from_openapi")]:
