@@ -160,6 +160,9 @@ def docstring(text: str, indent: int = 4) -> str:
 def method_docstring(op: Operation) -> str:
     pad = " " * 8
     lines = [_escape(" ".join((op.summary or f"{op.group}.{op.name}").split()))]
+    # Where the call goes, beside the method (the endpoint constants are far above).
+    server = f" (server `{op.server}`)" if op.server != "default" else ""
+    lines += ["", f"{pad}`{_escape(op.route)}`{server}"]
     if op.description and op.description.strip() != op.summary.strip():
         lines += ["", docstring(op.description, 8).rstrip()]
     args = [(p.python_name, p.description) for p in [*op.required_params, *op.optional_params]]
@@ -185,8 +188,6 @@ def method_docstring(op: Operation) -> str:
                     subsequent_indent=pad + "        ",
                 )
             )
-    if len(lines) == 1:
-        return lines[0]
     body = "\n".join(
         line if i == 0 or not line or line.startswith(pad) else pad + line.lstrip()
         for i, line in enumerate(lines)

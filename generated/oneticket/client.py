@@ -303,6 +303,8 @@ class PurchasesOperations(FileDownload):
     def get_pdf(self, *, rid: int) -> builtins.list[PdfSeat]:
         """Get PDF and barcode data for a purchase group.
 
+        `GET /v2/getpdf/`
+
         Get PDF and barcode data for a specific purchase group.
 
         Args:
@@ -336,6 +338,8 @@ class PurchasesOperations(FileDownload):
         status: PurchaseStatus | Literal["Active", "Canceled"] | None = None,
     ) -> builtins.list[Purchase]:
         """Search purchases.
+
+        `GET /v2/purchases/`
 
         Search all purchases in your 1Ticket account. Data returned is the equivalent of
         what is found on 1ticket.com/purchases.
@@ -410,6 +414,8 @@ class PurchasesOperations(FileDownload):
     ) -> builtins.list[Any]:
         """Tell 1Ticket to crawl Ticketmaster for an order.
 
+        `GET /v2/crawl/`
+
         Tell 1Ticket to crawl Ticketmaster for a specific order. This API can be used to
         tell 1Ticket to recrawl a purchase it has already seen or to crawl an account to
         find a specific new purchase. If "id" is submitted "username" and
@@ -447,6 +453,8 @@ class PurchasesOperations(FileDownload):
     ) -> None:
         """Record an existing PO number for a purchase.
 
+        `POST /v2/purchases/recordpo/`
+
         Record a PO number for a purchase in 1Ticket. This does NOT create a PO - it
         only adds an existing PO number to 1Ticket for record keeping purposes.
 
@@ -471,6 +479,8 @@ class TokenOperations:
     def verify(self) -> CompanyInfo:
         """Verify an API token.
 
+        `GET /v2/verify/`
+
         Verify validity of an API token and get basic client information.
         """
         return self._client._send(_TOKEN_VERIFY, {})[0]
@@ -488,6 +498,8 @@ class SalesOperations:
     def query(self, *, query: str | SalesQuery) -> list[Sale]:
         """Query sales data.
 
+        `GET /v2/sales/`
+
         API to query sales data. The query string can be strung together using different
         options; for example "unfulfilled vivid next 3 days" will return all unfulfilled
         Vivid sales occurring in the next three days.
@@ -501,6 +513,8 @@ class SalesOperations:
     @operation
     def add(self, *, body: SaleRecord | Mapping[str, Any]) -> list[Any]:
         """Add a sale record.
+
+        `POST /v2/sales/add`
 
         This endpoint is used to add a sale record to 1Ticket.
 
@@ -518,6 +532,8 @@ class SalesOperations:
     ) -> None:
         """Tell 1Ticket an order is ready to fulfill.
 
+        `GET /v2/fulfill/`
+
         This will tell 1Ticket that the order in question is ready to fulfill,
         triggering us to look in the POS for PDFs/barcodes as needed. Please note that
         just because a success response is given it does NOT mean the order was filled;
@@ -534,6 +550,8 @@ class SalesOperations:
     @operation
     def complete(self, *, body: list[CompleteSale] | list[dict[str, Any]]) -> Any:
         """Mark sales filled and complete them on the POS.
+
+        `POST /sales/v1/complete-sale` (server `sales`)
 
         Takes a list of objects that contain the ID of the marketplace, the ID of the
         order on the marketplace and the ID of the user on 1ticket. This endpoint can
@@ -558,6 +576,8 @@ class MarketplacesOperations:
     def list(self) -> builtins.list[Marketplace]:
         """List supported marketplaces.
 
+        `GET /v2/marketplaces/`
+
         Get a list of all supported marketplaces.
         """
         return self._client._send(_MARKETPLACES_LIST, {})
@@ -574,6 +594,8 @@ class DisclosuresOperations:
     @operation
     def list(self) -> builtins.list[Disclosure]:
         """List disclosures.
+
+        `GET /v2/disclosures/`
 
         This endpoint is used to get a list of disclosures that 1Ticket pulls from
         marketplace purchase receipts and PDFs.
@@ -606,6 +628,8 @@ class AccountsOperations:
     ) -> builtins.list[Account]:
         """List marketplace accounts.
 
+        `GET /v2/accounts/list/`
+
         This endpoint is used to get a list of accounts. If no fields are supplied all
         accounts will be returned.
 
@@ -636,6 +660,8 @@ class AccountsOperations:
     ) -> builtins.list[Any]:
         """Add a marketplace account.
 
+        `POST /v2/accounts/add/`
+
         This endpoint is used to add a new marketplace account to 1ticket.
 
         Args:
@@ -665,6 +691,8 @@ class AccountsOperations:
         password: str | None = None,
     ) -> builtins.list[Any]:
         """Update a marketplace account.
+
+        `POST /v2/accounts/update/`
 
         This endpoint is used to update a marketplace account on 1ticket.
 
@@ -714,6 +742,8 @@ class AccountsOperations:
     ) -> builtins.list[Account]:
         """Update a marketplace account, including its per-POS settings.
 
+        `POST /v2/accounts/update/v2/`
+
         This endpoint is used to update a marketplace account on 1ticket. If a valid
         posid is not provided no POS-specific settings can be applied (AutoPO, custid,
         creditcardid).
@@ -760,6 +790,8 @@ class DomainsOperations:
     @operation
     def list(self, *, domain: str | None = None) -> builtins.list[Domain]:
         """List domains.
+
+        `GET /v2/domains/list/`
 
         Returns a list of domains tied to the specified 1Ticket account. If no fields
         are supplied all domains will be returned.
@@ -816,6 +848,10 @@ class OneTicketClient:
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
+        self._bind_groups()
+
+    def _bind_groups(self) -> None:
+        """The operation groups (`client.<group>`), each calling through this client."""
         self.purchases = PurchasesOperations(self)
         self.token = TokenOperations(self)
         self.sales = SalesOperations(self)
@@ -837,13 +873,7 @@ class OneTicketClient:
             timeout = Timeout(float(timeout), float(timeout))
         clone._timeout = timeout if timeout is not None else self._timeout
         clone._max_retries = max_retries if max_retries is not None else self._max_retries
-        clone.purchases = PurchasesOperations(clone)
-        clone.token = TokenOperations(clone)
-        clone.sales = SalesOperations(clone)
-        clone.marketplaces = MarketplacesOperations(clone)
-        clone.disclosures = DisclosuresOperations(clone)
-        clone.accounts = AccountsOperations(clone)
-        clone.domains = DomainsOperations(clone)
+        clone._bind_groups()
         return clone
 
     def close(self) -> None:

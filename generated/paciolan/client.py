@@ -467,6 +467,8 @@ class CatalogOperations:
     ) -> list[CatalogItemSummary]:
         """Retrieve catalog items
 
+        `GET /catalog/items`
+
         The items endpoint returns a collection of items currently available for the
         specified sales policy. N.B., The object returned is of the summaryItem class;
         to retrieve a complete item object, use the catalog item endpoint.
@@ -501,6 +503,8 @@ class CatalogOperations:
     @operation
     def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> CatalogItem:
         """Retrieve catalog item by season and item code
+
+        `GET /catalog/{season_code}/{item_code}`
 
         The item details endpoint returns detailed item information for the requested
         item, as permitted by the specified sales policy.
@@ -537,6 +541,8 @@ class InventoryOperations:
     ) -> Availability:
         """Retrieve inventory availability by season and item code
 
+        `GET /inventory/availability/{season_code}/{item_code}`
+
         The availability endpoint returns summary availability information for the
         requested event (item code), as permitted by the specified sales policy.
 
@@ -571,6 +577,8 @@ class InventoryOperations:
         section: list[str] | None = None,
     ) -> SeatStatus:
         """Retrieve inventory status by season and item code
+
+        `GET /inventory/status/{season_code}/{item_code}`
 
         The status endpoint returns seat status information for the requested event
         (item code) and section(s). Specifying erroneous section(s) in a request will
@@ -608,6 +616,8 @@ class InventoryOperations:
     ) -> SeatStatusUpdate:
         """Update seat status
 
+        `POST /inventory/status/{season_code}/{item_code}`
+
         The status (change) endpoint is used to manipulate seat status information for
         the requested event (item code).
 
@@ -644,6 +654,8 @@ class CartOperations:
     def create(self, *, body: OfferRequest | Mapping[str, Any], policy_code: str) -> Cart:
         """Create a new cart
 
+        `POST /cart`
+
         The create cart endpoint is used to create a new shopping cart by requesting a
         ticket offer (absent an existing cart ID).
 
@@ -657,6 +669,8 @@ class CartOperations:
     @operation
     def get(self, *, cart_id: str, policy_code: str) -> Cart:
         """Get cart by ID
+
+        `GET /cart/{cart_id}`
 
         The get cart endpoint is used to retrieve an existing cart.
 
@@ -672,6 +686,8 @@ class CartOperations:
         self, *, cart_id: str, policy_code: str, if_unmodified_since: str | None = None
     ) -> None:
         """Delete a cart by ID
+
+        `DELETE /cart/{cart_id}`
 
         The delete cart endpoint is used to cancel a pending transaction. When a cart is
         deleted, all offers contained in the cart are cancelled, any related seats on
@@ -707,6 +723,8 @@ class CartOperations:
     ) -> Cart:
         """Complete cart checkout
 
+        `POST /cart/{cart_id}/checkout`
+
         The checkout API endpoint commits a cart to a sale and records a financial
         transaction.
 
@@ -740,6 +758,8 @@ class CartOperations:
     ) -> Cart:
         """Create offer in cart
 
+        `POST /cart/{cart_id}/offers`
+
         The add offer endpoint is used to add an offer to an existing cart. To request
         an offer for non-allocatable items, the seats collection must be omitted.
 
@@ -772,6 +792,8 @@ class CartOperations:
         if_unmodified_since: str | None = None,
     ) -> Cart:
         """Remove offer from cart
+
+        `DELETE /cart/{cart_id}/offers/{offer_id}`
 
         The delete offer endpoint is used to remove an offer from an existing cart. When
         an offer is removed, any related seats on counter hold are returned to available
@@ -807,6 +829,8 @@ class CartOperations:
         if_unmodified_since: str | None = None,
     ) -> Cart:
         """Modify offer in cart (partial update)
+
+        `PATCH /cart/{cart_id}/offers/{offer_id}`
 
         The update offer endpoint is used to update an existing offer. The PATCH method
         is used to communicate a differential (partial) update. A successful request to
@@ -844,6 +868,8 @@ class CartOperations:
         if_unmodified_since: str | None = None,
     ) -> Cart:
         """Modify offer in cart (complete replacement)
+
+        `PUT /cart/{cart_id}/offers/{offer_id}`
 
         The update offer endpoint is used to update an existing offer. The PUT method is
         used to communicate a complete (replacement) update; the PATCH method is the
@@ -884,6 +910,8 @@ class TicketsOperations:
     def get(self, *, ticket_id: str) -> Ticket:
         """Get ticket information
 
+        `GET /tickets/{ticket_id}`
+
         Retrieve information about a specific ticket based on its ID. The get ticket
         endpoint returns ticket information for the specified ticket; print attributes
         are not returned. The purpose of this API is solely to allow integrators to
@@ -898,6 +926,8 @@ class TicketsOperations:
     @operation
     def get_by_barcode(self, *, barcode: str) -> Ticket:
         """Get ticket information by barcode
+
+        `GET /tickets/barcode/{barcode}`
 
         Retrieve information about a specific ticket based on its barcode ID.
 
@@ -945,6 +975,8 @@ class TicketsOperations:
         media_type: str = "application/json",
     ) -> Ticket | MultipartDocument | PassTickets:
         """Print ticket
+
+        `POST /tickets/{ticket_id}/print`
 
         Print a specific ticket based on its ticket ID. The print tickets endpoint
         allows for the fulfillment (printing) of individual tickets. Only those order
@@ -1013,6 +1045,8 @@ class TicketsOperations:
     ) -> Ticket | MultipartDocument | PassTickets:
         """Reprint ticket
 
+        `POST /tickets/{ticket_id}/reprint`
+
         Reprint a specific ticket based on its ticket ID. The reprint tickets endpoint
         allows for the reprinting of individual tickets. N.B., Tickets that have been
         previously printed will be voided and new barcodes will be issued as a result.
@@ -1046,6 +1080,8 @@ class TicketsOperations:
     def void(self, *, ticket_id: str, policy_code: str | None = None) -> VoidResult:
         """Void a ticket by ticket ID
 
+        `POST /tickets/{ticket_id}/void`
+
         Void a ticket based on the provided ticket ID. The void tickets endpoint allows
         for the voiding of individual single tickets and cancellation of miscellaneous
         items and gift certificates. N.B., Single event tickets sold as part of a
@@ -1063,6 +1099,8 @@ class TicketsOperations:
     @operation
     def reissue(self, *, ticket_id: str, policy_code: str, authorization: str) -> PassTickets:
         """Reissue ticket
+
+        `POST /tickets/{ticket_id}/reissue`
 
         Reissue a ticket based on its ticket ID. The reissue tickets endpoint allows for
         the reissue of individual tickets without voiding the existing barcode. Only
@@ -1090,6 +1128,8 @@ class TicketsOperations:
         authorization: str,
     ) -> PassTickets:
         """Reprint Pass ticket
+
+        `POST /tickets/{ticket_id}/reprint/pass`
 
         Reprint a specific ticket based on its ticket ID as an Apple or Google pass.
         N.B., Tickets that have been previously printed will be voided and new barcodes
@@ -1128,6 +1168,8 @@ class PatronOperations:
     def authenticate(self, *, body: PatronCredentials | Mapping[str, Any]) -> PatronAuthentication:
         """Authenticate patron account
 
+        `POST /patron/auth`
+
         The patron auth endpoint is used to authenticate patrons against the e.Venue
         platform for self-service activities requiring downstream API calls. Integrators
         may use this service to implement their own authentication mechanism using
@@ -1146,6 +1188,8 @@ class PatronOperations:
     ) -> PatronOrder:
         """Get patron orders for a specific season
 
+        `GET /patron/{account}/orders/{season}`
+
         The patron orders endpoint is used to retrieve the season order for the
         specified patron account.
 
@@ -1161,6 +1205,8 @@ class PatronOperations:
     @operation
     def get_seasons(self, *, account: str) -> PatronSeasons:
         """Get patron seasons
+
+        `GET /patron/{account}/seasons`
 
         The patron seasons endpoint is used to retrieve a list of active seasons for the
         specified patron account.
@@ -1184,6 +1230,8 @@ class BatchOperations(BatchExport):
     def get_status(self, *, batch_id: str) -> BatchStatus:
         """Get status of a batch by batch ID
 
+        `GET /batch/status/{batch_id}`
+
         The batch status endpoint returns status information for the requested batch
         job. Export files are scheduled for deletion shortly after they've been
         downloaded.
@@ -1204,6 +1252,8 @@ class BatchOperations(BatchExport):
         distributor_code: str | None = None,
     ) -> BatchJob:
         """Export orders as a batch
+
+        `GET /batch/export/orders`
 
         The batch order export endpoint is used to initiate the export of order line
         item data. The response returns a job ID that is used with the batch status
@@ -1260,6 +1310,8 @@ class ManifestOperations:
     ) -> Manifest:
         """Get manifest
 
+        `GET /manifest/{season_code}/{facility_code}/{configuration_code}`
+
         Retrieve the requested manifest based on season, facility, and configuration
         codes. Only those seats included in the facility configuration are returned.
         Areas are returned in the order in which they are assembled within a
@@ -1310,6 +1362,8 @@ class PricingOperations:
     ) -> PricingProfile | None:
         """Get seat pricing for a specific item
 
+        `GET /pricing/{profile_code}/{season_code}/{item_code}`
+
         The pricing profile endpoint is used to retrieve seat-level pricing for the
         specified pricing profile. Only those seats included in the profile will be
         returned unless includeAllSeats=true is specified (in which case every seat in
@@ -1356,6 +1410,8 @@ class UtilOperations:
     def sysinfo(self) -> SystemInfo:
         """Get system information
 
+        `GET /util/sysinfo`
+
         The sysinfo endpoint returns back office system information.
         """
         return self._client._send(_UTIL_SYSINFO, {})
@@ -1363,6 +1419,8 @@ class UtilOperations:
     @operation
     def echo(self, *, body: dict[str, Any] | Mapping[str, Any]) -> Any:
         """Echo input data
+
+        `POST /util/echo`
 
         The echo endpoint echoes the request received, including all HTTP headers.
         Developers may direct any (arbitrary) request to this endpoint and the service
@@ -1434,6 +1492,10 @@ class PaciolanClient:
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
+        self._bind_groups()
+
+    def _bind_groups(self) -> None:
+        """The operation groups (`client.<group>`), each calling through this client."""
         self.catalog = CatalogOperations(self)
         self.inventory = InventoryOperations(self)
         self.cart = CartOperations(self)
@@ -1457,15 +1519,7 @@ class PaciolanClient:
             timeout = Timeout(float(timeout), float(timeout))
         clone._timeout = timeout if timeout is not None else self._timeout
         clone._max_retries = max_retries if max_retries is not None else self._max_retries
-        clone.catalog = CatalogOperations(clone)
-        clone.inventory = InventoryOperations(clone)
-        clone.cart = CartOperations(clone)
-        clone.tickets = TicketsOperations(clone)
-        clone.patron = PatronOperations(clone)
-        clone.batch = BatchOperations(clone)
-        clone.manifest = ManifestOperations(clone)
-        clone.pricing = PricingOperations(clone)
-        clone.util = UtilOperations(clone)
+        clone._bind_groups()
         return clone
 
     def close(self) -> None:
