@@ -94,23 +94,18 @@ class PythonTypes:
         """What the argument accepts: an enum or its wire values, a date or the vendor's text, a builder."""
         if param.enum is not None:
             self.used.add("from typing import Literal")
-            accepted = f"{self.annotation(Named(param.enum.name))} | Literal[{self.enum_literal(param.enum)}]"
-            text = (
-                f"{self._builtin('list', shadowed)}[{accepted}]"
-                if isinstance(param.type, ListOf)
-                else accepted
-            )
+            enum = self.annotation(Named(param.enum.name))
+            accepted = f"{enum} | Literal[{self.enum_literal(param.enum)}]"
         elif param.is_date:
             # A date argument may also be the vendor's own text (a comparison such as ">=06/15/2018").
-            self.used.add("import datetime as dt")
-            accepted = f"dt.date | {self._builtin('str', shadowed)}"
-            text = (
-                f"{self._builtin('list', shadowed)}[{accepted}]"
-                if isinstance(param.type, ListOf)
-                else accepted
-            )
+            accepted = f"{self.annotation(Named('date'))} | {self._builtin('str', shadowed)}"
         else:
-            text = self.annotation(param.type, shadowed)
+            accepted = self.annotation(param.item_type, shadowed)
+        text = (
+            f"{self._builtin('list', shadowed)}[{accepted}]"
+            if isinstance(param.type, ListOf)
+            else accepted
+        )
         return f"{text} | {param.builder}" if param.builder else text
 
     def body(self, op: model.Operation, shadowed: frozenset[str] = frozenset()) -> str | None:

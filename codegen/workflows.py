@@ -8,7 +8,9 @@ types and operations, with its line; a workflow with a problem is left out (the 
 
 from __future__ import annotations
 
+import contextlib
 import typing
+from collections.abc import Callable
 
 from codegen import model, names, schema
 from codegen.registry import Problems, child_path
@@ -216,23 +218,15 @@ def resolve(
         return []
     resolver = _WorkflowResolver(types, operations, problems)
     found: list[model.Workflow] = []
-    try:
-        if spec.batch_export is not None:
-            found.append(resolver.batch_export(spec.batch_export, child_path(path, "batch_export")))
-    except _Failed:
-        pass
-    try:
-        if spec.file_download is not None:
-            found.append(
-                resolver.file_download(spec.file_download, child_path(path, "file_download"))
-            )
-    except _Failed:
-        pass
-    try:
-        if spec.query_builder is not None:
-            found.append(
-                resolver.query_builder(spec.query_builder, child_path(path, "query_builder"))
-            )
-    except _Failed:
-        pass
+
+    def attempt(make: Callable[[], model.Workflow]) -> None:
+        with contextlib.suppress(_Failed):  # reported already: the registry is invalid
+            found.append(make())
+
+    if (batch := spec.batch_export) is not None:
+        attempt(lambda: resolver.batch_export(batch, child_path(path, "batch_export")))
+    if (download := spec.file_download) is not None:
+        attempt(lambda: resolver.file_download(download, child_path(path, "file_download")))
+    if (builder := spec.query_builder) is not None:
+        attempt(lambda: resolver.query_builder(builder, child_path(path, "query_builder")))
     return found
