@@ -477,9 +477,6 @@ class Vendor:
     def type_named(self, name: str) -> NamedType | None:
         return next((t for t in self.types if t.name == name), None)
 
-    def operation(self, qualified_name: str) -> Operation | None:
-        return next((op for op in self.operations if op.qualified_name == qualified_name), None)
-
     @property
     def groups(self) -> list[Group]:
         """The operation groups, in registry order, each declared once."""

@@ -182,9 +182,6 @@ class _Builder:
         args = [f"{c.arg}={_SCALAR_EXAMPLES[c.type]}" for c in self.vendor.credentials]
         return _call(self.vendor.client, args)
 
-    def annotation(self, ref: TypeRef | None) -> str:
-        return _quoted(self.types.optional(ref))
-
     def struct(self, struct: ObjectType) -> StructDoc:
         rows = [
             FieldRow(
@@ -200,7 +197,7 @@ class _Builder:
         return StructDoc(struct, rows)
 
     def operation(self, op: Operation, notes: list[str]) -> OperationDoc:
-        call = f"client.{op.group}.{op.qualified_name.partition('.')[2]}"
+        call = f"client.{op.qualified_name}"
         body = self.types.body(op)
         media_types = [MediaRow(op.default_media_type, self.types.returns(op))]
         media_types += [MediaRow(m.media_type, self.types.media(m)) for m in op.media_types]

@@ -177,3 +177,35 @@ def test_a_cart_template_without_a_sample_is_reported(tmp_path: Path) -> None:
     assert problem.line == 24
     assert problem.path == "vendors.shop.emulator.carts.template"
     assert problem.message == "`items.get` has no response sample for new carts to copy"
+
+
+def test_a_cart_role_whose_operation_lacks_its_path_parameter_is_reported(tmp_path: Path) -> None:
+    broken = VALID + (
+        "    emulator:\n      carts:\n        template: items.get\n        get: items.get\n"
+    )
+    found = problems(tmp_path, broken)
+    role = next(p for p in found if p.path == "vendors.shop.emulator.carts.get")
+    assert role.line == 25
+    assert role.message == "`items.get` needs the path parameter `cart_id`"
+
+
+def test_two_cart_roles_on_one_operation_are_reported(tmp_path: Path) -> None:
+    broken = VALID.replace("item_id", "cart_id") + (
+        "    emulator:\n      carts:\n        template: items.get\n"
+        "        get: items.get\n        checkout: items.get\n"
+    )
+    found = problems(tmp_path, broken)
+    assert [p.message for p in found if p.path == "vendors.shop.emulator.carts.checkout"] == [
+        "`items.get` has two cart roles: get and checkout"
+    ]
+
+
+def test_a_workflow_example_argument_must_be_a_parameter(tmp_path: Path) -> None:
+    broken = VALID + (
+        "    workflows:\n      file_download:\n        group: items\n        method: save\n"
+        "        source_type: Item\n        url_field: name\n        source_operation: get\n"
+        "        example_args: {itemId: 1}\n"
+    )
+    (problem,) = problems(tmp_path, broken)
+    assert problem.path == "vendors.shop.workflows.file_download.example_args.itemId"
+    assert problem.message == "`itemId` is not a parameter"
