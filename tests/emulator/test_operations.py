@@ -18,7 +18,7 @@ from codegen.typeexpr import ListOf, Named
 from oneticket import OneTicketClient
 from paciolan import MultipartDocument, PaciolanClient
 from paciolan.models import PassTickets
-from tests.emulator.raw import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
+from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
 
 VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)[1]}
 SHAPES = {key: Shapes(vendor) for key, vendor in VENDORS.items()}
@@ -77,13 +77,13 @@ def test_servers_give_a_base_url_for_every_server_of_the_registry(emulator: Emul
 @pytest.mark.parametrize(("vendor", "operation"), OPERATIONS)
 def test_every_operation_answers_what_the_client_decodes(
     emulator: Emulator,
-    oneticket: OneTicketClient,
-    paciolan: PaciolanClient,
+    emulated_oneticket: OneTicketClient,
+    emulated_paciolan: PaciolanClient,
     vendor: str,
     operation: Operation,
 ) -> None:
-    client = oneticket if vendor == "oneticket" else paciolan
-    arguments = _arguments(vendor, operation, paciolan)
+    client = emulated_oneticket if vendor == "oneticket" else emulated_paciolan
+    arguments = _arguments(vendor, operation, emulated_paciolan)
 
     raw = _call(client, operation, arguments)
 
@@ -95,32 +95,34 @@ def test_every_operation_answers_what_the_client_decodes(
 @pytest.mark.parametrize(("vendor", "operation"), SAMPLED)
 def test_an_operation_with_a_sample_answers_the_sample(
     emulator: Emulator,
-    oneticket: OneTicketClient,
-    paciolan: PaciolanClient,
+    emulated_oneticket: OneTicketClient,
+    emulated_paciolan: PaciolanClient,
     vendor: str,
     operation: Operation,
 ) -> None:
-    client = oneticket if vendor == "oneticket" else paciolan
+    client = emulated_oneticket if vendor == "oneticket" else emulated_paciolan
     assert operation.sample is not None
     sample = operation.sample.read_bytes()
 
-    raw = _call(client, operation, _arguments(vendor, operation, paciolan))
+    raw = _call(client, operation, _arguments(vendor, operation, emulated_paciolan))
 
     assert raw.body == sample
 
 
 def test_an_operation_that_compresses_answers_gzip_to_a_client_that_accepts_it(
-    paciolan: PaciolanClient,
+    emulated_paciolan: PaciolanClient,
 ) -> None:
-    _manifest, raw = paciolan.manifest.get.with_response(
+    _manifest, raw = emulated_paciolan.manifest.get.with_response(
         season_code="F19", facility_code="STADIUM", configuration_code="FB"
     )
 
     assert raw.headers.get("Content-Encoding") == "gzip"
 
 
-def test_an_operation_without_compression_answers_plain_json(paciolan: PaciolanClient) -> None:
-    _info, raw = paciolan.util.sysinfo.with_response()
+def test_an_operation_without_compression_answers_plain_json(
+    emulated_paciolan: PaciolanClient,
+) -> None:
+    _info, raw = emulated_paciolan.util.sysinfo.with_response()
 
     assert raw.headers.get("Content-Encoding") is None
 
@@ -135,14 +137,16 @@ def test_head_answers_the_headers_of_get_without_a_body(emulator: Emulator) -> N
     assert head.header("Content-Length") == str(len(get.body))
 
 
-def test_the_client_head_variant_gets_the_headers(paciolan: PaciolanClient) -> None:
-    raw = paciolan.tickets.get.head(ticket_id="1234567890123456")
+def test_the_client_head_variant_gets_the_headers(emulated_paciolan: PaciolanClient) -> None:
+    raw = emulated_paciolan.tickets.get.head(ticket_id="1234567890123456")
 
     assert (raw.status, raw.body) == (200, b"")
 
 
-def test_a_ticket_printed_as_pdf_is_a_multipart_document(paciolan: PaciolanClient) -> None:
-    document = paciolan.tickets.print(ticket_id="1234567890123456", media_type="application/pdf")
+def test_a_ticket_printed_as_pdf_is_a_multipart_document(emulated_paciolan: PaciolanClient) -> None:
+    document = emulated_paciolan.tickets.print(
+        ticket_id="1234567890123456", media_type="application/pdf"
+    )
 
     assert isinstance(document, MultipartDocument)
     assert document.json == {"barcode": "75813167566966"}
@@ -150,8 +154,10 @@ def test_a_ticket_printed_as_pdf_is_a_multipart_document(paciolan: PaciolanClien
     assert (pdf.content_type, pdf.filename) == ("application/pdf", "tickets.print.pdf")
 
 
-def test_a_ticket_reprinted_as_a_google_pass_is_pass_tickets(paciolan: PaciolanClient) -> None:
-    passes = paciolan.tickets.reprint(
+def test_a_ticket_reprinted_as_a_google_pass_is_pass_tickets(
+    emulated_paciolan: PaciolanClient,
+) -> None:
+    passes = emulated_paciolan.tickets.reprint(
         ticket_id="1",
         authorization="Basic dGVzdDp0ZXN0",
         media_type="application/vnd.google-apps.pass",
@@ -169,39 +175,41 @@ def test_head_on_an_operation_without_head_is_method_not_allowed(emulator: Emula
     assert reply.status == 405
 
 
-def test_echo_returns_the_request_body(paciolan: PaciolanClient) -> None:
-    echoed = paciolan.util.echo(body={"hello": ["world", 1, None]})
+def test_echo_returns_the_request_body(emulated_paciolan: PaciolanClient) -> None:
+    echoed = emulated_paciolan.util.echo(body={"hello": ["world", 1, None]})
 
     assert echoed == {"hello": ["world", 1, None]}
 
 
-def test_an_unchanged_resource_is_not_modified(paciolan: PaciolanClient) -> None:
-    _profile, first = paciolan.pricing.get_profile.with_response(**PROFILE)
+def test_an_unchanged_resource_is_not_modified(emulated_paciolan: PaciolanClient) -> None:
+    _profile, first = emulated_paciolan.pricing.get_profile.with_response(**PROFILE)
 
-    again = paciolan.pricing.get_profile(
+    again = emulated_paciolan.pricing.get_profile(
         **PROFILE, if_modified_since=first.headers["Last-Modified"]
     )
 
     assert again is None
 
 
-def test_a_resource_changed_since_the_date_is_sent_again(paciolan: PaciolanClient) -> None:
-    profile = paciolan.pricing.get_profile(
+def test_a_resource_changed_since_the_date_is_sent_again(emulated_paciolan: PaciolanClient) -> None:
+    profile = emulated_paciolan.pricing.get_profile(
         **PROFILE, if_modified_since="Wed, 11 Aug 2021 00:00:00 GMT"
     )
 
     assert profile is not None
 
 
-def test_the_request_id_is_echoed(paciolan: PaciolanClient) -> None:
-    _info, raw = paciolan.util.sysinfo.with_response()
+def test_the_request_id_is_echoed(emulated_paciolan: PaciolanClient) -> None:
+    _info, raw = emulated_paciolan.util.sysinfo.with_response()
 
     assert raw.request_id is not None
     assert raw.headers.get("Request-ID") == raw.request_id
 
 
-def test_an_operation_without_a_sample_answers_a_minimal_body(oneticket: OneTicketClient) -> None:
-    assert oneticket.purchases.crawl(source="tests") == []
+def test_an_operation_without_a_sample_answers_a_minimal_body(
+    emulated_oneticket: OneTicketClient,
+) -> None:
+    assert emulated_oneticket.purchases.crawl(source="tests") == []
 
 
 def test_an_operation_without_a_response_type_answers_no_content(emulator: Emulator) -> None:
@@ -219,9 +227,9 @@ def test_an_operation_without_a_response_type_answers_no_content(emulator: Emula
 
 
 def test_every_request_is_recorded_with_its_operation(
-    emulator: Emulator, oneticket: OneTicketClient
+    emulator: Emulator, emulated_oneticket: OneTicketClient
 ) -> None:
-    oneticket.sales.query(query="unfulfilled vivid next 3 days")
+    emulated_oneticket.sales.query(query="unfulfilled vivid next 3 days")
 
     (request,) = emulator.requests
     assert (request.vendor, request.operation, request.method) == (
@@ -234,9 +242,11 @@ def test_every_request_is_recorded_with_its_operation(
 
 
 def test_the_sales_host_is_served_under_its_own_base_path(
-    emulator: Emulator, oneticket: OneTicketClient
+    emulator: Emulator, emulated_oneticket: OneTicketClient
 ) -> None:
-    oneticket.sales.complete(body=[{"user_id": "7", "order_id": "22009999", "marketplace_id": 4}])
+    emulated_oneticket.sales.complete(
+        body=[{"user_id": "7", "order_id": "22009999", "marketplace_id": 4}]
+    )
 
     (request,) = emulator.requests
     assert request.path == "/dti1ticketapps/sales/v1/complete-sale"
@@ -253,7 +263,9 @@ def test_the_root_lists_the_base_urls(emulator: Emulator) -> None:
     }
 
 
-def test_faults_are_injected_over_http(emulator: Emulator, paciolan: PaciolanClient) -> None:
+def test_faults_are_injected_over_http(
+    emulator: Emulator, emulated_paciolan: PaciolanClient
+) -> None:
     fault = {"vendor": "paciolan", "operation": "util.sysinfo", "status": 503, "retry_after": "1"}
 
     reply = send_json(emulator.url + "/_emulator/faults", "POST", fault, {})
@@ -276,8 +288,10 @@ def test_a_fault_with_an_unknown_key_is_refused_over_http(emulator: Emulator) ->
     assert "stauts" in reply.json()["message"]
 
 
-def test_requests_are_listed_over_http(emulator: Emulator, oneticket: OneTicketClient) -> None:
-    oneticket.token.verify()
+def test_requests_are_listed_over_http(
+    emulator: Emulator, emulated_oneticket: OneTicketClient
+) -> None:
+    emulated_oneticket.token.verify()
 
     listed = send(emulator.url + "/_emulator/requests").json()
 
@@ -286,9 +300,9 @@ def test_requests_are_listed_over_http(emulator: Emulator, oneticket: OneTicketC
 
 
 def test_reset_over_http_forgets_the_requests(
-    emulator: Emulator, oneticket: OneTicketClient
+    emulator: Emulator, emulated_oneticket: OneTicketClient
 ) -> None:
-    oneticket.token.verify()
+    emulated_oneticket.token.verify()
 
     send(emulator.url + "/_emulator/reset", "POST")
 
@@ -336,7 +350,9 @@ def _call(client: Any, operation: Operation, arguments: dict[str, Any]) -> Any:
     return captured[-1]
 
 
-def _arguments(vendor: str, operation: Operation, paciolan: PaciolanClient) -> dict[str, Any]:
+def _arguments(
+    vendor: str, operation: Operation, emulated_paciolan: PaciolanClient
+) -> dict[str, Any]:
     """Minimal valid keyword arguments: required parameters and the body, from the registry."""
     arguments: dict[str, Any] = {}
     for param in operation.required_params:
@@ -346,12 +362,12 @@ def _arguments(vendor: str, operation: Operation, paciolan: PaciolanClient) -> d
     path_params = operation.params_in("path")
     if "cart_id" in path_params:
         # Cart operations act on a cart that exists: a new one for each test.
-        arguments["cart_id"] = str(paciolan.cart.create(policy_code="WEB", body=OFFER).id)
+        arguments["cart_id"] = str(emulated_paciolan.cart.create(policy_code="WEB", body=OFFER).id)
     if "offer_id" in path_params:
         arguments["offer_id"] = "1"
     if "batch_id" in path_params:
         # The status of a job that exists: a new export for each test.
-        arguments["batch_id"] = paciolan.batch.export_orders(season_code="F19").batch_id
+        arguments["batch_id"] = emulated_paciolan.batch.export_orders(season_code="F19").batch_id
     if operation.body_type is not None:
         arguments["body"] = SHAPES[vendor].minimal(operation.body_type)
     return arguments

@@ -14,7 +14,7 @@ import yaml
 from codegen.emulator import DEFAULT_REGISTRY, Emulator, running
 from codegen.registry import RegistryError
 from paciolan import MultipartDocument, PaciolanClient
-from tests.emulator.raw import PACIOLAN_HEADERS, send_json
+from tests.local_server import PACIOLAN_HEADERS, send_json
 
 POLICY = "WEB"
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}

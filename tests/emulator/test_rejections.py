@@ -10,7 +10,7 @@ from codegen import resolve
 from codegen.emulator import DEFAULT_REGISTRY, Emulator
 from codegen.emulator.shapes import Shapes
 from codegen.typeexpr import Named
-from tests.emulator.raw import ONETICKET_HEADERS, PACIOLAN_HEADERS, Reply, send, send_json
+from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, RawReply, send, send_json
 
 VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)[1]}
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}
@@ -24,7 +24,7 @@ def _oneticket(emulator: Emulator, path: str) -> str:
     return emulator.servers("oneticket")["default"] + path
 
 
-def _paciolan_error(reply: Reply, status: int = 400) -> str:
+def _paciolan_error(reply: RawReply, status: int = 400) -> str:
     assert reply.status == status
     assert reply.header("Content-Type") == "application/json"
     body = reply.json()
@@ -33,7 +33,7 @@ def _paciolan_error(reply: Reply, status: int = 400) -> str:
     return message
 
 
-def _oneticket_error(reply: Reply) -> str:
+def _oneticket_error(reply: RawReply) -> str:
     assert reply.status == 200
     body = reply.json()
     assert body["result"]["status"] == "error"

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from codegen import openapi
-from codegen.emulator import Emulator, running
+from codegen.emulator import Emulator
 from codegen.model import Vendor
 from codegen.schema import Registry
 from tests.tooling.conftest import ROOT
@@ -43,12 +43,6 @@ PACIOLAN_HEADERS = {
 
 def sample(name: str) -> Any:
     return json.loads((ROOT / "samples" / name).read_text())
-
-
-@pytest.fixture(scope="module")
-def emulator() -> Iterator[Emulator]:
-    with running() as started:
-        yield started
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +104,6 @@ def test_the_tool_generates_a_module_for_every_registry_operation(
 def test_a_paciolan_call_through_the_third_party_client_is_accepted_and_decoded(
     generated: dict[str, ModuleType], emulator: Emulator
 ) -> None:
-    emulator.reset()
     package = generated["paciolan"]
     client = package.Client(
         base_url=emulator.servers("paciolan")["default"], headers=PACIOLAN_HEADERS
@@ -134,7 +127,6 @@ def test_a_paciolan_call_through_the_third_party_client_is_accepted_and_decoded(
 def test_a_repeated_list_parameter_goes_out_repeated(
     generated: dict[str, ModuleType], emulator: Emulator
 ) -> None:
-    emulator.reset()
     package = generated["paciolan"]
     client = package.Client(
         base_url=emulator.servers("paciolan")["default"], headers=PACIOLAN_HEADERS
@@ -153,7 +145,6 @@ def test_a_repeated_list_parameter_goes_out_repeated(
 def test_a_1ticket_call_decodes_the_envelope_through_the_third_party_client(
     generated: dict[str, ModuleType], emulator: Emulator
 ) -> None:
-    emulator.reset()
     package = generated["oneticket"]
     client = package.Client(
         base_url=emulator.servers("oneticket")["default"], headers={"x-api-token": TOKEN}
