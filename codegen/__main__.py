@@ -45,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from codegen import emulator
 
-        emulator.serve(args.port, args.registry)
+        try:
+            emulator.serve(args.port, args.registry)
+        except registry.RegistryError as exc:
+            resolve.report(exc, "the emulator did not start.")
+            return 2
         return 0
     if args.command == "demo":
         from codegen import demo

@@ -103,3 +103,15 @@ def test_the_rendered_files_cover_both_packages() -> None:
             "py.typed",
         ):
             assert f"{package}/{module}" in files
+
+
+def test_serve_reports_an_invalid_registry_with_its_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "endpoints.yaml"
+    broken.write_text(REGISTRY.read_text().replace("echo: [util.echo]", "echo: [util.echoo]"))
+    (tmp_path / "samples").symlink_to(ROOT / "samples")
+    assert main(["--registry", str(broken), "serve", "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "operation `util.echoo` is not declared" in err
+    assert "1 problem(s) in the registry; the emulator did not start." in err
