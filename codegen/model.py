@@ -15,6 +15,7 @@ from requests or responses, an operation's return type, the shape of its method 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -466,18 +467,24 @@ class Vendor:
     emulator: EmulatorFacts | None
     decisions: tuple[str, ...]
 
-    @property
+    # Derived facts are computed on first use and kept (the records are frozen).
+
+    @cached_property
     def structs(self) -> list[ObjectType]:
         return [t for t in self.types if isinstance(t, ObjectType)]
 
-    @property
+    @cached_property
     def enums(self) -> list[EnumType]:
         return [t for t in self.types if isinstance(t, EnumType)]
 
-    def type_named(self, name: str) -> NamedType | None:
-        return next((t for t in self.types if t.name == name), None)
+    @cached_property
+    def _types_by_name(self) -> dict[str, NamedType]:
+        return {t.name: t for t in self.types}
 
-    @property
+    def type_named(self, name: str) -> NamedType | None:
+        return self._types_by_name.get(name)
+
+    @cached_property
     def groups(self) -> list[Group]:
         """The operation groups, in registry order, each declared once."""
         grouped: dict[str, list[Operation]] = {}
@@ -513,7 +520,7 @@ class Vendor:
                 pending += [n for f in found.fields for n in typeexpr.names_in(f.type)]
         return seen
 
-    @property
+    @cached_property
     def request_types(self) -> set[str]:
         """Types a caller builds: request bodies and parameter types, and everything inside them."""
         roots = [op.body_type for op in self.operations if op.body_type is not None]

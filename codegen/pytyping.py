@@ -27,7 +27,7 @@ BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool"})
 # The type parameter of the generic envelope (its `output` field).
 TYPE_PARAMETER = "T"
 MULTIPART_DOCUMENT = "MultipartDocument"
-assert set(typeexpr.SCALARS) == set(_SCALARS)
+assert set(_SCALARS) == typeexpr.SCALARS
 
 
 @dataclass

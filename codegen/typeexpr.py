@@ -5,15 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SCALARS = {
-    "str": "str",
-    "int": "int",
-    "float": "float",
-    "bool": "bool",
-    "decimal": "Decimal",
-    "date": "dt.date",
-    "any": "Any",
-}
+# The registry's scalar types; every other name is a type the vendor declares.
+SCALARS = frozenset({"str", "int", "float", "bool", "decimal", "date", "any"})
 
 
 @dataclass(frozen=True)
