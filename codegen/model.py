@@ -399,6 +399,7 @@ class FileDownload:
     source_operation: str | None  # a method of the group returning sources, for examples
     example_args: tuple[Argument, ...]
     example_result: str  # the variable examples assign the sources to
+    example_path: str  # the file examples save to
     notes: tuple[str, ...]
     kind: Literal["file_download"] = "file_download"
     module: str = "downloads"

@@ -115,6 +115,7 @@ class FileDownloadWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=T
     source_operation: str | None = None  # an operation of the group returning sources, for examples
     example_args: dict[str, str | int] = {}  # its arguments in examples
     example_result: str = "sources"  # the variable its examples assign the sources to
+    example_path: str = "downloaded"  # the file its examples save to
     notes: Notes = []
 
 

@@ -181,6 +181,7 @@ class _WorkflowResolver:
             source_operation=spec.source_operation,
             example_args=self.arguments(op, spec.example_args, child_path(path, "example_args")),
             example_result=spec.example_result,
+            example_path=spec.example_path,
             notes=tuple(spec.notes),
         )
 

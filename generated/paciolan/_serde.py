@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 bd5e710b8c501ebea2977f1ba7293c8938017ad143b21430ed224f68bd2cd2e8) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 e9842a658987fccd5e86d670148ffa1b4be99622169dbd2298a01f82e14944a7) by `python -m codegen generate`. Do not edit.
 """`encode` and `decode` with the wire names of this package's models, as the client uses them."""
 
 from __future__ import annotations

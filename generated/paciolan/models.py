@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 bd5e710b8c501ebea2977f1ba7293c8938017ad143b21430ed224f68bd2cd2e8) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 e9842a658987fccd5e86d670148ffa1b4be99622169dbd2298a01f82e14944a7) by `python -m codegen generate`. Do not edit.
 """Models of the Paciolan PDI.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
