@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Literal
 
 from codegen import names, typeexpr
+from codegen.schema import HttpMethod
 from codegen.typeexpr import ListOf, Named, Nullable, TypeRef
 
 Location = Literal["path", "query", "header"]
 ListStyle = Literal["repeated", "comma"]
-HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 EnumBase = Literal["str", "int"]
 Compression = Literal["supported", "required", "unsupported"]
 # What an enveloped operation returns: the whole `output`, nothing, its first element, or a field of it.

@@ -273,3 +273,25 @@ def test_a_query_builder_workflow_is_generated_and_accepted_by_its_parameter(
     queries = importlib.import_module(f"{package.__name__}.queries")
     client(package, http).sales.query(q=queries.SaleQuery(status="open", next_days=2))
     assert http.last.query == [("q", "open next 2 days")]
+
+
+def test_a_method_named_list_does_not_shadow_the_list_type(
+    generate: Generate, http: LocalServer
+) -> None:
+    _, package = generate(
+        """\
+        operations:
+          - name: items.list
+            method: GET
+            path: /items
+            query:
+              ids: {type: "list[int]", style: comma}
+            response: {type: "list[str]"}
+        """
+    )
+
+    source = inspect.getsource(package.client.ItemsOperations)
+    assert "ids: builtins.list[int] | None = None" in source
+    assert "-> builtins.list[str]:" in source
+    http.reply(body=["a"])
+    assert client(package, http).items.list(ids=[1, 2]) == ["a"]
