@@ -8,6 +8,7 @@ what its body used: the template is rendered first, then `imports()` fills the h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from codegen import model, typeexpr
 from codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef
@@ -28,6 +29,20 @@ BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool"})
 TYPE_PARAMETER = "T"
 MULTIPART_DOCUMENT = "MultipartDocument"
 assert set(_SCALARS) == typeexpr.SCALARS
+
+
+@dataclass(frozen=True)
+class Overload:
+    """One `@overload` of a method with media types: what it returns for which `media_type`."""
+
+    returns: str
+    literal: str  # `Literal['application/pdf', ...]`
+    default: str | None = None  # the default media type, on the overload it selects
+
+    @property
+    def parameter(self) -> str:
+        default = f" = {self.default!r}" if self.default is not None else ""
+        return f"media_type: {self.literal}{default}"
 
 
 @dataclass
@@ -128,15 +143,16 @@ class PythonTypes:
 
     def media_overloads(
         self, op: model.Operation, shadowed: frozenset[str] = frozenset()
-    ) -> list[tuple[str, str]]:
-        """(return annotation, `media_type` annotation) per overload: the default first, then by type."""
+    ) -> list[Overload]:
+        """One overload per return type: the default media type first, then the others by type."""
         self.used.add("from typing import Literal")
         default = op.default_media_type
         grouped: dict[str, list[str]] = {}
         for media in op.media_types:
             grouped.setdefault(self.media(media, shadowed), []).append(repr(media.media_type))
-        return [(self.returns(op, shadowed), f"Literal[{default!r}] = {default!r}")] + [
-            (annotation, f"Literal[{', '.join(values)}]") for annotation, values in grouped.items()
+        return [Overload(self.returns(op, shadowed), f"Literal[{default!r}]", default)] + [
+            Overload(annotation, f"Literal[{', '.join(values)}]")
+            for annotation, values in grouped.items()
         ]
 
     def media_union(self, op: model.Operation, shadowed: frozenset[str] = frozenset()) -> str:
@@ -153,12 +169,12 @@ def signature_parameters(
     op: model.Operation,
     types: PythonTypes,
     shadowed: frozenset[str] = frozenset(),
-    media: str | None = None,
+    media: Overload | Literal["any"] | None = None,
 ) -> list[str]:
     """The keyword parameters of an operation method: required ones first, then the optional.
 
-    `media`: how `media_type` is declared: "str" (the implementation: a `str` with the default), an
-    annotation with its default (`Literal[...] = ...`), or one without (an overload that selects by it).
+    `media`: how `media_type` is declared: by an overload (which selects by it), or "any" (the
+    implementation, and the reference: a `str` defaulting to the operation's media type).
     """
     body = types.body(op, shadowed)
     required = [f"{p.python_name}: {types.parameter(p, shadowed)}" for p in op.required_params]
@@ -169,10 +185,8 @@ def signature_parameters(
         required.insert(0, f"body: {body}")
     elif body:
         optional.append(f"body: {body} | None = None")
-    if media == "str":
+    if media == "any":
         optional.append(f"media_type: str = {op.default_media_type!r}")
-    elif media is not None and "=" in media:
-        optional.append(f"media_type: {media}")
-    elif media is not None:
-        required.append(f"media_type: {media}")
+    elif isinstance(media, Overload):
+        (optional if media.default is not None else required).append(media.parameter)
     return required + optional

@@ -203,7 +203,7 @@ class _Builder:
         media_types += [MediaRow(m.media_type, self.types.media(m)) for m in op.media_types]
         returns = " | ".join(dict.fromkeys(row.annotation for row in media_types))
         params = pytyping.signature_parameters(
-            op, self.types, media="str" if op.media_types else None
+            op, self.types, media="any" if op.media_types else None
         )
         return OperationDoc(
             model=op,

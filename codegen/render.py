@@ -11,6 +11,7 @@ import json
 import re
 import textwrap
 from pathlib import Path
+from typing import Literal
 
 import jinja2
 
@@ -122,7 +123,12 @@ def shadowed(group: Group) -> frozenset[str]:
     return pytyping.BUILTIN_TYPES & group.method_names
 
 
-def signature(types: PythonTypes, op: Operation, group: Group, media: str | None = None) -> str:
+def signature(
+    types: PythonTypes,
+    op: Operation,
+    group: Group,
+    media: pytyping.Overload | Literal["any"] | None = None,
+) -> str:
     """The parameters of an operation method: keyword-only, required ones first, then the optional."""
     params = pytyping.signature_parameters(op, types, shadowed(group), media)
     return ", ".join(["self", "*", *params] if params else ["self"])
