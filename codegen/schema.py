@@ -99,7 +99,7 @@ class BatchExportWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=Tr
     failed: str
     download_url: str
     row_type: str
-    rows_method: str  # the method that streams the file as typed rows
+    rows_method: str = "iter_rows"  # the method that streams the file as typed rows
     example_args: dict[str, str | int] = {}  # the start operation's arguments in examples
     example_columns: list[str] = []  # row columns (wire names) the examples print
     notes: Notes = []

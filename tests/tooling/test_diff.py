@@ -157,3 +157,21 @@ def test_an_old_registry_whose_samples_are_gone_still_compares(
     old.write_text(REGISTRY.read_text())
     assert diff.main(old, REGISTRY) == 0
     assert capsys.readouterr().out == "no changes\n"
+
+
+def test_a_registry_without_the_workflow_example_keys_still_compares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Keys added to the format later are optional, so older registries still load."""
+    later = ("rows_method:", "example_args:", "example_columns:", "source_operation:")
+    later += ("example_result:", "example_path:")
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        "".join(
+            line
+            for line in REGISTRY.read_text().splitlines(keepends=True)
+            if not line.strip().startswith(later)
+        )
+    )
+    assert diff.main(old, REGISTRY) == 0
+    assert capsys.readouterr().out == "no changes\n"
