@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return diff.main(args.old, args.new)
 
     try:
-        _, vendors = resolve.load(args.registry)
+        vendors = resolve.load(args.registry)
         if args.command == "validate":
             print(f"{args.registry.name}: valid")
             return 0
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def load_packages(path: Path) -> list[model.Vendor]:
-    return resolve.load(path)[1]
+    return resolve.load(path)
 
 
 def build_files(path: Path) -> dict[str, str]:

@@ -413,7 +413,7 @@ def main(old_path: Path, new_path: Path) -> int:
     loaded: list[list[Vendor]] = []
     for path in (old_path, new_path):
         try:
-            loaded.append(resolve.load(path, check_samples=False)[1])
+            loaded.append(resolve.load(path, check_samples=False))
         except registry.RegistryError as exc:
             resolve.report(exc, f"nothing compared ({path}).")
             return 2

@@ -353,7 +353,7 @@ def main(registry_path: Path, *, vendor: str | None = None, output: Path | None 
     from codegen import registry, resolve
 
     try:
-        _, vendors = resolve.load(registry_path)
+        vendors = resolve.load(registry_path)
     except registry.RegistryError as exc:
         resolve.report(exc, "nothing was exported.")
         return 2

@@ -138,7 +138,7 @@ def reference_files(registry_path: Path) -> dict[str, str]:
     """Load and resolve the registry, then render the reference (raises `RegistryError`)."""
     from codegen import resolve
 
-    return render_reference(resolve.load(registry_path)[1])
+    return render_reference(resolve.load(registry_path))
 
 
 def write(files: dict[str, str], directory: Path) -> None:

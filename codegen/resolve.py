@@ -46,10 +46,10 @@ def resolve(
     return vendors
 
 
-def load(path: Path, *, check_samples: bool = True) -> tuple[schema.Registry, list[model.Vendor]]:
+def load(path: Path, *, check_samples: bool = True) -> list[model.Vendor]:
     """Load and resolve the registry file (raises `RegistryError`)."""
     spec, source = registry.load(path)
-    return spec, resolve(spec, source, path.resolve().parent, check_samples=check_samples)
+    return resolve(spec, source, path.resolve().parent, check_samples=check_samples)
 
 
 def report(error: registry.RegistryError, consequence: str) -> None:

@@ -85,7 +85,7 @@ class Emulator:
     """The emulated vendor APIs. `start()` serves them on 127.0.0.1 (port 0: a free port)."""
 
     def __init__(self, registry: Path = DEFAULT_REGISTRY, port: int = 0) -> None:
-        _, vendors = resolve.load(registry)  # an invalid registry: `RegistryError`, with lines
+        vendors = resolve.load(registry)  # an invalid registry: `RegistryError`, with lines
         self._vendors = {vendor.name: vendor for vendor in vendors}
         self._routes = RouteTable(vendors)
         shapes = {vendor.name: Shapes(vendor) for vendor in vendors}

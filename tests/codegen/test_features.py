@@ -51,7 +51,7 @@ def generate(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Generat
         registry = tmp_path / "endpoints.yaml"
         body = textwrap.indent(textwrap.dedent(vendor_yaml), " " * 4)
         registry.write_text(HEADER.format(name=name) + body, encoding="utf-8")
-        (vendor,) = resolve.load(registry)[1]
+        (vendor,) = resolve.load(registry)
         files = render.render([vendor], "0" * 64)
         scratch = output.formatted(files, ROOT / "pyproject.toml", tmp_path)
         sys.path.insert(0, str(scratch))

@@ -37,7 +37,7 @@ vendors:
 def load(tmp_path: Path, text: str) -> list[model.Vendor]:
     path = tmp_path / "endpoints.yaml"
     path.write_text(textwrap.dedent(text))
-    return resolve.load(path)[1]
+    return resolve.load(path)
 
 
 def problems(tmp_path: Path, text: str) -> list[registry.Problem]:

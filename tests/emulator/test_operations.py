@@ -20,7 +20,7 @@ from paciolan import MultipartDocument, PaciolanClient
 from paciolan.models import PassTickets
 from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
 
-VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)[1]}
+VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)}
 SHAPES = {key: Shapes(vendor) for key, vendor in VENDORS.items()}
 CASES = [(key, operation) for key, vendor in VENDORS.items() for operation in vendor.operations]
 OPERATIONS = [pytest.param(vendor, op, id=f"{vendor}:{op.qualified_name}") for vendor, op in CASES]

@@ -12,7 +12,7 @@ from codegen.emulator.shapes import Shapes
 from codegen.typeexpr import Named
 from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, RawReply, send, send_json
 
-VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)[1]}
+VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)}
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}
 
 

@@ -23,7 +23,7 @@ def spec() -> Registry:
 
 @pytest.fixture(scope="session")
 def packages() -> list[Vendor]:
-    return resolve.load(REGISTRY)[1]
+    return resolve.load(REGISTRY)
 
 
 @pytest.fixture(scope="session")

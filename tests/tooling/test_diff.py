@@ -64,7 +64,7 @@ CASES = {
 
 
 def load(path: Path) -> list[Vendor]:
-    return resolve.load(path, check_samples=False)[1]
+    return resolve.load(path, check_samples=False)
 
 
 def test_every_fixture_is_a_valid_registry() -> None:
