@@ -5,7 +5,7 @@ Every view reads this model and nothing else of the registry: the Python client 
 value meaning are applied here once, by the resolver (`codegen.resolve`):
 
 - the Python name of a wire name: `python_name`;
-- whether a field may be missing on the wire: `Field.may_be_missing`;
+- whether a field may be missing on the wire: `Field.may_be_missing` (`resolve.may_be_missing`);
 - whether an operation may be repeated: `policy.is_idempotent`, stored in `Operation.idempotent`.
 
 Types are trees (`codegen.typeexpr.TypeRef`), never annotation strings. Derived facts (the types reachable

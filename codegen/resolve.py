@@ -52,6 +52,12 @@ def load(path: Path, *, check_samples: bool = True) -> list[model.Vendor]:
     return resolve(spec, source, path.resolve().parent, check_samples=check_samples)
 
 
+def may_be_missing(field: schema.Field, owner: schema.TypeDef) -> bool:
+    """The presence rule: a field may be missing when it says `optional: true`, or when its type says
+    `optional: true` and the field does not say `required: true`."""
+    return field.optional or (owner.optional and not field.required)
+
+
 def report(error: registry.RegistryError, consequence: str) -> None:
     """Print every problem of an invalid registry to stderr, then what was (not) done."""
     print(error, file=sys.stderr)
@@ -180,7 +186,7 @@ class _VendorResolver:
                     wire=wire,
                     python_name=py_name,
                     type=self.type_ref(info.type, fpath),
-                    may_be_missing=info.optional or (spec.optional and not info.required),
+                    may_be_missing=may_be_missing(info, spec),
                     secret=info.secret,
                     description=info.description,
                     notes=tuple(info.notes),
