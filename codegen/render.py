@@ -65,17 +65,22 @@ def render(vendors: list[Vendor], registry_sha256: str) -> dict[str, str]:
     for vendor in vendors:
         context = _context(vendor)
         for module, template in MODULES.items():
-            types = PythonTypes(models_from=None if module == "models.py" else ".models")
-            text = env.get_template(template).render(package=vendor, py=types, **context)
-            files[f"{vendor.name}/{module}"] = top + text.replace(
-                TYPE_IMPORTS, types.imports().rstrip("\n")
-            )
+            files[f"{vendor.name}/{module}"] = top + _module(env, template, vendor, context)
         for workflow in vendor.workflows:
             source = env.get_template(f"workflows/{workflow.kind}.py.j2")
             text = source.render(package=vendor, workflow=workflow, **context)
             files[f"{vendor.name}/{workflow.module}.py"] = top + text
         files[f"{vendor.name}/py.typed"] = ""
     return files
+
+
+def _module(
+    env: jinja2.Environment, template: str, vendor: Vendor, context: dict[str, object]
+) -> str:
+    """One module's text: the body first, then the imports its annotations needed."""
+    types = PythonTypes(models_from=None if template == "models.py.j2" else ".models")
+    text = env.get_template(template).render(package=vendor, py=types, **context)
+    return text.replace(TYPE_IMPORTS, types.imports().rstrip("\n"))
 
 
 def template_environment(directory: Path = TEMPLATES) -> jinja2.Environment:
