@@ -8,7 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from codegen import model, output, reference, registry, render
+from codegen import model, output, reference, registry, render, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from codegen import emulator
 
-        emulator.serve(args.port, args.registry)
+        try:
+            emulator.serve(args.port, args.registry)
+        except registry.RegistryError as exc:
+            resolve.report(exc, "the emulator did not start.")
+            return 2
         return 0
     if args.command == "demo":
         from codegen import demo
@@ -72,20 +76,16 @@ def main(argv: list[str] | None = None) -> int:
         return diff.main(args.old, args.new)
 
     try:
-        spec, source = registry.load(args.registry)
-        packages = model.build(spec, source, args.registry.resolve().parent)
+        vendors = resolve.load(args.registry)
         if args.command == "validate":
             print(f"{args.registry.name}: valid")
             return 0
         digest = hashlib.sha256(args.registry.read_bytes()).hexdigest()
-        files = render.render(packages, digest)
-        docs = reference.render_reference(packages, spec)
+        files = render.render(vendors, digest)
+        docs = reference.render_reference(vendors)
         scratch = output.formatted(files, ROOT / "pyproject.toml", args.out.resolve().parent)
     except registry.RegistryError as exc:
-        print(exc, file=sys.stderr)
-        print(
-            f"{len(exc.problems)} problem(s) in the registry; nothing was written.", file=sys.stderr
-        )
+        resolve.report(exc, "nothing was written.")
         return 2
     except output.FormatError as exc:
         print(f"ruff could not format the rendered code:\n{exc}", file=sys.stderr)
@@ -114,15 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def load_packages(path: Path) -> list[model.PackageModel]:
-    spec, source = registry.load(path)
-    return model.build(spec, source, path.resolve().parent)
+def load_packages(path: Path) -> list[model.Vendor]:
+    return resolve.load(path)
 
 
 def build_files(path: Path) -> dict[str, str]:
-    packages = load_packages(path)
+    vendors = load_packages(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return render.render(packages, digest)
+    return render.render(vendors, digest)
 
 
 if __name__ == "__main__":

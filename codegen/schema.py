@@ -111,6 +111,9 @@ class BatchExportWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=Tr
     failed: str
     download_url: str
     row_type: str
+    rows_method: str = "iter_rows"  # the method that streams the file as typed rows
+    example_args: dict[str, str | int] = {}  # the start operation's arguments in examples
+    example_columns: list[str] = []  # row columns (wire names) the examples print
     notes: Notes = []
 
 
@@ -121,6 +124,10 @@ class FileDownloadWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=T
     method: str
     source_type: str
     url_field: str
+    source_operation: str | None = None  # an operation of the group returning sources, for examples
+    example_args: dict[str, str | int] = {}  # its arguments in examples
+    example_result: str = "sources"  # the variable its examples assign the sources to
+    example_path: str = "downloaded"  # the file its examples save to
     notes: Notes = []
 
 

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from codegen import typeexpr
-from codegen.emulator.shapes import field_is_optional
-from codegen.schema import Field, Operation, Vendor
+from codegen.model import ENVELOPE_OUTPUT, EnumType, ObjectType, Operation, Vendor
 
 DriftKind = Literal["added_field", "new_enum_value", "missing_field"]
 DRIFT_KINDS: tuple[DriftKind, ...] = ("added_field", "new_enum_value", "missing_field")
@@ -83,11 +82,11 @@ def drift(
 def _first_required(found: _Object, vendor: Vendor, enum_values: list[_EnumValue]) -> str | None:
     """The first required field of an object that is present with a scalar value (so that no other
     change is removed with it) and is not the enum value picked to change."""
-    spec = vendor.types[found.type_name]
+    owner = vendor.type_named(found.type_name)
     spared = {(id(e.parent), e.key) for e in enum_values[:1]}
-    for wire, raw in (spec.fields or {}).items():
-        info = raw if isinstance(raw, Field) else None
-        if field_is_optional(spec, info) or wire not in found.value:
+    for field in owner.fields if isinstance(owner, ObjectType) else ():
+        wire = field.wire
+        if field.may_be_missing or wire not in found.value:
             continue
         if isinstance(found.value[wire], (dict, list)) or (id(found.value), wire) in spared:
             continue
@@ -100,12 +99,12 @@ def _typed_parts(
 ) -> tuple[list[_Object], list[_EnumValue]]:
     """The body's objects of registry types and its enum values, breadth first."""
     root: typeexpr.TypeRef | None = None
-    response_type = operation.response.type if operation.response else None
-    enveloped = vendor.envelope is not None and operation.envelope
+    response_type = operation.response
+    enveloped = vendor.envelope is not None and operation.enveloped
     if enveloped:
         root = typeexpr.Named(vendor.envelope or "")
     elif response_type is not None:
-        root = typeexpr.parse(response_type)
+        root = response_type
     objects: list[_Object] = []
     enum_values: list[_EnumValue] = []
     if root is None:
@@ -121,20 +120,20 @@ def _typed_parts(
             queue.extend(
                 (item, ref.value, _child(path, key), depth + 1) for key, item in value.items()
             )
-        elif isinstance(ref, typeexpr.Named) and ref.name in vendor.types:
-            spec = vendor.types[ref.name]
-            if spec.enum is not None:
+        elif isinstance(ref, typeexpr.Named) and vendor.type_named(ref.name) is not None:
+            owner = vendor.type_named(ref.name)
+            if not isinstance(owner, ObjectType):
                 continue  # enum values are found from their parent, which can change them
             if not isinstance(value, dict):
                 continue
             objects.append(_Object(value, path, depth, ref.name))
-            for wire, raw in (spec.fields or {}).items():
+            for field in owner.fields:
+                wire = field.wire
                 if wire not in value:
                     continue
-                text = raw if isinstance(raw, str) else raw.type
-                child: typeexpr.TypeRef = typeexpr.parse(text)
-                if enveloped and depth == 0 and wire == "output" and response_type is not None:
-                    child = typeexpr.parse(response_type)
+                child: typeexpr.TypeRef = field.type
+                if enveloped and depth == 0 and wire == ENVELOPE_OUTPUT and response_type:
+                    child = response_type
                 _note_enum(value, wire, child, vendor, _child(path, wire), enum_values)
                 queue.append((value[wire], child, _child(path, wire), depth + 1))
     return objects, enum_values
@@ -150,17 +149,15 @@ def _note_enum(
 ) -> None:
     while isinstance(ref, typeexpr.Nullable):
         ref = ref.inner
-    if isinstance(ref, typeexpr.Named) and ref.name in vendor.types:
-        if vendor.types[ref.name].enum is not None and parent[key] is not None:
+    if isinstance(ref, typeexpr.Named):
+        if isinstance(vendor.type_named(ref.name), EnumType) and parent[key] is not None:
             found.append(_EnumValue(parent, key, path, ref.name))
     elif isinstance(ref, typeexpr.ListOf) and isinstance(parent[key], list) and parent[key]:
         inner = ref.item
         while isinstance(inner, typeexpr.Nullable):
             inner = inner.inner
-        if (
-            isinstance(inner, typeexpr.Named)
-            and inner.name in vendor.types
-            and vendor.types[inner.name].enum is not None
+        if isinstance(inner, typeexpr.Named) and isinstance(
+            vendor.type_named(inner.name), EnumType
         ):
             found.append(_EnumValue(parent[key], 0, f"{path}[0]", inner.name))
 

@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 import msgspec
 
-from codegen import registry as registry_loader
+from codegen import resolve
 from codegen.emulator.checks import Incoming, RequestChecker
 from codegen.emulator.exports import ExportFile, ExportNotFound, ExportScript
 from codegen.emulator.faults import Drop, Fault, FaultBoard
@@ -85,17 +85,17 @@ class Emulator:
     """The emulated vendor APIs. `start()` serves them on 127.0.0.1 (port 0: a free port)."""
 
     def __init__(self, registry: Path = DEFAULT_REGISTRY, port: int = 0) -> None:
-        spec, _ = registry_loader.load(registry)
-        self._vendors = spec.vendors
-        self._routes = RouteTable(spec)
-        shapes = {key: Shapes(vendor) for key, vendor in spec.vendors.items()}
+        vendors = resolve.load(registry)  # an invalid registry: `RegistryError`, with lines
+        self._vendors = {vendor.name: vendor for vendor in vendors}
+        self._routes = RouteTable(vendors)
+        shapes = {vendor.name: Shapes(vendor) for vendor in vendors}
         self._checkers = {
-            key: RequestChecker(vendor, shapes[key]) for key, vendor in spec.vendors.items()
+            vendor.name: RequestChecker(vendor, shapes[vendor.name]) for vendor in vendors
         }
-        self._responder = Responder(spec, registry.resolve().parent, shapes, self._export_url)
+        self._responder = Responder(vendors, shapes, self._export_url)
         self._credential_headers = CREDENTIAL_HEADERS | {
             credential.header.lower()
-            for vendor in spec.vendors.values()
+            for vendor in vendors
             for credential in vendor.credentials
             if credential.header.lower() not in NOT_CREDENTIALS
         }
@@ -368,7 +368,7 @@ class Emulator:
         split = urlsplit(arrival.target)
         if not isinstance(arrival.match, Found):
             return split.path
-        query = arrival.match.route.operation.query
+        query = arrival.match.route.operation.params_in("query")
         pairs = [
             f"{quote(name, safe='')}={'***' if name in query and query[name].secret else quote(value, safe='')}"
             for name, value in parse_qsl(split.query, keep_blank_values=True)

@@ -16,12 +16,10 @@ import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
+from codegen.emulator.faults import Fault
 from codegen.emulator.responses import Answer
-
-if TYPE_CHECKING:
-    from codegen.emulator.emulator import Emulator
 
 log = logging.getLogger("codegen.emulator")
 
@@ -29,6 +27,28 @@ log = logging.getLogger("codegen.emulator")
 SLOW_BODY_PIECES = 10
 # Other bodies go out in pieces of this size (views of the body, not copies).
 BODY_PIECE = 256 * 1024
+
+
+class Arrival(Protocol):
+    """A request whose line and headers have been read (the emulator's `Arrival`)."""
+
+    @property
+    def fault(self) -> Fault | None: ...
+
+
+_A = TypeVar("_A", bound=Arrival)
+
+
+class Answerer(Protocol[_A]):
+    """What decides the answers (`Emulator`); this module only puts them on the wire."""
+
+    def arrive(self, method: str, target: str, headers: dict[str, str]) -> _A: ...
+
+    def dropped(self, arrival: _A) -> None: ...
+
+    def unreadable(self, arrival: _A, reason: str) -> Answer: ...
+
+    def respond(self, arrival: _A, body: bytes) -> Answer: ...
 
 
 class BadRequestBody(Exception):
@@ -41,7 +61,7 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, port: int, emulator: Emulator) -> None:
+    def __init__(self, port: int, emulator: Answerer[Any]) -> None:
         self.emulator = emulator
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()

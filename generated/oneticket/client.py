@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 0b0ca2037bd79432a6585cf8a70aff5df8d4d9b58e8a6b0625e551a775047261) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
@@ -306,6 +306,8 @@ class PurchasesOperations(FileDownload):
     def get_pdf(self, *, rid: int) -> builtins.list[PdfSeat]:
         """Get PDF and barcode data for a purchase group.
 
+        `GET /v2/getpdf/`
+
         Get PDF and barcode data for a specific purchase group.
 
         Args:
@@ -339,6 +341,8 @@ class PurchasesOperations(FileDownload):
         status: PurchaseStatus | Literal["Active", "Canceled", "active", "canceled"] | None = None,
     ) -> builtins.list[Purchase]:
         """Search purchases.
+
+        `GET /v2/purchases/`
 
         Search all purchases in your 1Ticket account. Data returned is the equivalent of
         what is found on 1ticket.com/purchases.
@@ -422,6 +426,8 @@ class PurchasesOperations(FileDownload):
     ) -> builtins.list[Any]:
         """Tell 1Ticket to crawl Ticketmaster for an order.
 
+        `GET /v2/crawl/`
+
         Tell 1Ticket to crawl Ticketmaster for a specific order. This API can be used to
         tell 1Ticket to recrawl a purchase it has already seen or to crawl an account to
         find a specific new purchase. If "id" is submitted "username" and
@@ -460,6 +466,8 @@ class PurchasesOperations(FileDownload):
     ) -> None:
         """Record an existing PO number for a purchase.
 
+        `POST /v2/purchases/recordpo/`
+
         Record a PO number for a purchase in 1Ticket. This does NOT create a PO - it
         only adds an existing PO number to 1Ticket for record keeping purposes. The
         parameters go in the query string, as in the document's example request (its
@@ -488,6 +496,8 @@ class TokenOperations:
     def verify(self) -> CompanyInfo:
         """Verify an API token.
 
+        `GET /v2/verify/`
+
         Verify validity of an API token and get basic client information.
         """
         return self._client._send(_TOKEN_VERIFY, {})[0]
@@ -505,6 +515,8 @@ class SalesOperations:
     def query(self, *, query: str | SalesQuery) -> list[Sale]:
         """Query sales data.
 
+        `GET /v2/sales/`
+
         API to query sales data. The query string can be strung together using different
         options; for example "unfulfilled vivid next 3 days" will return all unfulfilled
         Vivid sales occurring in the next three days.
@@ -518,6 +530,8 @@ class SalesOperations:
     @operation
     def add(self, *, body: SaleRecord | Mapping[str, Any]) -> list[Any]:
         """Add a sale record.
+
+        `POST /v2/sales/add`
 
         This endpoint is used to add a sale record to 1Ticket. The sale record is sent
         as a JSON body with Content-Type application/json.
@@ -536,6 +550,8 @@ class SalesOperations:
     ) -> None:
         """Tell 1Ticket an order is ready to fulfill.
 
+        `GET /v2/fulfill/`
+
         This will tell 1Ticket that the order in question is ready to fulfill,
         triggering us to look in the POS for PDFs/barcodes as needed. Please note that
         just because a success response is given it does NOT mean the order was filled;
@@ -552,6 +568,8 @@ class SalesOperations:
     @operation
     def complete(self, *, body: list[CompleteSale] | list[dict[str, Any]]) -> Any:
         """Mark sales filled and complete them on the POS.
+
+        `POST /sales/v1/complete-sale` (server `sales`)
 
         Takes a list of objects that contain the ID of the marketplace, the ID of the
         order on the marketplace and the ID of the user on 1ticket. This endpoint can
@@ -576,6 +594,8 @@ class MarketplacesOperations:
     def list(self) -> builtins.list[Marketplace]:
         """List supported marketplaces.
 
+        `GET /v2/marketplaces`
+
         Get a list of all supported marketplaces. Sent to /v2/marketplaces, without a
         trailing slash, as in the document's example request.
         """
@@ -593,6 +613,8 @@ class DisclosuresOperations:
     @operation
     def list(self) -> builtins.list[Disclosure]:
         """List disclosures.
+
+        `GET /v2/disclosures`
 
         This endpoint is used to get a list of disclosures that 1Ticket pulls from
         marketplace purchase receipts and PDFs. Sent to /v2/disclosures, without a
@@ -626,6 +648,8 @@ class AccountsOperations:
     ) -> builtins.list[Account]:
         """List marketplace accounts.
 
+        `GET /v2/accounts/list/`
+
         This endpoint is used to get a list of accounts. If no fields are supplied all
         accounts will be returned.
 
@@ -656,6 +680,8 @@ class AccountsOperations:
     ) -> builtins.list[Any]:
         """Add a marketplace account.
 
+        `POST /v2/accounts/add/`
+
         This endpoint is used to add a new marketplace account to 1ticket.
 
         Args:
@@ -685,6 +711,8 @@ class AccountsOperations:
         password: str | None = None,
     ) -> builtins.list[Any]:
         """Update a marketplace account.
+
+        `POST /v2/accounts/update/`
 
         This endpoint is used to update a marketplace account on 1ticket.
 
@@ -734,6 +762,8 @@ class AccountsOperations:
     ) -> builtins.list[Account]:
         """Update a marketplace account, including its per-POS settings.
 
+        `POST /v2/accounts/update/v2/`
+
         This endpoint is used to update a marketplace account on 1ticket. If a valid
         posid is not provided no POS-specific settings can be applied (AutoPO, custid,
         creditcardid).
@@ -780,6 +810,8 @@ class DomainsOperations:
     @operation
     def list(self, *, domain: str | None = None) -> builtins.list[Domain]:
         """List domains.
+
+        `GET /v2/domains/list`
 
         Returns a list of domains tied to the specified 1Ticket account. If no fields
         are supplied all domains will be returned. Sent to /v2/domains/list, without a
@@ -845,6 +877,10 @@ class OneTicketClient:
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
+        self._bind_groups()
+
+    def _bind_groups(self) -> None:
+        """The operation groups (`client.<group>`), each calling through this client."""
         self.purchases = PurchasesOperations(self)
         self.token = TokenOperations(self)
         self.sales = SalesOperations(self)
@@ -866,13 +902,7 @@ class OneTicketClient:
             timeout = Timeout(float(timeout), float(timeout))
         clone._timeout = timeout if timeout is not None else self._timeout
         clone._max_retries = max_retries if max_retries is not None else self._max_retries
-        clone.purchases = PurchasesOperations(clone)
-        clone.token = TokenOperations(clone)
-        clone.sales = SalesOperations(clone)
-        clone.marketplaces = MarketplacesOperations(clone)
-        clone.disclosures = DisclosuresOperations(clone)
-        clone.accounts = AccountsOperations(clone)
-        clone.domains = DomainsOperations(clone)
+        clone._bind_groups()
         return clone
 
     def close(self) -> None:

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 0b0ca2037bd79432a6585cf8a70aff5df8d4d9b58e8a6b0625e551a775047261) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
 """Errors raised by the client.
 
 Every error derives from `ApiError`. Catch a subclass for one situation (`NotFoundError`), or `ApiError`

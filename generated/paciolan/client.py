@@ -1,16 +1,16 @@
-# Generated from endpoints.yaml (sha256 0b0ca2037bd79432a6585cf8a70aff5df8d4d9b58e8a6b0625e551a775047261) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Literal, TypeVar, overload
 
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
 from ._multipart import MULTIPART, MultipartDocument
+from ._request import check_credential
 from ._responses import operation
 from ._runtime import Transport
 from .batch_export import BatchExport
@@ -470,6 +470,8 @@ class CatalogOperations:
     ) -> list[CatalogItemSummary]:
         """Retrieve catalog items
 
+        `GET /catalog/items`
+
         The items endpoint returns a collection of items currently available for the
         specified sales policy. N.B., The object returned is of the summaryItem class;
         to retrieve a complete item object, use the catalog item endpoint.
@@ -504,6 +506,8 @@ class CatalogOperations:
     @operation
     def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> CatalogItem:
         """Retrieve catalog item by season and item code
+
+        `GET /catalog/{season_code}/{item_code}`
 
         The item details endpoint returns detailed item information for the requested
         item, as permitted by the specified sales policy.
@@ -540,6 +544,8 @@ class InventoryOperations:
     ) -> Availability:
         """Retrieve inventory availability by season and item code
 
+        `GET /inventory/availability/{season_code}/{item_code}`
+
         The availability endpoint returns summary availability information for the
         requested event (item code), as permitted by the specified sales policy.
 
@@ -574,6 +580,8 @@ class InventoryOperations:
         section: list[str] | None = None,
     ) -> SeatStatus:
         """Retrieve inventory status by season and item code
+
+        `GET /inventory/status/{season_code}/{item_code}`
 
         The status endpoint returns seat status information for the requested event
         (item code) and section(s). Specifying erroneous section(s) in a request will
@@ -612,6 +620,8 @@ class InventoryOperations:
     ) -> SeatStatusUpdate:
         """Update seat status
 
+        `POST /inventory/status/{season_code}/{item_code}`
+
         The status (change) endpoint is used to manipulate seat status information for
         the requested event (item code).
 
@@ -648,6 +658,8 @@ class CartOperations:
     def create(self, *, body: OfferRequest | Mapping[str, Any], policy_code: str) -> Cart:
         """Create a new cart
 
+        `POST /cart`
+
         The create cart endpoint is used to create a new shopping cart by requesting a
         ticket offer (absent an existing cart ID).
 
@@ -661,6 +673,8 @@ class CartOperations:
     @operation
     def get(self, *, cart_id: str, policy_code: str) -> Cart:
         """Get cart by ID
+
+        `GET /cart/{cart_id}`
 
         The get cart endpoint is used to retrieve an existing cart.
 
@@ -676,6 +690,8 @@ class CartOperations:
         self, *, cart_id: str, policy_code: str, if_unmodified_since: str | None = None
     ) -> None:
         """Delete a cart by ID
+
+        `DELETE /cart/{cart_id}`
 
         The delete cart endpoint is used to cancel a pending transaction. When a cart is
         deleted, all offers contained in the cart are cancelled, any related seats on
@@ -714,6 +730,8 @@ class CartOperations:
     ) -> Cart:
         """Complete cart checkout
 
+        `POST /cart/{cart_id}/checkout`
+
         The checkout API endpoint commits a cart to a sale and records a financial
         transaction.
 
@@ -750,6 +768,8 @@ class CartOperations:
     ) -> Cart:
         """Create offer in cart
 
+        `POST /cart/{cart_id}/offers`
+
         The add offer endpoint is used to add an offer to an existing cart. To request
         an offer for non-allocatable items, the seats collection must be omitted.
 
@@ -785,6 +805,8 @@ class CartOperations:
         if_unmodified_since: str | None = None,
     ) -> Cart:
         """Remove offer from cart
+
+        `DELETE /cart/{cart_id}/offers/{offer_id}`
 
         The delete offer endpoint is used to remove an offer from an existing cart. When
         an offer is removed, any related seats on counter hold are returned to available
@@ -823,6 +845,8 @@ class CartOperations:
         if_unmodified_since: str | None = None,
     ) -> Cart:
         """Modify offer in cart (partial update)
+
+        `PATCH /cart/{cart_id}/offers/{offer_id}`
 
         The update offer endpoint is used to update an existing offer. The PATCH method
         is used to communicate a differential (partial) update. A successful request to
@@ -863,6 +887,8 @@ class CartOperations:
         if_unmodified_since: str | None = None,
     ) -> Cart:
         """Modify offer in cart (complete replacement)
+
+        `PUT /cart/{cart_id}/offers/{offer_id}`
 
         The update offer endpoint is used to update an existing offer. The PUT method is
         used to communicate a complete (replacement) update; the PATCH method is the
@@ -906,6 +932,8 @@ class TicketsOperations:
     def get(self, *, ticket_id: str) -> Ticket:
         """Get ticket information
 
+        `GET /tickets/{ticket_id}`
+
         Retrieve information about a specific ticket based on its ID. The get ticket
         endpoint returns ticket information for the specified ticket; print attributes
         are not returned. The purpose of this API is solely to allow integrators to
@@ -920,6 +948,8 @@ class TicketsOperations:
     @operation
     def get_by_barcode(self, *, barcode: str) -> Ticket:
         """Get ticket information by barcode
+
+        `GET /tickets/barcode/{barcode}`
 
         Retrieve information about a specific ticket based on its barcode ID.
 
@@ -967,6 +997,8 @@ class TicketsOperations:
         media_type: str = "application/json",
     ) -> Ticket | MultipartDocument | PassTickets:
         """Print ticket
+
+        `POST /tickets/{ticket_id}/print`
 
         Print a specific ticket based on its ticket ID. The print tickets endpoint
         allows for the fulfillment (printing) of individual tickets. Only those order
@@ -1035,6 +1067,8 @@ class TicketsOperations:
     ) -> Ticket | MultipartDocument | PassTickets:
         """Reprint ticket
 
+        `POST /tickets/{ticket_id}/reprint`
+
         Reprint a specific ticket based on its ticket ID. The reprint tickets endpoint
         allows for the reprinting of individual tickets. N.B., Tickets that have been
         previously printed will be voided and new barcodes will be issued as a result.
@@ -1069,6 +1103,8 @@ class TicketsOperations:
     def void(self, *, ticket_id: str, policy_code: str | None = None) -> VoidResult:
         """Void a ticket by ticket ID
 
+        `POST /tickets/{ticket_id}/void`
+
         Void a ticket based on the provided ticket ID. The void tickets endpoint allows
         for the voiding of individual single tickets and cancellation of miscellaneous
         items and gift certificates. N.B., Single event tickets sold as part of a
@@ -1088,6 +1124,8 @@ class TicketsOperations:
     @operation
     def reissue(self, *, ticket_id: str, policy_code: str, authorization: str) -> PassTickets:
         """Reissue ticket
+
+        `POST /tickets/{ticket_id}/reissue`
 
         Reissue a ticket based on its ticket ID. The reissue tickets endpoint allows for
         the reissue of individual tickets without voiding the existing barcode. Only
@@ -1116,6 +1154,8 @@ class TicketsOperations:
         authorization: str,
     ) -> PassTickets:
         """Reprint Pass ticket
+
+        `POST /tickets/{ticket_id}/reprint/pass`
 
         Reprint a specific ticket based on its ticket ID as an Apple or Google pass.
         N.B., Tickets that have been previously printed will be voided and new barcodes
@@ -1155,6 +1195,8 @@ class PatronOperations:
     def authenticate(self, *, body: PatronCredentials | Mapping[str, Any]) -> PatronAuthentication:
         """Authenticate patron account
 
+        `POST /patron/auth`
+
         The patron auth endpoint is used to authenticate patrons against the e.Venue
         platform for self-service activities requiring downstream API calls. Integrators
         may use this service to implement their own authentication mechanism using
@@ -1173,6 +1215,8 @@ class PatronOperations:
     ) -> PatronOrder:
         """Get patron orders for a specific season
 
+        `GET /patron/{account}/orders/{season}`
+
         The patron orders endpoint is used to retrieve the season order for the
         specified patron account.
 
@@ -1188,6 +1232,8 @@ class PatronOperations:
     @operation
     def get_seasons(self, *, account: str) -> PatronSeasons:
         """Get patron seasons
+
+        `GET /patron/{account}/seasons`
 
         The patron seasons endpoint is used to retrieve a list of active seasons for the
         specified patron account.
@@ -1211,6 +1257,8 @@ class BatchOperations(BatchExport):
     def get_status(self, *, batch_id: str) -> BatchStatus:
         """Get status of a batch by batch ID
 
+        `GET /batch/status/{batch_id}`
+
         The batch status endpoint returns status information for the requested batch
         job. Export files are scheduled for deletion shortly after they've been
         downloaded.
@@ -1231,6 +1279,8 @@ class BatchOperations(BatchExport):
         distributor_code: str | None = None,
     ) -> BatchJob:
         """Export orders as a batch
+
+        `GET /batch/export/orders`
 
         The batch order export endpoint is used to initiate the export of order line
         item data. The response returns a job ID that is used with the batch status
@@ -1287,6 +1337,8 @@ class ManifestOperations:
     ) -> Manifest:
         """Get manifest
 
+        `GET /manifest/{season_code}/{facility_code}/{configuration_code}`
+
         Retrieve the requested manifest based on season, facility, and configuration
         codes. Only those seats included in the facility configuration are returned.
         Areas are returned in the order in which they are assembled within a
@@ -1337,6 +1389,8 @@ class PricingOperations:
     ) -> PricingProfile | None:
         """Get seat pricing for a specific item
 
+        `GET /pricing/{profile_code}/{season_code}/{item_code}`
+
         The pricing profile endpoint is used to retrieve seat-level pricing for the
         specified pricing profile. Only those seats included in the profile will be
         returned unless includeAllSeats=true is specified (in which case every seat in
@@ -1383,6 +1437,8 @@ class UtilOperations:
     def sysinfo(self) -> SystemInfo:
         """Get system information
 
+        `GET /util/sysinfo`
+
         The sysinfo endpoint returns back office system information.
         """
         return self._client._send(_UTIL_SYSINFO, {})
@@ -1390,6 +1446,8 @@ class UtilOperations:
     @operation
     def echo(self, *, body: dict[str, Any] | Mapping[str, Any]) -> Any:
         """Echo input data
+
+        `POST /util/echo`
 
         The echo endpoint echoes the request received, including all HTTP headers.
         Developers may direct any (arbitrary) request to this endpoint and the service
@@ -1442,28 +1500,18 @@ class PaciolanClient:
         max_retries: int = 2,
         record_drift: str | os.PathLike[str] | None = None,
     ) -> None:
-        if (
-            isinstance(organization_id, bool)
-            or not isinstance(organization_id, int)
-            or organization_id < -2147483648
-            or organization_id > 2147483647
-        ):
-            raise ArgumentError(
-                "`organization_id` must be an int from -2147483648 to 2147483647"
-                + f", got {organization_id!r}"
-            )
-        if (
-            not isinstance(user_agent, str)
-            or re.fullmatch(
-                "[A-Za-z0-9!#$%&*+.^_|~-]+/(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?",
-                user_agent,
-            )
-            is None
-        ):
-            raise ArgumentError(
-                "`user_agent` must be Product/Version with a SemVer version, e.g. YourApplication/1.0.0"
-                + f", got {user_agent!r}"
-            )
+        check_credential(
+            "organization_id",
+            organization_id,
+            minimum=-2147483648,
+            maximum=2147483647,
+        )
+        check_credential(
+            "user_agent",
+            user_agent,
+            pattern="[A-Za-z0-9!#$%&*+.^_|~-]+/(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?",
+            form="Product/Version with a SemVer version, e.g. YourApplication/1.0.0",
+        )
         base_urls = dict(SERVERS)
         if base_url is not None:
             base_urls = dict.fromkeys(base_urls, base_url)
@@ -1493,6 +1541,10 @@ class PaciolanClient:
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
+        self._bind_groups()
+
+    def _bind_groups(self) -> None:
+        """The operation groups (`client.<group>`), each calling through this client."""
         self.catalog = CatalogOperations(self)
         self.inventory = InventoryOperations(self)
         self.cart = CartOperations(self)
@@ -1516,15 +1568,7 @@ class PaciolanClient:
             timeout = Timeout(float(timeout), float(timeout))
         clone._timeout = timeout if timeout is not None else self._timeout
         clone._max_retries = max_retries if max_retries is not None else self._max_retries
-        clone.catalog = CatalogOperations(clone)
-        clone.inventory = InventoryOperations(clone)
-        clone.cart = CartOperations(clone)
-        clone.tickets = TicketsOperations(clone)
-        clone.patron = PatronOperations(clone)
-        clone.batch = BatchOperations(clone)
-        clone.manifest = ManifestOperations(clone)
-        clone.pricing = PricingOperations(clone)
-        clone.util = UtilOperations(clone)
+        clone._bind_groups()
         return clone
 
     def close(self) -> None:

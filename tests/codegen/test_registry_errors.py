@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen import model, registry
+from codegen import model, registry, resolve
 
 VALID = """\
 registry: 1
@@ -34,11 +34,10 @@ vendors:
 """
 
 
-def load(tmp_path: Path, text: str) -> list[model.PackageModel]:
+def load(tmp_path: Path, text: str) -> list[model.Vendor]:
     path = tmp_path / "endpoints.yaml"
     path.write_text(textwrap.dedent(text))
-    spec, source = registry.load(path)
-    return model.build(spec, source, tmp_path)
+    return resolve.load(path)
 
 
 def problems(tmp_path: Path, text: str) -> list[registry.Problem]:
@@ -197,8 +196,7 @@ def test_also_accepts_adds_spellings_to_an_enum_parameter(tmp_path: Path) -> Non
     )
     (package,) = load(tmp_path, text)
     (param,) = [p for p in package.operations[0].params if p.wire == "state"]
-    assert param.choices == "frozenset({'Active', 'active'})"
-    assert param.annotation == "State | Literal['Active', 'active']"
+    assert param.accepted_values == ["Active", "active"]
 
 
 def test_requires_naming_an_undeclared_parameter_is_reported(tmp_path: Path) -> None:
@@ -251,3 +249,35 @@ def test_a_credential_range_on_a_str_is_reported(tmp_path: Path) -> None:
     broken = VALID.replace("secret: true}", "secret: true, minimum: 0}")
     (problem,) = problems(tmp_path, broken)
     assert problem.message == "`minimum` and `maximum` apply to int only"
+
+
+def test_a_cart_role_whose_operation_lacks_its_path_parameter_is_reported(tmp_path: Path) -> None:
+    broken = VALID + (
+        "    emulator:\n      carts:\n        template: items.get\n        get: items.get\n"
+    )
+    found = problems(tmp_path, broken)
+    role = next(p for p in found if p.path == "vendors.shop.emulator.carts.get")
+    assert role.line == 25
+    assert role.message == "`items.get` needs the path parameter `cart_id`"
+
+
+def test_two_cart_roles_on_one_operation_are_reported(tmp_path: Path) -> None:
+    broken = VALID.replace("item_id", "cart_id") + (
+        "    emulator:\n      carts:\n        template: items.get\n"
+        "        get: items.get\n        checkout: items.get\n"
+    )
+    found = problems(tmp_path, broken)
+    assert [p.message for p in found if p.path == "vendors.shop.emulator.carts.checkout"] == [
+        "`items.get` has two cart roles: get and checkout"
+    ]
+
+
+def test_a_workflow_example_argument_must_be_a_parameter(tmp_path: Path) -> None:
+    broken = VALID + (
+        "    workflows:\n      file_download:\n        group: items\n        method: save\n"
+        "        source_type: Item\n        url_field: name\n        source_operation: get\n"
+        "        example_args: {itemId: 1}\n"
+    )
+    (problem,) = problems(tmp_path, broken)
+    assert problem.path == "vendors.shop.workflows.file_download.example_args.itemId"
+    assert problem.message == "`itemId` is not a parameter"

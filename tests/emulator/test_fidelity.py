@@ -9,8 +9,8 @@ from oneticket import OneTicketClient
 
 @pytest.mark.parametrize("status", ["Active", "active"])
 def test_the_emulator_accepts_either_documented_casing_of_a_purchase_status(
-    oneticket: OneTicketClient, status: str
+    emulated_oneticket: OneTicketClient, status: str
 ) -> None:
-    purchases = oneticket.purchases.list(status=status)  # type: ignore[arg-type]
+    purchases = emulated_oneticket.purchases.list(status=status)  # type: ignore[arg-type]
 
     assert len(purchases) == 2

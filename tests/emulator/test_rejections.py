@@ -6,12 +6,13 @@ import logging
 
 import pytest
 
-from codegen import registry
+from codegen import resolve
 from codegen.emulator import DEFAULT_REGISTRY, Emulator
 from codegen.emulator.shapes import Shapes
-from tests.emulator.raw import ONETICKET_HEADERS, PACIOLAN_HEADERS, Reply, send, send_json
+from codegen.typeexpr import Named
+from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, RawReply, send, send_json
 
-SPEC, _SOURCE = registry.load(DEFAULT_REGISTRY)
+VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)}
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}
 
 
@@ -23,7 +24,7 @@ def _oneticket(emulator: Emulator, path: str) -> str:
     return emulator.servers("oneticket")["default"] + path
 
 
-def _paciolan_error(reply: Reply, status: int = 400) -> str:
+def _paciolan_error(reply: RawReply, status: int = 400) -> str:
     assert reply.status == status
     assert reply.header("Content-Type") == "application/json"
     body = reply.json()
@@ -32,7 +33,7 @@ def _paciolan_error(reply: Reply, status: int = 400) -> str:
     return message
 
 
-def _oneticket_error(reply: Reply) -> str:
+def _oneticket_error(reply: RawReply) -> str:
     assert reply.status == 200
     body = reply.json()
     assert body["result"]["status"] == "error"
@@ -156,7 +157,7 @@ def test_a_body_field_of_the_wrong_type_is_rejected(emulator: Emulator) -> None:
 
 
 def test_a_body_enum_value_outside_the_registry_is_rejected(emulator: Emulator) -> None:
-    sale = {**Shapes(SPEC.vendors["oneticket"]).minimal("SaleRecord"), "posused": "spreadsheet"}
+    sale = {**Shapes(VENDORS["oneticket"]).minimal(Named("SaleRecord")), "posused": "spreadsheet"}
 
     message = _oneticket_error(
         send_json(_oneticket(emulator, "/v2/sales/add"), "POST", sale, ONETICKET_HEADERS)
