@@ -26,11 +26,13 @@ from codegen.emulator.emulator import DEFAULT_REGISTRY, Emulator
 from codegen.emulator.exports import export_file
 from codegen.emulator.faults import Fault
 from codegen.emulator.journal import ReceivedRequest
+from codegen.emulator.limits import Limits
 
 __all__ = [
     "DEFAULT_REGISTRY",
     "Emulator",
     "Fault",
+    "Limits",
     "ReceivedRequest",
     "export_file",
     "running",
@@ -39,9 +41,11 @@ __all__ = [
 
 
 @contextmanager
-def running(port: int = 0, registry: Path = DEFAULT_REGISTRY) -> Iterator[Emulator]:
+def running(
+    port: int = 0, registry: Path = DEFAULT_REGISTRY, limits: Limits | None = None
+) -> Iterator[Emulator]:
     """A started emulator (port 0: a free port), stopped when the block ends."""
-    with Emulator(registry, port) as emulator:
+    with Emulator(registry, port, limits) as emulator:
         yield emulator
 
 

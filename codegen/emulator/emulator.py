@@ -32,6 +32,7 @@ from codegen.emulator.checks import Incoming, RequestChecker
 from codegen.emulator.exports import ExportFile, ExportNotFound, ExportScript
 from codegen.emulator.faults import Drop, Fault, FaultBoard
 from codegen.emulator.journal import Journal, ReceivedRequest
+from codegen.emulator.limits import Limits
 from codegen.emulator.responses import Answer, Responder
 from codegen.emulator.routes import Found, RouteTable, Unknown, WrongMethod
 from codegen.emulator.server import EmulatorHTTPServer
@@ -84,7 +85,10 @@ class Arrival:
 class Emulator:
     """The emulated vendor APIs. `start()` serves them on 127.0.0.1 (port 0: a free port)."""
 
-    def __init__(self, registry: Path = DEFAULT_REGISTRY, port: int = 0) -> None:
+    def __init__(
+        self, registry: Path = DEFAULT_REGISTRY, port: int = 0, limits: Limits | None = None
+    ) -> None:
+        """`limits`: what a client may cost the emulator (`Limits()`, generous, when not given)."""
         spec, _ = registry_loader.load(registry)
         self._vendors = spec.vendors
         self._routes = RouteTable(spec)
@@ -99,8 +103,26 @@ class Emulator:
             for credential in vendor.credentials
             if credential.header.lower() not in NOT_CREDENTIALS
         }
+        # What `GET /_emulator/requests` masks: the values of secret credentials, headers and query
+        # parameters of any vendor (a key sent to the wrong vendor is still a key), and HTTP's own.
+        self._secret_headers = CREDENTIAL_HEADERS | {
+            name.lower()
+            for vendor in spec.vendors.values()
+            for name in [c.header for c in vendor.credentials if c.secret]
+            + [n for op in vendor.operations for n, p in op.headers.items() if p.secret]
+        }
+        self._secret_query = frozenset(
+            name
+            for vendor in spec.vendors.values()
+            for op in vendor.operations
+            for name, param in op.query.items()
+            if param.secret
+        )
         self._faults = FaultBoard()
-        self._journal = Journal()
+        self._limits = limits if limits is not None else Limits()
+        self._journal = Journal(
+            self._limits.journal_max_requests, self._limits.journal_max_body_bytes
+        )
         self._port = port
         self._server: EmulatorHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -109,7 +131,7 @@ class Emulator:
 
     def start(self) -> Emulator:
         if self._server is None:
-            self._server = EmulatorHTTPServer(self._port, self)
+            self._server = EmulatorHTTPServer(self._port, self, self._limits)
             self._thread = threading.Thread(
                 target=self._server.serve_forever,
                 kwargs={"poll_interval": 0.05},
@@ -268,9 +290,16 @@ class Emulator:
             "%s %s: connection dropped unread (injected)", arrival.method, self._shown(arrival)
         )
 
-    def unreadable(self, arrival: Arrival, reason: str) -> Answer:
+    def unreadable(self, arrival: Arrival, reason: str, status: int = 400) -> Answer:
+        """A request whose body is not read: malformed (400), too large (413, 431), stalled (408)."""
         self._record(arrival, b"")
-        return self._reject(arrival, 400, f"body: {reason}")
+        return self._reject(arrival, status, f"framing: {reason}")
+
+    def refused(self, method: str, target: str, headers: dict[str, str], reason: str) -> Answer:
+        """A request refused before it is routed (a target that is not a path): recorded, never served."""
+        arrival = Arrival(method, target, headers, Unknown(None, target), None)
+        self._record(arrival, b"")
+        return self._reject(arrival, 400, reason)
 
     def respond(self, arrival: Arrival, body: bytes) -> Answer:
         if arrival.path.startswith(CONTROL_PREFIX):
@@ -394,7 +423,10 @@ class Emulator:
             return Answer(200, json.dumps({"scripted": scripted}).encode())
         if action == ("GET", "requests"):
             payload: Any = {
-                "requests": [request.to_dict() for request in self.requests],
+                "requests": [
+                    request.to_dict(self._secret_headers, self._secret_query)
+                    for request in self.requests
+                ],
                 "problems": self.problems,
             }
             return Answer(200, json.dumps(payload).encode())

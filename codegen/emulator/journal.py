@@ -1,13 +1,23 @@
-"""What the emulator received: every request, the hits per operation and the rejection messages."""
+"""What the emulator received: the latest requests, the hits per operation and the rejection messages.
+
+The journal is bounded, so a long session or a flood cannot grow it without end: it keeps the latest
+`max_requests` requests and messages (the hit counts stay exact) and the first `max_body_bytes` of each
+body (`ReceivedRequest.body_size` says how large it was). Its JSON (`GET /_emulator/requests`) shows the
+values of secret headers and query parameters as `***`; the Python objects keep them, for tests that
+check what a client sent.
+"""
 
 from __future__ import annotations
 
 import json
 import threading
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, deque
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote_plus, urlsplit
+
+MASK = "***"
 
 
 @dataclass(frozen=True)
@@ -23,6 +33,17 @@ class ReceivedRequest:
     # The credential headers that arrived (names as sent): the vendors' (User-Agent aside), any PAC-*,
     # Authorization, Proxy-Authorization, Cookie.
     credentials: tuple[str, ...] = ()
+    # The body's length as received; more than len(body) when the journal kept only its start.
+    body_size: int = -1
+
+    def __post_init__(self) -> None:
+        if self.body_size < 0:
+            object.__setattr__(self, "body_size", len(self.body))
+
+    @property
+    def body_cut(self) -> bool:
+        """Whether the journal kept only the start of the body."""
+        return self.body_size > len(self.body)
 
     @property
     def path(self) -> str:
@@ -34,31 +55,61 @@ class ReceivedRequest:
         return next((v for k, v in self.headers.items() if k.lower() == lowered), None)
 
     def json(self) -> Any:
+        if self.body_cut:
+            raise ValueError(
+                f"the journal kept {len(self.body)} of the body's {self.body_size} bytes "
+                "(Limits.journal_max_body_bytes)"
+            )
         return json.loads(self.body)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The request as JSON for `GET /_emulator/requests` (the body as text)."""
+    def to_dict(
+        self, secret_headers: Collection[str] = (), secret_query: Collection[str] = ()
+    ) -> dict[str, Any]:
+        """The request as JSON for `GET /_emulator/requests` (the body as text), the values of the named
+        headers (lower case) and query parameters masked."""
         return {
             "vendor": self.vendor,
             "operation": self.operation,
             "method": self.method,
-            "target": self.target,
-            "headers": self.headers,
+            "target": masked_target(self.target, secret_query),
+            "headers": {
+                name: MASK if name.lower() in secret_headers else value
+                for name, value in self.headers.items()
+            },
             "body": self.body.decode("utf-8", errors="replace"),
+            "body_size": self.body_size,
             "credentials": list(self.credentials),
         }
 
 
-class Journal:
-    """Thread-safe record of the requests received since the last reset."""
+def masked_target(target: str, secret_query: Collection[str]) -> str:
+    """The target with the values of the named query parameters replaced by `***`, the rest as sent."""
+    path, mark, query = target.partition("?")
+    if not mark or not secret_query:
+        return target
+    pairs = []
+    for pair in query.split("&"):
+        name, equals, _value = pair.partition("=")
+        pairs.append(f"{name}={MASK}" if equals and unquote_plus(name) in secret_query else pair)
+    return f"{path}?{'&'.join(pairs)}"
 
-    def __init__(self) -> None:
+
+class Journal:
+    """Thread-safe record of the latest requests received since the last reset."""
+
+    def __init__(self, max_requests: int, max_body_bytes: int) -> None:
         self._lock = threading.Lock()
-        self._requests: list[ReceivedRequest] = []
+        self._max_body_bytes = max_body_bytes
+        self._requests: deque[ReceivedRequest] = deque(maxlen=max_requests)
         self._hits: Counter[tuple[str | None, str | None]] = Counter()
-        self._problems: list[str] = []
+        self._problems: deque[str] = deque(maxlen=max_requests)
 
     def record(self, request: ReceivedRequest) -> None:
+        if len(request.body) > self._max_body_bytes:
+            # A copy of the start: the whole body is freed when the request has been answered.
+            request = replace(
+                request, body=request.body[: self._max_body_bytes], body_size=len(request.body)
+            )
         with self._lock:
             self._requests.append(request)
             self._hits[(request.vendor, request.operation)] += 1

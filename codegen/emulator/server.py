@@ -5,19 +5,29 @@ the wire: keep-alive (HTTP/1.1, a Content-Length on every answer), reading the w
 drops the connection first), the delay before the status line and the slow body of a fault. Bodies go
 out in pieces, a file body straight from the file (`socket.sendfile`), so a large export file is never
 copied into memory.
+
+What a client may cost is bounded (`Limits`): a request target must be a path (origin-form); a body is
+framed by one Content-Length or by chunks, never both, and its declared size is checked against the limit
+before any of it is read (413), malformed framing is a 400 and closes the connection; a connection that
+sends nothing for the idle timeout is closed; at most `max_connections` are served at once (the others
+wait, unaccepted, in the listen backlog); and when accept() fails for want of file descriptors the server
+pauses instead of retrying at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
+import re
 import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
+from codegen.emulator.limits import Limits
 from codegen.emulator.responses import Answer
 
 if TYPE_CHECKING:
@@ -29,10 +39,27 @@ log = logging.getLogger("codegen.emulator")
 SLOW_BODY_PIECES = 10
 # Other bodies go out in pieces of this size (views of the body, not copies).
 BODY_PIECE = 256 * 1024
+# A chunk-size line (size and extensions), and a trailer line, longer than this is malformed.
+CHUNK_LINE_LIMIT = 4096
+# More trailer lines than this after the last chunk are malformed.
+MAX_TRAILERS = 100
+# accept() errors that mean "no file descriptor or buffer free now": pause, doubling up to the maximum.
+ACCEPT_EXHAUSTED = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
+ACCEPT_PAUSE_FIRST = 0.05
+ACCEPT_PAUSE_MAX = 0.5
+# How often a full server looks whether it is stopping while it waits for a free connection slot.
+SLOT_POLL = 0.05
+
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+_HEX_DIGITS = re.compile(rb"[0-9A-Fa-f]+")
 
 
-class BadRequestBody(Exception):
-    """The body cannot be read as the headers announce it."""
+class UnreadableRequest(Exception):
+    """The request is not read: its framing is malformed (400), too large (413, 431) or stalled (408)."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class EmulatorHTTPServer(ThreadingHTTPServer):
@@ -40,12 +67,42 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    # Connections wait here, accepted by the kernel but not yet by the server, while every slot is taken.
+    request_queue_size = 128
 
-    def __init__(self, port: int, emulator: Emulator) -> None:
+    def __init__(self, port: int, emulator: Emulator, limits: Limits) -> None:
         self.emulator = emulator
+        self.limits = limits
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
+        # One slot per connection being served (its handler thread): taken before accept(), given back
+        # when the connection ends.
+        self._slots = threading.BoundedSemaphore(limits.max_connections)
+        self._stopping = threading.Event()
+        self._accept_pause = 0.0
         super().__init__(("127.0.0.1", port), EmulatorHandler)
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        while not self._slots.acquire(timeout=SLOT_POLL):
+            if self._stopping.is_set():
+                raise OSError("the emulator is stopping")  # socketserver ignores it and stops
+        try:
+            request = super().get_request()
+        except OSError as exc:
+            self._slots.release()
+            self._pause_after(exc)
+            raise
+        self._accept_pause = 0.0
+        return request
+
+    def _pause_after(self, exc: OSError) -> None:
+        """Out of descriptors, accept() fails at once on every try: wait instead of spinning the CPU."""
+        if exc.errno not in ACCEPT_EXHAUSTED:
+            return
+        if not self._accept_pause:
+            log.warning("cannot accept connections (%s): pausing until some close", exc)
+        self._accept_pause = min(max(self._accept_pause * 2, ACCEPT_PAUSE_FIRST), ACCEPT_PAUSE_MAX)
+        self._stopping.wait(self._accept_pause)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._connections_lock:
@@ -53,9 +110,17 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
         super().process_request(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
+        # socketserver calls this exactly once for every request `get_request` returned.
         with self._connections_lock:
             self._connections.discard(request)
-        super().shutdown_request(request)
+        try:
+            super().shutdown_request(request)
+        finally:
+            self._slots.release()
+
+    def shutdown(self) -> None:
+        self._stopping.set()
+        super().shutdown()
 
     def close_connections(self) -> None:
         """End every kept-alive connection, so no handler thread outlives the server."""
@@ -73,6 +138,12 @@ class EmulatorHandler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
     server: EmulatorHTTPServer
 
+    def setup(self) -> None:
+        super().setup()
+        # Every read and write on the connection waits at most this long; a connection idle between
+        # requests is then closed by `handle_one_request`, one stalled inside a request gets a 408.
+        self.connection.settimeout(self.server.limits.idle_timeout)
+
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s " + format, self.address_string(), *args)
 
@@ -88,17 +159,25 @@ class EmulatorHandler(BaseHTTPRequestHandler):
 
     def _exchange(self) -> None:
         emulator = self.server.emulator
-        arrival = emulator.arrive(self.command, self.path, dict(self.headers.items()))
+        headers = dict(self.headers.items())
+        if not _origin_form(self.path):
+            # An absolute URL (`GET http://elsewhere/...`) is a proxy's request: never served.
+            self.close_connection = True
+            reason = f"target: {self.path!r} is not a path (origin-form: /path?query)"
+            self._write(emulator.refused(self.command, self.path, headers, reason))
+            return
+        arrival = emulator.arrive(self.command, self.path, headers)
         fault = arrival.fault
         if fault is not None and fault.drop == "before_read":
             emulator.dropped(arrival)
             self._drop()
             return
         try:
+            self._check_head_size()
             body = self._read_body()
-        except BadRequestBody as exc:
+        except UnreadableRequest as exc:
             self.close_connection = True
-            self._write(emulator.unreadable(arrival, str(exc)))
+            self._write(emulator.unreadable(arrival, str(exc), exc.status))
             return
         answer = emulator.respond(arrival, body)
         if fault is not None and fault.drop == "after_read":
@@ -109,34 +188,80 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             time.sleep(fault.delay)
         self._write(answer, slow_body=fault.slow_body if fault is not None else 0.0)
 
+    def _check_head_size(self) -> None:
+        limit = self.server.limits.max_request_head_bytes
+        size = len(self.requestline) + sum(len(k) + len(v) for k, v in self.headers.items())
+        if size > limit:
+            raise UnreadableRequest(
+                f"the request line and headers take {size} bytes, over the emulator's limit of "
+                f"{limit} bytes",
+                status=431,
+            )
+
     def _read_body(self) -> bytes:
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunked()
-        text = self.headers.get("Content-Length")
-        if text is None:
-            return b""
-        if not text.strip().isdigit():
-            raise BadRequestBody(f"Content-Length {text!r} is not a number")
-        length = int(text)
+        """The body, framed as the headers say; nothing is read when the framing is refused."""
+        limit = self.server.limits.max_request_body_bytes
+        lengths = self.headers.get_all("Content-Length") or []
+        encodings = self.headers.get_all("Transfer-Encoding") or []
+        try:
+            if encodings:
+                # Both framings at once is how requests are smuggled past a proxy: refused.
+                if lengths:
+                    raise UnreadableRequest(
+                        "Content-Length and Transfer-Encoding: send one of them"
+                    )
+                if [e.strip().lower() for e in encodings] != ["chunked"]:
+                    raise UnreadableRequest(
+                        f"Transfer-Encoding {', '.join(encodings)!r}: only `chunked` is understood"
+                    )
+                return self._read_chunked(limit)
+            if not lengths:
+                return b""
+            return self._read_sized(_content_length(lengths, limit))
+        except TimeoutError:
+            raise UnreadableRequest(
+                f"the body stopped arriving for {self.server.limits.idle_timeout:g} s", status=408
+            ) from None
+
+    def _read_sized(self, length: int) -> bytes:
         body = self.rfile.read(length)
         if len(body) != length:
-            raise BadRequestBody(f"the body ended after {len(body)} of {length} bytes")
+            raise UnreadableRequest(f"the body ended after {len(body)} of {length} bytes")
         return body
 
-    def _read_chunked(self) -> bytes:
-        parts: list[bytes] = []
+    def _read_chunked(self, limit: int) -> bytes:
+        # One buffer, not a list of chunks: a million one-byte chunks cost a megabyte, not 40.
+        body = bytearray()
         while True:
-            line = self.rfile.readline(1024).split(b";")[0].strip()
-            try:
-                size = int(line, 16)
-            except ValueError:
-                raise BadRequestBody(f"bad chunk size {line!r}") from None
+            line = self.rfile.readline(CHUNK_LINE_LIMIT + 1)
+            if not line.endswith(b"\n"):
+                raise UnreadableRequest("a chunk size line is cut off or too long")
+            text = line.split(b";", 1)[0].rstrip(b" \t\r\n")
+            if not _HEX_DIGITS.fullmatch(text):
+                raise UnreadableRequest(f"bad chunk size {text!r}: hex digits expected")
+            size = int(text, 16)  # no digit limit in base 16; the line length bounds it
             if size == 0:
-                while self.rfile.readline(1024).strip():  # trailers
-                    pass
-                return b"".join(parts)
-            parts.append(self.rfile.read(size))
-            self.rfile.readline(1024)
+                self._skip_trailers()
+                return bytes(body)
+            if len(body) + size > limit:
+                raise UnreadableRequest(
+                    f"chunks of more than the emulator's limit of {limit} bytes", status=413
+                )
+            data = self.rfile.read(size)
+            if len(data) != size:
+                raise UnreadableRequest(f"a chunk ended after {len(data)} of {size} bytes")
+            body += data
+            if self.rfile.readline(3) not in (b"\r\n", b"\n"):
+                raise UnreadableRequest(f"a chunk of {size} bytes is not followed by CRLF")
+
+    def _skip_trailers(self) -> None:
+        for _ in range(MAX_TRAILERS + 1):
+            line = self.rfile.readline(CHUNK_LINE_LIMIT + 1)
+            if not line.endswith(b"\n"):
+                raise UnreadableRequest("a trailer line is cut off or too long")
+            if not line.strip():
+                return
+        raise UnreadableRequest(f"more than {MAX_TRAILERS} trailer lines")
 
     def _drop(self) -> None:
         """Close the connection without a word."""
@@ -157,6 +282,8 @@ class EmulatorHandler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
             if answer.status >= 200 and answer.status not in (204, 304):
                 self.send_header("Content-Length", str(length))
+            if self.close_connection:
+                self.send_header("Connection", "close")
             self.end_headers()
             if self.command == "HEAD" or not length:
                 return
@@ -183,3 +310,24 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         for start in range(0, len(body), size):
             time.sleep(pause)
             self.wfile.write(body[start : start + size])
+
+
+def _origin_form(target: str) -> bool:
+    """Whether a request target is a path with an optional query (`/path?query`), nothing else."""
+    return target.startswith("/") and not target.startswith("//")
+
+
+def _content_length(values: list[str], limit: int) -> int:
+    """The one Content-Length, in ASCII digits and within the limit; never converts a huge number."""
+    if len(values) > 1:
+        raise UnreadableRequest(f"{len(values)} Content-Length headers: send one")
+    text = values[0].strip()
+    if not _ASCII_DIGITS.fullmatch(text):
+        raise UnreadableRequest(f"Content-Length {text!r} is not a number")
+    digits = text.lstrip("0") or "0"
+    if len(digits) > len(str(limit)) or int(digits) > limit:
+        shown = digits if len(digits) <= 20 else f"{digits[:20]}... ({len(digits)} digits)"
+        raise UnreadableRequest(
+            f"Content-Length {shown} is over the emulator's limit of {limit} bytes", status=413
+        )
+    return int(digits)

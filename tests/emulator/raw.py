@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -53,3 +54,12 @@ def send(
 def send_json(url: str, method: str, payload: Any, headers: dict[str, str]) -> Reply:
     data = json.dumps(payload).encode()
     return send(url, method, headers={**headers, "Content-Type": "application/json"}, body=data)
+
+
+def exchange(port: int, data: bytes, *, timeout: float = 5) -> Reply:
+    """Send raw bytes on a new connection to the emulator and read one answer (framing as written)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        connection.sendall(data)
+        response = http.client.HTTPResponse(connection)
+        response.begin()
+        return Reply(response.status, dict(response.getheaders()), response.read())
