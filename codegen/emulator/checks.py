@@ -20,8 +20,9 @@ from codegen.emulator.routes import Route
 from codegen.emulator.shapes import Shapes
 from codegen.schema import Operation, Param, Vendor
 
-_INT = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# ASCII digits only (re.ASCII): `\d` alone also matches "٣", which no vendor reads as a number.
+_INT = re.compile(r"[+-]?\d+", re.ASCII)
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 # How a scalar is written in a query string or header, and how a message names it.
 _TEXT_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
     "int": (_INT, "an int"),

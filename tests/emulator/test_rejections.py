@@ -108,6 +108,12 @@ def test_a_missing_1ticket_token_is_rejected(emulator: Emulator) -> None:
     )
 
 
+def test_a_query_int_in_digits_other_than_ascii_is_rejected(emulator: Emulator) -> None:
+    reply = send(_oneticket(emulator, "/v2/getpdf/?rid=%D9%A3"), headers=ONETICKET_HEADERS)
+
+    assert _oneticket_error(reply) == "purchases.get_pdf: query type: `rid` must be an int, got '٣'"
+
+
 def test_the_organization_id_must_be_an_int(emulator: Emulator) -> None:
     headers = {**PACIOLAN_HEADERS, "PAC-Organization-ID": "ACME"}
 
