@@ -40,6 +40,8 @@ from codegen.schema import Operation, Registry, Vendor
 MULTIPART = "multipart"
 MULTIPART_BOUNDARY = "emulator-part-boundary"
 REJECTION_ID = "EMU-400"
+# The media type of an operation's answer when the registry names none (`accept`).
+DEFAULT_MEDIA_TYPE = "application/json"
 FAULT_ID = "EMU-FAULT"
 
 _HTML_PAGE = (
@@ -131,6 +133,7 @@ class Responder:
         """The answer to a request that passed the checks, in the media type it accepts."""
         op = route.operation
         compressible = op.compression != "unsupported"
+        declared = op.accept or DEFAULT_MEDIA_TYPE
         carts = self.carts.get(route.vendor)
         if carts is not None and carts.handles(op.name):
             try:
@@ -141,22 +144,22 @@ class Responder:
                 return self.error(route.vendor, 409, str(exc))
             if payload is None:
                 return Answer(204, content_type=None)
-            return Answer(200, self._encoder.encode(payload), compressible=compressible)
+            return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
         flow = self._export_flows.get(route.vendor)
         if flow is not None and flow.handles(op.name):
             try:
                 payload = flow.answer(op.name, path_params)
             except ExportNotFound as exc:
                 return self.error(route.vendor, 404, str(exc))
-            return Answer(200, self._encoder.encode(payload), compressible=compressible)
+            return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
         if (route.vendor, op.name) in self._echo:
-            return Answer(200, body or b"null", compressible=compressible)
+            return Answer(200, body or b"null", declared, compressible=compressible)
         media_type = next((m for m in _media_types(accept) if m in op.media_types), None)
         if media_type is not None:
             return self._in_media_type(route.vendor, op, media_type, compressible)
         sample = self._samples.get((route.vendor, op.name))
         if sample is not None:
-            return Answer(200, sample, compressible=compressible)
+            return Answer(200, sample, declared, compressible=compressible)
         return self._minimal(route.vendor, op, compressible)
 
     def _in_media_type(
@@ -167,7 +170,7 @@ class Responder:
             sample = self._samples_by_type.get((vendor_key, kind))
             if sample is None:
                 sample = self._encoder.encode(self._shapes[vendor_key].minimal(kind))
-            return Answer(200, sample, compressible=compressible)
+            return Answer(200, sample, media_type, compressible=compressible)
         default = json.loads(self._samples.get((vendor_key, op.name), b"null"))
         fields = self._multipart_fields.get(vendor_key)
         if fields is None:
@@ -207,7 +210,8 @@ class Responder:
             return Answer(204, content_type=None)
         else:
             payload = self._shapes[vendor_key].minimal(response_type)
-        return Answer(200, self._encoder.encode(payload), compressible=compressible)
+        declared = op.accept or DEFAULT_MEDIA_TYPE
+        return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
 
     @property
     def exporting_vendors(self) -> list[str]:
