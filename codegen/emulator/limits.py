@@ -12,15 +12,17 @@ from dataclasses import dataclass
 # A request body (Content-Length, or the sum of its chunks) larger than this is a 413, refused before any
 # of it is read. The largest documented request bodies are a few kilobytes.
 MAX_REQUEST_BODY_BYTES = 8 * 1024 * 1024
-# The request line and headers together (as counted after parsing); more is a 431.
-MAX_REQUEST_HEAD_BYTES = 64 * 1024
+# The request line and headers together, as read; more is a 431 (http.server alone allows 100 header
+# lines of 64 KB each). The clients' own are under a kilobyte.
+MAX_REQUEST_HEAD_BYTES = 32 * 1024
 # A connection that sends nothing for this long (between requests, or in the middle of one) is closed.
 IDLE_TIMEOUT_SECONDS = 30.0
 # Connections served at once (one handler thread each); more wait in the listen backlog for a free slot.
 MAX_CONNECTIONS = 256
-# The journal keeps the latest requests (and rejection messages) only, and at most this much of each body.
+# The journal keeps the latest requests (and rejection messages) only, and at most this much of each body:
+# with the head limit, at most about 64 MB however many requests arrive.
 JOURNAL_MAX_REQUESTS = 1000
-JOURNAL_MAX_BODY_BYTES = 64 * 1024
+JOURNAL_MAX_BODY_BYTES = 32 * 1024
 
 
 @dataclass(frozen=True)

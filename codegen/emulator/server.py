@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import http.client
 import logging
 import os
 import re
@@ -47,6 +48,10 @@ MAX_TRAILERS = 100
 ACCEPT_EXHAUSTED = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
 ACCEPT_PAUSE_FIRST = 0.05
 ACCEPT_PAUSE_MAX = 0.5
+# After refusing a request unread, what the client still sends is read and discarded for up to this
+# long and this many bytes, so that it can finish sending and read the answer.
+LINGER_SECONDS = 2.0
+LINGER_BYTES = 64 * 1024 * 1024
 # How often a full server looks whether it is stopping while it waits for a free connection slot.
 SLOT_POLL = 0.05
 
@@ -144,6 +149,18 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         # requests is then closed by `handle_one_request`, one stalled inside a request gets a 408.
         self.connection.settimeout(self.server.limits.idle_timeout)
 
+    def parse_request(self) -> bool:
+        # The headers are read through a budget: past the limit, http.server answers 431 itself, before
+        # a hundred 64 KB header lines are in memory.
+        reader = self.rfile
+        line: bytes = getattr(self, "raw_requestline", b"")  # set by handle_one_request
+        budget = self.server.limits.max_request_head_bytes - len(line)
+        self.rfile = _HeadReader(reader, budget)  # type: ignore[assignment]
+        try:
+            return super().parse_request()
+        finally:
+            self.rfile = reader
+
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s " + format, self.address_string(), *args)
 
@@ -165,6 +182,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self.close_connection = True
             reason = f"target: {self.path!r} is not a path (origin-form: /path?query)"
             self._write(emulator.refused(self.command, self.path, headers, reason))
+            self._linger()
             return
         arrival = emulator.arrive(self.command, self.path, headers)
         fault = arrival.fault
@@ -173,11 +191,11 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self._drop()
             return
         try:
-            self._check_head_size()
             body = self._read_body()
         except UnreadableRequest as exc:
             self.close_connection = True
             self._write(emulator.unreadable(arrival, str(exc), exc.status))
+            self._linger()
             return
         answer = emulator.respond(arrival, body)
         if fault is not None and fault.drop == "after_read":
@@ -187,16 +205,6 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         if fault is not None and fault.delay:
             time.sleep(fault.delay)
         self._write(answer, slow_body=fault.slow_body if fault is not None else 0.0)
-
-    def _check_head_size(self) -> None:
-        limit = self.server.limits.max_request_head_bytes
-        size = len(self.requestline) + sum(len(k) + len(v) for k, v in self.headers.items())
-        if size > limit:
-            raise UnreadableRequest(
-                f"the request line and headers take {size} bytes, over the emulator's limit of "
-                f"{limit} bytes",
-                status=431,
-            )
 
     def _read_body(self) -> bytes:
         """The body, framed as the headers say; nothing is read when the framing is refused."""
@@ -263,6 +271,20 @@ class EmulatorHandler(BaseHTTPRequestHandler):
                 return
         raise UnreadableRequest(f"more than {MAX_TRAILERS} trailer lines")
 
+    def _linger(self) -> None:
+        """After refusing a request unread: say so, then read and discard what the client still sends
+        (bounded), so that it receives the answer instead of a reset for writing to a closed socket."""
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_WR)
+            deadline = time.monotonic() + LINGER_SECONDS
+            left = LINGER_BYTES
+            while left > 0 and (remaining := deadline - time.monotonic()) > 0:
+                self.connection.settimeout(remaining)
+                data = self.connection.recv(min(BODY_PIECE, left))
+                if not data:
+                    return
+                left -= len(data)
+
     def _drop(self) -> None:
         """Close the connection without a word."""
         self.close_connection = True
@@ -310,6 +332,22 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         for start in range(0, len(body), size):
             time.sleep(pause)
             self.wfile.write(body[start : start + size])
+
+
+class _HeadReader:
+    """The connection's reader while the headers are parsed, raising `LineTooLong` past the budget."""
+
+    def __init__(self, reader: Any, budget: int) -> None:
+        self._reader = reader
+        self._budget = budget
+
+    def readline(self, limit: int = -1) -> bytes:
+        most = self._budget + 1 if limit < 0 else min(limit, self._budget + 1)
+        line: bytes = self._reader.readline(max(most, 0))
+        self._budget -= len(line)
+        if self._budget < 0:
+            raise http.client.LineTooLong("request headers: over the emulator's limit")
+        return line
 
 
 def _origin_form(target: str) -> bool:

@@ -5,7 +5,11 @@ Raw sockets: every request here is one a careful client would never send.
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import socket
+import threading
+import tracemalloc
 from urllib.parse import urlsplit
 
 import pytest
@@ -55,6 +59,33 @@ def test_a_huge_content_length_is_413_without_reading_or_allocating(emulator: Em
     assert reply.status == 413
     assert "99999999999" in _message(reply)
     assert reply.header("Connection") == "close"
+
+
+def test_a_declared_length_over_the_limit_allocates_nothing(emulator: Emulator) -> None:
+    tracemalloc.start()
+    try:
+        reply = exchange(emulator.port, _echo_request(emulator, ["Content-Length: 200000000"]))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert reply.status == 413
+    assert peak < 1_000_000
+
+
+def test_a_client_sending_a_body_over_the_limit_reads_the_413() -> None:
+    body = b"x" * (
+        20 * 1024 * 1024
+    )  # more than the socket buffers hold: it must be read to be sent
+    with running(limits=SMALL) as emulator:
+        connection = http.client.HTTPConnection("127.0.0.1", emulator.port, timeout=5)
+        try:
+            connection.request("POST", "/paciolan/pdi/v1/util/echo", body, PACIOLAN_HEADERS)
+            status = connection.getresponse().status
+        finally:
+            connection.close()
+
+    assert status == 413
 
 
 def test_a_content_length_over_the_limit_is_refused_before_the_body_is_sent() -> None:
@@ -168,6 +199,31 @@ def test_request_headers_over_the_limit_are_431() -> None:
         )
 
     assert reply.status == 431
+
+
+def test_a_flood_of_long_header_lines_is_not_kept_in_memory(emulator: Emulator) -> None:
+    # 100 header lines of 60 KB each: http.server's own limits (100 lines of 64 KB) let them all in.
+    flood = _echo_request(emulator, [f"X-Pad-{n}: {'p' * 60_000}" for n in range(100)])
+
+    def send_flood() -> None:
+        with (
+            contextlib.suppress(OSError),
+            socket.create_connection(("127.0.0.1", emulator.port), timeout=5) as connection,
+        ):
+            connection.sendall(flood)
+            connection.recv(1024)
+
+    tracemalloc.start()
+    try:
+        sender = threading.Thread(target=send_flood)
+        sender.start()
+        sender.join(timeout=5)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert not sender.is_alive()
+    assert peak < 1_000_000  # the flood is 6 MB; the head limit is 32 KB
 
 
 def test_the_connection_is_closed_after_a_framing_error(emulator: Emulator) -> None:
