@@ -33,6 +33,7 @@ from codegen.emulator.exports import ExportFile, ExportNotFound, ExportScript
 from codegen.emulator.faults import Drop, Fault, FaultBoard
 from codegen.emulator.journal import Journal, ReceivedRequest
 from codegen.emulator.limits import Limits
+from codegen.emulator.masking import Secrets
 from codegen.emulator.responses import Answer, Responder
 from codegen.emulator.routes import Found, RouteTable, Unknown, WrongMethod
 from codegen.emulator.server import EmulatorHTTPServer
@@ -103,21 +104,8 @@ class Emulator:
             for credential in vendor.credentials
             if credential.header.lower() not in NOT_CREDENTIALS
         }
-        # What `GET /_emulator/requests` masks: the values of secret credentials, headers and query
-        # parameters of any vendor (a key sent to the wrong vendor is still a key), and HTTP's own.
-        self._secret_headers = CREDENTIAL_HEADERS | {
-            name.lower()
-            for vendor in spec.vendors.values()
-            for name in [c.header for c in vendor.credentials if c.secret]
-            + [n for op in vendor.operations for n, p in op.headers.items() if p.secret]
-        }
-        self._secret_query = frozenset(
-            name
-            for vendor in spec.vendors.values()
-            for op in vendor.operations
-            for name, param in op.query.items()
-            if param.secret
-        )
+        # What `GET /_emulator/requests` shows as `***`.
+        self._secrets = Secrets.of_registry(spec)
         self._faults = FaultBoard()
         self._limits = limits if limits is not None else Limits()
         self._journal = Journal(
@@ -291,7 +279,7 @@ class Emulator:
         )
 
     def unreadable(self, arrival: Arrival, reason: str, status: int = 400) -> Answer:
-        """A request whose body is not read: malformed (400), too large (413, 431), stalled (408)."""
+        """A request whose body is not read: malformed (400), too large (413) or stalled (408)."""
         self._record(arrival, b"")
         return self._reject(arrival, status, f"framing: {reason}")
 
@@ -423,10 +411,7 @@ class Emulator:
             return Answer(200, json.dumps({"scripted": scripted}).encode())
         if action == ("GET", "requests"):
             payload: Any = {
-                "requests": [
-                    request.to_dict(self._secret_headers, self._secret_query)
-                    for request in self.requests
-                ],
+                "requests": [request.to_dict(self._secrets) for request in self.requests],
                 "problems": self.problems,
             }
             return Answer(200, json.dumps(payload).encode())

@@ -3,8 +3,8 @@
 The journal is bounded, so a long session or a flood cannot grow it without end: it keeps the latest
 `max_requests` requests and messages (the hit counts stay exact) and the first `max_body_bytes` of each
 body (`ReceivedRequest.body_size` says how large it was). Its JSON (`GET /_emulator/requests`) shows the
-values of secret headers and query parameters as `***`; the Python objects keep them, for tests that
-check what a client sent.
+values of secret headers, query parameters and body fields as `***` (`masking.Secrets`); the Python
+objects keep them, for tests that check what a client sent.
 """
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter, deque
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import unquote_plus, urlsplit
 
-MASK = "***"
+from codegen.emulator.masking import NO_SECRETS, Secrets
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,8 @@ class ReceivedRequest:
 
     @property
     def path(self) -> str:
-        return urlsplit(self.target).path
+        """The target's path (a refused target that is not a path, `http://host/x`, is all path)."""
+        return self.target.partition("?")[0]
 
     def header(self, name: str) -> str | None:
         """A header by name, case-insensitively."""
@@ -62,36 +61,18 @@ class ReceivedRequest:
             )
         return json.loads(self.body)
 
-    def to_dict(
-        self, secret_headers: Collection[str] = (), secret_query: Collection[str] = ()
-    ) -> dict[str, Any]:
-        """The request as JSON for `GET /_emulator/requests` (the body as text), the values of the named
-        headers (lower case) and query parameters masked."""
+    def to_dict(self, secrets: Secrets = NO_SECRETS) -> dict[str, Any]:
+        """The request as JSON for `GET /_emulator/requests` (the body as text), secrets masked."""
         return {
             "vendor": self.vendor,
             "operation": self.operation,
             "method": self.method,
-            "target": masked_target(self.target, secret_query),
-            "headers": {
-                name: MASK if name.lower() in secret_headers else value
-                for name, value in self.headers.items()
-            },
-            "body": self.body.decode("utf-8", errors="replace"),
+            "target": secrets.target(self.target),
+            "headers": {name: secrets.header(name, value) for name, value in self.headers.items()},
+            "body": secrets.body(self.body.decode("utf-8", errors="replace")),
             "body_size": self.body_size,
             "credentials": list(self.credentials),
         }
-
-
-def masked_target(target: str, secret_query: Collection[str]) -> str:
-    """The target with the values of the named query parameters replaced by `***`, the rest as sent."""
-    path, mark, query = target.partition("?")
-    if not mark or not secret_query:
-        return target
-    pairs = []
-    for pair in query.split("&"):
-        name, equals, _value = pair.partition("=")
-        pairs.append(f"{name}={MASK}" if equals and unquote_plus(name) in secret_query else pair)
-    return f"{path}?{'&'.join(pairs)}"
 
 
 class Journal:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import yaml
 
 from codegen.emulator import DEFAULT_REGISTRY, Emulator, Limits, running
-from tests.emulator.raw import ONETICKET_HEADERS, PACIOLAN_HEADERS, send
+from tests.emulator.raw import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
 
 ECHO = "/paciolan/pdi/v1/util/echo"
 SYSINFO = "/paciolan/pdi/v1/util/sysinfo"
@@ -136,3 +137,31 @@ def test_the_listing_masks_secret_query_values(tmp_path: Path) -> None:
         (listed,) = _listed(emulator)
 
     assert listed["target"] == f"{SYSINFO}?token=***&x=1"
+
+
+def test_the_listing_masks_secret_body_fields(emulator: Emulator) -> None:
+    payment = {"accountNumber": "4111111111111111", "cardVerificationNumber": 123, "amount": 5}
+    send_json(emulator.url + ECHO, "POST", {"payments": [payment]}, PACIOLAN_HEADERS)
+
+    (listed,) = _listed(emulator)
+
+    assert "4111111111111111" not in listed["body"]
+    assert "123" not in listed["body"]
+    assert json.loads(listed["body"]) == {
+        "payments": [{"accountNumber": "***", "cardVerificationNumber": "***", "amount": 5}]
+    }
+
+
+def test_the_listing_masks_a_secret_in_a_body_the_journal_cut() -> None:
+    body = b'{"pad": "' + b"p" * 100 + b'", "accountNumber": "4111111111111111"}'
+    with running(limits=Limits(journal_max_body_bytes=len(body) - 8)) as small:
+        send(
+            small.url + ECHO,
+            "POST",
+            headers={**PACIOLAN_HEADERS, "Content-Type": "application/json"},
+            body=body,
+        )
+        (listed,) = _listed(small)
+
+    assert "41111111" not in listed["body"]
+    assert listed["body"].endswith('"accountNumber": "***"')

@@ -43,3 +43,9 @@ def test_a_refused_target_is_listed_as_a_problem(emulator: Emulator) -> None:
 
     (problem,) = emulator.problems
     assert "http://evil.example/" in problem
+
+
+def test_a_refused_target_naming_the_file_host_is_not_a_download(emulator: Emulator) -> None:
+    _get(emulator, "http://evil.example/_emulator/exports/1.tsv.gz")
+
+    assert emulator.downloads == []
