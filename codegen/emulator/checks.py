@@ -178,7 +178,7 @@ class RequestChecker:
             )
         try:
             self._decoders[str(_body_expression(op))].decode(request.body)
-        except msgspec.DecodeError as exc:
+        except (msgspec.DecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
             return Rejection("body shape", f"the body is not {described}: {exc}")
         return None
 

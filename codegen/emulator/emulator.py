@@ -433,7 +433,7 @@ class Emulator:
                 self.inject(operation, vendor=vendor, times=times, **settings)
             except KeyError as exc:
                 return self._control_error(f"missing or unknown: {exc.args[0]}")
-            except (ValueError, TypeError, msgspec.ValidationError) as exc:
+            except (ValueError, TypeError, RecursionError, msgspec.ValidationError) as exc:
                 return self._control_error(str(exc))
             return Answer(200, json.dumps({"injected": data}).encode())
         return self._control_error(

@@ -16,6 +16,8 @@ import msgspec
 
 Drop = Literal["before_read", "after_read"]
 DROPS: tuple[Drop, ...] = ("before_read", "after_read")
+# A fault's delay or slow body is at most this many seconds: a handler thread sleeps through it.
+MAX_FAULT_SECONDS = 600.0
 
 
 @dataclass(frozen=True)
@@ -39,8 +41,9 @@ class Fault:
     def __post_init__(self) -> None:
         if self.status is not None and not 100 <= self.status <= 599:
             raise ValueError(f"status must be an HTTP status (100-599), got {self.status}")
-        if self.delay < 0 or self.slow_body < 0:
-            raise ValueError("delay and slow_body are seconds, 0 or more")
+        # Written so that NaN fails too.
+        if not (0 <= self.delay <= MAX_FAULT_SECONDS and 0 <= self.slow_body <= MAX_FAULT_SECONDS):
+            raise ValueError(f"delay and slow_body are seconds, from 0 to {MAX_FAULT_SECONDS:g}")
         if self.drop is not None and self.drop not in DROPS:
             raise ValueError(f"drop must be one of {', '.join(DROPS)}, got {self.drop!r}")
         kinds = [
@@ -93,8 +96,8 @@ class FaultBoard:
         self._pending: dict[tuple[str, str], deque[_Pending]] = {}
 
     def add(self, vendor: str, operation: str, fault: Fault, times: int) -> None:
-        if times < 1:
-            raise ValueError(f"times must be 1 or more, got {times}")
+        if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+            raise ValueError(f"times must be a whole number, 1 or more, got {times!r}")
         with self._lock:
             self._pending.setdefault((vendor, operation), deque()).append(_Pending(fault, times))
 

@@ -255,3 +255,16 @@ def test_a_valid_request_leaves_no_problem(emulator: Emulator) -> None:
 
     assert reply.status == 200
     assert emulator.problems == []
+
+
+def test_a_body_nested_too_deeply_is_rejected(emulator: Emulator) -> None:
+    body = b'{"a":' * 50_000 + b"1" + b"}" * 50_000
+
+    reply = send(
+        _paciolan(emulator, "/util/echo"),
+        "POST",
+        headers={**PACIOLAN_HEADERS, "Content-Type": "application/json"},
+        body=body,
+    )
+
+    assert _paciolan_error(reply).startswith("util.echo: body shape: the body is not")
