@@ -44,6 +44,8 @@ BODY_PIECE = 256 * 1024
 CHUNK_LINE_LIMIT = 4096
 # More trailer lines than this after the last chunk are malformed.
 MAX_TRAILERS = 100
+# More chunks than this in one body are refused: a body of one-byte chunks costs a read per byte.
+MAX_CHUNKS = 100_000
 # accept() errors that mean "no file descriptor or buffer free now": pause, doubling up to the maximum.
 ACCEPT_EXHAUSTED = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
 ACCEPT_PAUSE_FIRST = 0.05
@@ -240,7 +242,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
     def _read_chunked(self, limit: int) -> bytes:
         # One buffer, not a list of chunks: a million one-byte chunks cost a megabyte, not 40.
         body = bytearray()
-        while True:
+        for _ in range(MAX_CHUNKS + 1):  # the last one is the empty chunk
             line = self.rfile.readline(CHUNK_LINE_LIMIT + 1)
             if not line.endswith(b"\n"):
                 raise UnreadableRequest("a chunk size line is cut off or too long")
@@ -261,6 +263,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             body += data
             if self.rfile.readline(3) not in (b"\r\n", b"\n"):
                 raise UnreadableRequest(f"a chunk of {size} bytes is not followed by CRLF")
+        raise UnreadableRequest(f"more than {MAX_CHUNKS} chunks in one body")
 
     def _skip_trailers(self) -> None:
         for _ in range(MAX_TRAILERS + 1):
