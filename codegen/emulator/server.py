@@ -208,26 +208,39 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             time.sleep(fault.delay)
         self._write(answer, slow_body=fault.slow_body if fault is not None else 0.0)
 
-    def _read_body(self) -> bytes:
-        """The body, framed as the headers say; nothing is read when the framing is refused."""
-        limit = self.server.limits.max_request_body_bytes
+    def handle_expect_100(self) -> bool:
+        # A body that will be refused is not asked for: the 413 or 400 comes instead of 100 Continue.
+        try:
+            self._body_length()
+        except UnreadableRequest:
+            return True
+        return super().handle_expect_100()
+
+    def _body_length(self) -> int | None:
+        """The body's length as its one Content-Length says (0 without), None when it is chunked;
+        refused (`UnreadableRequest`) when the framing is ambiguous, malformed or over the limit."""
         lengths = self.headers.get_all("Content-Length") or []
         encodings = self.headers.get_all("Transfer-Encoding") or []
+        if encodings:
+            # Both framings at once is how requests are smuggled past a proxy: refused.
+            if lengths:
+                raise UnreadableRequest("Content-Length and Transfer-Encoding: send one of them")
+            if [e.strip().lower() for e in encodings] != ["chunked"]:
+                raise UnreadableRequest(
+                    f"Transfer-Encoding {', '.join(encodings)!r}: only `chunked` is understood"
+                )
+            return None
+        if not lengths:
+            return 0
+        return _content_length(lengths, self.server.limits.max_request_body_bytes)
+
+    def _read_body(self) -> bytes:
+        """The body, framed as the headers say; nothing is read when the framing is refused."""
+        length = self._body_length()
         try:
-            if encodings:
-                # Both framings at once is how requests are smuggled past a proxy: refused.
-                if lengths:
-                    raise UnreadableRequest(
-                        "Content-Length and Transfer-Encoding: send one of them"
-                    )
-                if [e.strip().lower() for e in encodings] != ["chunked"]:
-                    raise UnreadableRequest(
-                        f"Transfer-Encoding {', '.join(encodings)!r}: only `chunked` is understood"
-                    )
-                return self._read_chunked(limit)
-            if not lengths:
-                return b""
-            return self._read_sized(_content_length(lengths, limit))
+            if length is None:
+                return self._read_chunked(self.server.limits.max_request_body_bytes)
+            return self._read_sized(length) if length else b""
         except TimeoutError:
             raise UnreadableRequest(
                 f"the body stopped arriving for {self.server.limits.idle_timeout:g} s", status=408

@@ -97,6 +97,33 @@ def test_a_content_length_over_the_limit_is_refused_before_the_body_is_sent() ->
     assert "1024 bytes" in _message(reply)
 
 
+def test_a_body_over_the_limit_is_not_asked_for_with_100_continue() -> None:
+    with (
+        running(limits=SMALL) as emulator,
+        socket.create_connection(("127.0.0.1", emulator.port), timeout=5) as connection,
+    ):
+        connection.sendall(
+            _echo_request(emulator, ["Expect: 100-continue", "Content-Length: 1025"])
+        )
+        first = connection.recv(1024)
+
+    assert first.startswith(b"HTTP/1.1 413 ")
+
+
+def test_a_body_within_the_limit_is_asked_for_with_100_continue() -> None:
+    with (
+        running(limits=SMALL) as emulator,
+        socket.create_connection(("127.0.0.1", emulator.port), timeout=5) as connection,
+    ):
+        connection.sendall(_echo_request(emulator, ["Expect: 100-continue", "Content-Length: 8"]))
+        interim = connection.recv(1024)
+        connection.sendall(b'{"a": 1}')
+        final = connection.recv(65536)
+
+    assert interim.startswith(b"HTTP/1.1 100 ")
+    assert final.startswith(b"HTTP/1.1 200 ")
+
+
 def test_a_body_at_the_limit_is_read() -> None:
     body = b'{"a": "' + b"x" * (1024 - 9) + b'"}'
     with running(limits=SMALL) as emulator:
