@@ -33,7 +33,7 @@ from codegen.emulator.exports import ExportFile, ExportNotFound, ExportScript
 from codegen.emulator.faults import Drop, Fault, FaultBoard
 from codegen.emulator.journal import Journal, ReceivedRequest
 from codegen.emulator.limits import Limits
-from codegen.emulator.masking import Secrets
+from codegen.emulator.masking import HTTP_CREDENTIAL_HEADERS, Secrets
 from codegen.emulator.responses import Answer, Responder
 from codegen.emulator.routes import Found, RouteTable, Unknown, WrongMethod
 from codegen.emulator.server import EmulatorHTTPServer
@@ -47,7 +47,7 @@ EXPORTS_PATH = CONTROL_PREFIX + "exports/"
 EXPORT_SUFFIX = ".tsv.gz"
 _EXPORT_FILE = re.compile(r"exports/([^/]+)" + re.escape(EXPORT_SUFFIX))
 # Header names that carry credentials besides every vendor's own (sent to a file host, they would leak).
-CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+CREDENTIAL_HEADERS = HTTP_CREDENTIAL_HEADERS
 CREDENTIAL_PREFIXES = ("pac-",)
 # Registry credentials that are not secrets: every HTTP client sends a User-Agent, naming software only.
 NOT_CREDENTIALS = frozenset({"user-agent"})

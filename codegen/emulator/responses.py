@@ -133,7 +133,7 @@ class Responder:
         """The answer to a request that passed the checks, in the media type it accepts."""
         op = route.operation
         compressible = op.compression != "unsupported"
-        declared = op.accept or DEFAULT_MEDIA_TYPE
+        declared = _declared_media_type(op)
         carts = self.carts.get(route.vendor)
         if carts is not None and carts.handles(op.name):
             try:
@@ -210,7 +210,7 @@ class Responder:
             return Answer(204, content_type=None)
         else:
             payload = self._shapes[vendor_key].minimal(response_type)
-        declared = op.accept or DEFAULT_MEDIA_TYPE
+        declared = _declared_media_type(op)
         return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
 
     @property
@@ -273,6 +273,11 @@ class Responder:
 
 def _enveloped(vendor: Vendor, op: Operation) -> bool:
     return vendor.envelope is not None and op.envelope
+
+
+def _declared_media_type(op: Operation) -> str:
+    """The media type of the operation's answer when the caller chooses none, as the registry says."""
+    return op.accept or DEFAULT_MEDIA_TYPE
 
 
 def _media_types(accept: str) -> list[str]:
