@@ -9,8 +9,9 @@ response type); requests are checked against the registry and a bad one gets the
 carts keep their state and echo operations echo (as the vendor's `emulator:` section in the registry
 says); batch export jobs go through their statuses and serve their file
 (`Emulator.script_export`, or `POST /_emulator/exports`); faults are injected per operation
-(`Emulator.inject`, or `POST /_emulator/faults`). Standard library HTTP server; the generated clients
-never import this package.
+(`Emulator.inject`, or `POST /_emulator/faults`). What one client may cost it (body and head sizes,
+idle time, connections, the journal) is bounded by `Limits` (`running(limits=...)`). Standard library
+HTTP server; the generated clients never import this package.
 """
 
 from __future__ import annotations
