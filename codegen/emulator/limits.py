@@ -17,6 +17,10 @@ MAX_REQUEST_BODY_BYTES = 8 * 1024 * 1024
 MAX_REQUEST_HEAD_BYTES = 32 * 1024
 # A connection that sends nothing for this long (between requests, or in the middle of one) is closed.
 IDLE_TIMEOUT_SECONDS = 30.0
+# Reading one request (its line, headers and body) takes at most this long, counted from when the
+# connection is ready for it: a client that sends a byte now and then, each within the idle timeout, is
+# closed too. Longer than the idle timeout, which ends a connection that sends nothing first.
+REQUEST_DEADLINE_SECONDS = 60.0
 # Connections served at once (one handler thread each); more wait in the listen backlog for a free slot.
 MAX_CONNECTIONS = 256
 # The journal keeps the latest requests (and rejection messages) only, and at most this much of each body:
@@ -30,6 +34,7 @@ class Limits:
     max_request_body_bytes: int = MAX_REQUEST_BODY_BYTES
     max_request_head_bytes: int = MAX_REQUEST_HEAD_BYTES
     idle_timeout: float = IDLE_TIMEOUT_SECONDS
+    request_deadline: float = REQUEST_DEADLINE_SECONDS
     max_connections: int = MAX_CONNECTIONS
     journal_max_requests: int = JOURNAL_MAX_REQUESTS
     journal_max_body_bytes: int = JOURNAL_MAX_BODY_BYTES
@@ -45,5 +50,6 @@ class Limits:
                 raise ValueError(f"Limits.{name} must be at least 1, got {getattr(self, name)}")
         if self.journal_max_body_bytes < 0:
             raise ValueError("Limits.journal_max_body_bytes must not be negative")
-        if not self.idle_timeout > 0:
-            raise ValueError(f"Limits.idle_timeout must be positive, got {self.idle_timeout}")
+        for name in ("idle_timeout", "request_deadline"):
+            if not getattr(self, name) > 0:  # NaN fails too
+                raise ValueError(f"Limits.{name} must be positive, got {getattr(self, name)}")

@@ -9,7 +9,8 @@ copied into memory.
 What a client may cost is bounded (`Limits`): a request target must be a path (origin-form); a body is
 framed by one Content-Length or by chunks, never both, and its declared size is checked against the limit
 before any of it is read (413), malformed framing is a 400 and closes the connection; a connection that
-sends nothing for the idle timeout is closed; at most `max_connections` are served at once (the others
+sends nothing for the idle timeout is closed, and so is one that takes longer than the request deadline
+to send a request (a byte now and then); at most `max_connections` are served at once (the others
 wait, unaccepted, in the listen backlog); and when accept() fails for want of file descriptors the server
 pauses instead of retrying at once.
 """
@@ -23,6 +24,7 @@ import logging
 import os
 import re
 import socket
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -87,12 +89,50 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
         self._slots = threading.BoundedSemaphore(limits.max_connections)
         self._stopping = threading.Event()
         self._accept_pause = 0.0
+        # Connections reading a request -> when that request must have arrived (monotonic clock).
+        self._deadlines: dict[socket.socket, float] = {}
         super().__init__(("127.0.0.1", port), EmulatorHandler)
+
+    def reading(self, connection: socket.socket) -> None:
+        """The connection waits for its next request: its deadline starts now."""
+        with self._connections_lock:
+            self._deadlines[connection] = time.monotonic() + self.limits.request_deadline
+
+    def read(self, connection: socket.socket) -> None:
+        """The request has been read (or refused): answering it is not on the clock."""
+        with self._connections_lock:
+            self._deadlines.pop(connection, None)
+
+    def service_actions(self) -> None:
+        # Called by serve_forever between polls (and by get_request while it waits for a slot).
+        self._end_overdue_requests()
+
+    def _end_overdue_requests(self) -> None:
+        now = time.monotonic()
+        with self._connections_lock:
+            overdue = [c for c, deadline in self._deadlines.items() if deadline < now]
+            for connection in overdue:
+                del self._deadlines[connection]
+        for connection in overdue:
+            log.info(
+                "closing a connection that took over %g s to send a request",
+                self.limits.request_deadline,
+            )
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)  # its handler's read ends; the handler ends
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A connection that broke under its handler (closed by the client, or by a deadline) is routine.
+        if isinstance(sys.exc_info()[1], OSError):
+            log.debug("connection from %s ended: %s", client_address, sys.exc_info()[1])
+            return
+        super().handle_error(request, client_address)
 
     def get_request(self) -> tuple[socket.socket, Any]:
         while not self._slots.acquire(timeout=SLOT_POLL):
             if self._stopping.is_set():
                 raise OSError("the emulator is stopping")  # socketserver ignores it and stops
+            self._end_overdue_requests()  # every slot may be held by a client that drips
         try:
             request = super().get_request()
         except OSError as exc:
@@ -120,6 +160,7 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
         # socketserver calls this exactly once for every request `get_request` returned.
         with self._connections_lock:
             self._connections.discard(request)
+            self._deadlines.pop(request, None)
         try:
             super().shutdown_request(request)
         finally:
@@ -151,6 +192,13 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         # requests is then closed by `handle_one_request`, one stalled inside a request gets a 408.
         self.connection.settimeout(self.server.limits.idle_timeout)
 
+    def handle_one_request(self) -> None:
+        self.server.reading(self.connection)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.read(self.connection)
+
     def parse_request(self) -> bool:
         # The headers are read through a budget: past the limit, http.server answers 431 itself, before
         # a hundred 64 KB header lines are in memory.
@@ -181,6 +229,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         headers = dict(self.headers.items())
         if not _origin_form(self.path):
             # An absolute URL (`GET http://elsewhere/...`) is a proxy's request: never served.
+            self.server.read(self.connection)
             self.close_connection = True
             reason = f"target: {self.path!r} is not a path (origin-form: /path?query)"
             self._write(emulator.refused(self.command, self.path, headers, reason))
@@ -195,10 +244,12 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         try:
             body = self._read_body()
         except UnreadableRequest as exc:
+            self.server.read(self.connection)
             self.close_connection = True
             self._write(emulator.unreadable(arrival, str(exc), exc.status))
             self._linger()
             return
+        self.server.read(self.connection)
         answer = emulator.respond(arrival, body)
         if fault is not None and fault.drop == "after_read":
             # The request was read and acted on (a checkout is recorded); only the answer is lost.

@@ -87,6 +87,60 @@ def test_a_body_that_stops_arriving_is_408_after_the_idle_timeout() -> None:
     assert elapsed < IDLE + MARGIN
 
 
+def test_a_request_dripping_in_is_closed_at_the_request_deadline() -> None:
+    deadline = 1.0
+    limits = Limits(idle_timeout=IDLE, request_deadline=deadline)
+    with (
+        running(limits=limits) as emulator,
+        socket.create_connection(("127.0.0.1", emulator.port), timeout=5) as connection,
+    ):
+        started = time.monotonic()
+        connection.settimeout(IDLE / 2)
+        for byte in _get_request()[:40]:  # a byte within each idle timeout, for 10 s at most
+            try:
+                connection.sendall(bytes([byte]))
+                if not connection.recv(65536):
+                    break
+            except TimeoutError:
+                continue
+            except (ConnectionResetError, BrokenPipeError):
+                break
+        elapsed = time.monotonic() - started
+
+    assert deadline * 0.8 <= elapsed < deadline + MARGIN
+
+
+def _drip(port: int, seconds: float) -> None:
+    """Send a request a byte at a time, each within the idle timeout, until closed (or `seconds`)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.settimeout(IDLE / 2)
+        for byte in _get_request()[: int(seconds / (IDLE / 2))]:
+            try:
+                connection.sendall(bytes([byte]))
+                if not connection.recv(65536):
+                    return
+            except TimeoutError:
+                continue
+            except (ConnectionResetError, BrokenPipeError):
+                return
+
+
+def test_a_client_waiting_behind_a_dripping_one_is_served_after_its_deadline() -> None:
+    deadline = 1.0
+    limits = Limits(max_connections=1, idle_timeout=IDLE, request_deadline=deadline)
+    with running(limits=limits) as emulator:
+        dripper = threading.Thread(target=_drip, args=(emulator.port, 5.0))
+        dripper.start()
+        time.sleep(0.1)  # the dripping connection holds the only slot
+        started = time.monotonic()
+        reply = send(emulator.url + SYSINFO, headers=PACIOLAN_HEADERS)
+        elapsed = time.monotonic() - started
+        dripper.join(timeout=10)
+
+    assert reply.status == 200
+    assert elapsed < deadline + MARGIN
+
+
 def test_idle_connections_beyond_the_limit_hold_no_threads() -> None:
     with running(limits=Limits(max_connections=4, idle_timeout=5)) as emulator:
         before = threading.active_count()
