@@ -31,6 +31,8 @@ JOURNAL_MAX_BODY_BYTES = 32 * 1024
 
 @dataclass(frozen=True)
 class Limits:
+    """What one client may cost the emulator (each default is the constant of the same name above)."""
+
     max_request_body_bytes: int = MAX_REQUEST_BODY_BYTES
     max_request_head_bytes: int = MAX_REQUEST_HEAD_BYTES
     idle_timeout: float = IDLE_TIMEOUT_SECONDS
