@@ -289,7 +289,7 @@ def _seconds(http_date: str) -> float | None:
     """An HTTP date as a timestamp; None when it is not one (the header is then ignored, as HTTP says)."""
     try:
         return parsedate_to_datetime(http_date).timestamp()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: a year past what C can hold
         return None
 
 
