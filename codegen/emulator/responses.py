@@ -137,7 +137,9 @@ class Responder:
         carts = self.carts.get(route.vendor)
         if carts is not None and carts.handles(op.name):
             try:
-                payload = carts.answer(op.name, path_params, _json(body))
+                # A body the operation does not declare was not checked: it is ignored, as sent.
+                request = _json(body) if op.body is not None else None
+                payload = carts.answer(op.name, path_params, request)
             except CartNotFound as exc:
                 return self.error(route.vendor, 404, str(exc))
             except CartConflict as exc:

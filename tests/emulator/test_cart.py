@@ -156,3 +156,14 @@ def test_the_id_of_a_cart_in_other_digits_is_not_that_cart(
     reply = send(url, headers=PACIOLAN_HEADERS)
 
     assert reply.status == 404
+
+
+def test_a_body_sent_to_an_operation_that_declares_none_is_ignored(
+    emulator: Emulator, paciolan: PaciolanClient
+) -> None:
+    cart = paciolan.cart.create(policy_code=POLICY, body=FIRST)
+    url = emulator.servers("paciolan")["default"] + f"/cart/{cart.id}?policyCode={POLICY}"
+
+    reply = send(url, "DELETE", headers=PACIOLAN_HEADERS, body=b"\xff not JSON")
+
+    assert reply.status == 204
