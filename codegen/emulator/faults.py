@@ -44,6 +44,10 @@ class Fault:
         # Written so that NaN fails too.
         if not (0 <= self.delay <= MAX_FAULT_SECONDS and 0 <= self.slow_body <= MAX_FAULT_SECONDS):
             raise ValueError(f"delay and slow_body are seconds, from 0 to {MAX_FAULT_SECONDS:g}")
+        if self.retry_after is not None and not _one_header_line(self.retry_after):
+            raise ValueError(
+                f"retry_after must be one header line of Latin-1 text, got {self.retry_after!r}"
+            )
         if self.drop is not None and self.drop not in DROPS:
             raise ValueError(f"drop must be one of {', '.join(DROPS)}, got {self.drop!r}")
         kinds = [
@@ -80,6 +84,16 @@ class Fault:
                 f"unknown fault keys: {', '.join(unknown)}; known: {', '.join(sorted(known))}"
             )
         return msgspec.convert(data, cls)
+
+
+def _one_header_line(value: str) -> bool:
+    """Whether a header value goes out as it is: Latin-1 (as http.server writes it), no CR, LF or NUL
+    (which would end the line and start another header, or another answer)."""
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not any(character in value for character in "\r\n\x00")
 
 
 @dataclass

@@ -240,3 +240,21 @@ def test_fault_times_that_are_not_a_whole_number_are_refused(
 
 def test_a_fault_request_nested_too_deeply_is_400(emulator: Emulator) -> None:
     assert _inject_over_http(emulator, b"[" * 100_000 + b"]" * 100_000) == 400
+
+
+@pytest.mark.parametrize("retry_after", ["1\r\nX-Injected: y", "1\nX", "1\x00", "٣"])
+def test_a_retry_after_that_is_not_one_latin_1_header_line_is_refused(
+    emulator: Emulator, retry_after: str
+) -> None:
+    with pytest.raises(ValueError, match="retry_after"):
+        emulator.inject("util.sysinfo", vendor="paciolan", retry_after=retry_after)
+
+    assert send(emulator.url + SYSINFO, headers=PACIOLAN_HEADERS).status == 200
+
+
+def test_a_retry_after_with_a_latin_1_digit_is_sent_as_it_is(emulator: Emulator) -> None:
+    emulator.inject("util.sysinfo", vendor="paciolan", retry_after="²")
+
+    reply = send(emulator.url + SYSINFO, headers=PACIOLAN_HEADERS)
+
+    assert (reply.status, reply.header("Retry-After")) == (429, "²")
