@@ -242,6 +242,9 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self._drop()
             return
         try:
+            if any("\n" in value for value in headers.values()):
+                # RFC 9112 5.2: reject (or unfold); kept, it would go back out in an echoed header.
+                raise UnreadableRequest("a header line is folded (obsolete line folding)")
             body = self._read_body()
         except UnreadableRequest as exc:
             self.server.read(self.connection)

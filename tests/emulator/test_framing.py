@@ -292,3 +292,12 @@ def test_a_refused_body_is_listed_as_a_problem(emulator: Emulator) -> None:
 
     (problem,) = emulator.problems
     assert "Content-Length" in problem
+
+
+def test_a_folded_header_line_is_400(emulator: Emulator) -> None:
+    # An obsolete line fold; echoed back as Request-ID, it would have become a second header line.
+    reply = _send(emulator, ["Request-ID: abc", "\tX-Injected: 1", "Content-Length: 2"], b"{}")
+
+    assert reply.status == 400
+    assert reply.header("X-Injected") is None
+    assert "fold" in _message(reply)
