@@ -6,23 +6,20 @@ drops the connection first), the delay before the status line and the slow body 
 out in pieces, a file body straight from the file (`socket.sendfile`), so a large export file is never
 copied into memory.
 
-What a client may cost is bounded (`Limits`): a request target must be a path (origin-form); a body is
-framed by one Content-Length or by chunks, never both, and its declared size is checked against the limit
-before any of it is read (413), malformed framing is a 400 and closes the connection; a connection that
-sends nothing for the idle timeout is closed, and so is one that takes longer than the request deadline
-to send a request (a byte now and then); at most `max_connections` are served at once (the others
-wait, unaccepted, in the listen backlog); and when accept() fails for want of file descriptors the server
-pauses instead of retrying at once.
+What a client may cost is bounded (`Limits`): a request is read within the limits of `framing` or
+refused unread (the connection is then closed, after the client has had a chance to read why); a
+connection that sends nothing for the idle timeout is closed, and so is one that takes longer than the
+request deadline to send a request (a byte now and then); at most `max_connections` are served at once
+(the others wait, unaccepted, in the listen backlog); and when accept() fails for want of file
+descriptors the server pauses instead of retrying at once.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import http.client
 import logging
 import os
-import re
 import socket
 import sys
 import threading
@@ -30,6 +27,15 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
+from codegen.emulator.framing import (
+    HeadReader,
+    UnreadableRequest,
+    body_length,
+    check_header_lines,
+    origin_form,
+    read_chunked,
+    read_sized,
+)
 from codegen.emulator.limits import Limits
 from codegen.emulator.responses import Answer
 
@@ -42,12 +48,6 @@ log = logging.getLogger("codegen.emulator")
 SLOW_BODY_PIECES = 10
 # Other bodies go out in pieces of this size (views of the body, not copies).
 BODY_PIECE = 256 * 1024
-# A chunk-size line (size and extensions), and a trailer line, longer than this is malformed.
-CHUNK_LINE_LIMIT = 4096
-# More trailer lines than this after the last chunk are malformed.
-MAX_TRAILERS = 100
-# More chunks than this in one body are refused: a body of one-byte chunks costs a read per byte.
-MAX_CHUNKS = 100_000
 # accept() errors that mean "no file descriptor or buffer free now": pause, doubling up to the maximum.
 ACCEPT_EXHAUSTED = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
 ACCEPT_PAUSE_FIRST = 0.05
@@ -58,17 +58,6 @@ LINGER_SECONDS = 2.0
 LINGER_BYTES = 64 * 1024 * 1024
 # How often a full server looks whether it is stopping while it waits for a free connection slot.
 SLOT_POLL = 0.05
-
-_ASCII_DIGITS = re.compile(r"[0-9]+")
-_HEX_DIGITS = re.compile(rb"[0-9A-Fa-f]+")
-
-
-class UnreadableRequest(Exception):
-    """The request is not read: its framing is malformed (400), too large (413, 431) or stalled (408)."""
-
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 class EmulatorHTTPServer(ThreadingHTTPServer):
@@ -205,7 +194,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         reader = self.rfile
         line: bytes = getattr(self, "raw_requestline", b"")  # set by handle_one_request
         budget = self.server.limits.max_request_head_bytes - len(line)
-        self.rfile = _HeadReader(reader, budget)  # type: ignore[assignment]
+        self.rfile = HeadReader(reader, budget)  # type: ignore[assignment]
         try:
             return super().parse_request()
         finally:
@@ -227,7 +216,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
     def _exchange(self) -> None:
         emulator = self.server.emulator
         headers = dict(self.headers.items())
-        if not _origin_form(self.path):
+        if not origin_form(self.path):
             # An absolute URL (`GET http://elsewhere/...`) is a proxy's request: never served.
             self.server.read(self.connection)
             self.close_connection = True
@@ -242,9 +231,7 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self._drop()
             return
         try:
-            if any("\n" in value for value in headers.values()):
-                # RFC 9112 5.2: reject (or unfold); kept, it would go back out in an echoed header.
-                raise UnreadableRequest("a header line is folded (obsolete line folding)")
+            check_header_lines(self.headers)
             body = self._read_body()
         except UnreadableRequest as exc:
             self.server.read(self.connection)
@@ -265,81 +252,23 @@ class EmulatorHandler(BaseHTTPRequestHandler):
     def handle_expect_100(self) -> bool:
         # A body that will be refused is not asked for: the 413 or 400 comes instead of 100 Continue.
         try:
-            self._body_length()
+            body_length(self.headers, self.server.limits.max_request_body_bytes)
         except UnreadableRequest:
             return True
         return super().handle_expect_100()
 
-    def _body_length(self) -> int | None:
-        """The body's length as its one Content-Length says (0 without), None when it is chunked;
-        refused (`UnreadableRequest`) when the framing is ambiguous, malformed or over the limit."""
-        lengths = self.headers.get_all("Content-Length") or []
-        encodings = self.headers.get_all("Transfer-Encoding") or []
-        if encodings:
-            # Both framings at once is how requests are smuggled past a proxy: refused.
-            if lengths:
-                raise UnreadableRequest("Content-Length and Transfer-Encoding: send one of them")
-            if [e.strip().lower() for e in encodings] != ["chunked"]:
-                raise UnreadableRequest(
-                    f"Transfer-Encoding {', '.join(encodings)!r}: only `chunked` is understood"
-                )
-            return None
-        if not lengths:
-            return 0
-        return _content_length(lengths, self.server.limits.max_request_body_bytes)
-
     def _read_body(self) -> bytes:
         """The body, framed as the headers say; nothing is read when the framing is refused."""
-        length = self._body_length()
+        limit = self.server.limits.max_request_body_bytes
+        length = body_length(self.headers, limit)
         try:
             if length is None:
-                return self._read_chunked(self.server.limits.max_request_body_bytes)
-            return self._read_sized(length) if length else b""
+                return read_chunked(self.rfile, limit)
+            return read_sized(self.rfile, length) if length else b""
         except TimeoutError:
             raise UnreadableRequest(
                 f"the body stopped arriving for {self.server.limits.idle_timeout:g} s", status=408
             ) from None
-
-    def _read_sized(self, length: int) -> bytes:
-        body = self.rfile.read(length)
-        if len(body) != length:
-            raise UnreadableRequest(f"the body ended after {len(body)} of {length} bytes")
-        return body
-
-    def _read_chunked(self, limit: int) -> bytes:
-        # One buffer, not a list of chunks: a million one-byte chunks cost a megabyte, not 40.
-        body = bytearray()
-        for _ in range(MAX_CHUNKS + 1):  # the last one is the empty chunk
-            line = self.rfile.readline(CHUNK_LINE_LIMIT + 1)
-            if not line.endswith(b"\n"):
-                raise UnreadableRequest("a chunk size line is cut off or too long")
-            text = line.split(b";", 1)[0].rstrip(b" \t\r\n")
-            if not _HEX_DIGITS.fullmatch(text):
-                raise UnreadableRequest(f"bad chunk size {text!r}: hex digits expected")
-            size = int(text, 16)  # no digit limit in base 16; the line length bounds it
-            if size == 0:
-                self._skip_trailers()
-                return bytes(body)
-            if len(body) + size > limit:
-                raise UnreadableRequest(
-                    f"chunks of more than the emulator's limit of {limit} bytes", status=413
-                )
-            data = self.rfile.read(size)
-            if len(data) != size:
-                raise UnreadableRequest(f"a chunk ended after {len(data)} of {size} bytes")
-            body += data
-            if self.rfile.readline(3) not in (b"\r\n", b"\n"):
-                raise UnreadableRequest(f"a chunk of {size} bytes is not followed by CRLF")
-        raise UnreadableRequest(f"more than {MAX_CHUNKS} chunks in one body")
-
-    def _skip_trailers(self) -> None:
-        for _ in range(MAX_TRAILERS + 1):
-            line = self.rfile.readline(CHUNK_LINE_LIMIT + 1)
-            if not line.endswith(b"\n"):
-                raise UnreadableRequest("a trailer line is cut off or too long")
-            if not line.strip():
-                return
-        raise UnreadableRequest(f"more than {MAX_TRAILERS} trailer lines")
 
     def _linger(self) -> None:
         """After refusing a request unread: say so, then read and discard what the client still sends
@@ -402,40 +331,3 @@ class EmulatorHandler(BaseHTTPRequestHandler):
         for start in range(0, len(body), size):
             time.sleep(pause)
             self.wfile.write(body[start : start + size])
-
-
-class _HeadReader:
-    """The connection's reader while the headers are parsed, raising `LineTooLong` past the budget."""
-
-    def __init__(self, reader: Any, budget: int) -> None:
-        self._reader = reader
-        self._budget = budget
-
-    def readline(self, limit: int = -1) -> bytes:
-        most = self._budget + 1 if limit < 0 else min(limit, self._budget + 1)
-        line: bytes = self._reader.readline(max(most, 0))
-        self._budget -= len(line)
-        if self._budget < 0:
-            raise http.client.LineTooLong("request headers: over the emulator's limit")
-        return line
-
-
-def _origin_form(target: str) -> bool:
-    """Whether a request target is a path with an optional query (`/path?query`), nothing else."""
-    return target.startswith("/") and not target.startswith("//")
-
-
-def _content_length(values: list[str], limit: int) -> int:
-    """The one Content-Length, in ASCII digits and within the limit; never converts a huge number."""
-    if len(values) > 1:
-        raise UnreadableRequest(f"{len(values)} Content-Length headers: send one")
-    text = values[0].strip()
-    if not _ASCII_DIGITS.fullmatch(text):
-        raise UnreadableRequest(f"Content-Length {text!r} is not a number")
-    digits = text.lstrip("0") or "0"
-    if len(digits) > len(str(limit)) or int(digits) > limit:
-        shown = digits if len(digits) <= 20 else f"{digits[:20]}... ({len(digits)} digits)"
-        raise UnreadableRequest(
-            f"Content-Length {shown} is over the emulator's limit of {limit} bytes", status=413
-        )
-    return int(digits)

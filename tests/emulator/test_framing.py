@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from codegen.emulator import Emulator, Limits, running, server
+from codegen.emulator import Emulator, Limits, framing, running
 from tests.emulator.raw import PACIOLAN_HEADERS, Reply, exchange
 
 SMALL = Limits(max_request_body_bytes=1024)
@@ -214,7 +214,7 @@ def test_a_chunk_size_line_without_end_is_400(emulator: Emulator) -> None:
 def test_more_chunks_than_the_limit_are_400(
     emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(server, "MAX_CHUNKS", 10)
+    monkeypatch.setattr(framing, "MAX_CHUNKS", 10)
 
     reply = _send(emulator, ["Transfer-Encoding: chunked"], b"1\r\n \r\n" * 11 + b"0\r\n\r\n")
 
@@ -225,7 +225,7 @@ def test_more_chunks_than_the_limit_are_400(
 def test_chunks_up_to_the_limit_are_read(
     emulator: Emulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(server, "MAX_CHUNKS", 8)
+    monkeypatch.setattr(framing, "MAX_CHUNKS", 8)
     chunks = b"".join(b"1\r\n%c\r\n" % byte for byte in b'{"a": 1}')  # 8 chunks of one byte
 
     reply = _send(emulator, ["Transfer-Encoding: chunked"], chunks + b"0\r\n\r\n")
