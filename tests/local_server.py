@@ -208,3 +208,14 @@ def send(
 def send_json(url: str, method: str, payload: Any, headers: dict[str, str]) -> RawReply:
     data = json.dumps(payload).encode()
     return send(url, method, headers={**headers, "Content-Type": "application/json"}, body=data)
+
+
+def exchange(port: int, data: bytes, *, timeout: float = 5) -> RawReply:
+    """Send raw bytes on a new connection to 127.0.0.1:`port` and read one answer (framing as written)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        connection.sendall(data)
+        response = http.client.HTTPResponse(connection)
+        response.begin()
+        return RawReply(
+            status=response.status, headers=dict(response.getheaders()), body=response.read()
+        )

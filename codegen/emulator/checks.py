@@ -20,8 +20,9 @@ from codegen.emulator.shapes import Shapes
 from codegen.model import Operation, Parameter, Vendor
 from codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef, spell
 
-_INT = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# ASCII digits only (re.ASCII): `\d` alone also matches "٣", which no vendor reads as a number.
+_INT = re.compile(r"[+-]?\d+", re.ASCII)
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 # How a scalar is written in a query string or header, and how a message names it.
 _TEXT_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
     "int": (_INT, "an int"),
@@ -174,7 +175,7 @@ class RequestChecker:
             )
         try:
             self._decoders[_body_type(op) or _ANY_OBJECT].decode(request.body)
-        except msgspec.DecodeError as exc:
+        except (msgspec.DecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
             return Rejection("body shape", f"the body is not {described}: {exc}")
         return None
 

@@ -32,6 +32,8 @@ from codegen.emulator.checks import Incoming, RequestChecker
 from codegen.emulator.exports import ExportFile, ExportNotFound, ExportScript
 from codegen.emulator.faults import Drop, Fault, FaultBoard
 from codegen.emulator.journal import Journal, ReceivedRequest
+from codegen.emulator.limits import Limits
+from codegen.emulator.masking import HTTP_CREDENTIAL_HEADERS, Secrets
 from codegen.emulator.responses import Answer, Responder
 from codegen.emulator.routes import Found, RouteTable, Unknown, WrongMethod
 from codegen.emulator.server import EmulatorHTTPServer
@@ -45,7 +47,7 @@ EXPORTS_PATH = CONTROL_PREFIX + "exports/"
 EXPORT_SUFFIX = ".tsv.gz"
 _EXPORT_FILE = re.compile(r"exports/([^/]+)" + re.escape(EXPORT_SUFFIX))
 # Header names that carry credentials besides every vendor's own (sent to a file host, they would leak).
-CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+CREDENTIAL_HEADERS = HTTP_CREDENTIAL_HEADERS
 CREDENTIAL_PREFIXES = ("pac-",)
 # Registry credentials that are not secrets: every HTTP client sends a User-Agent, naming software only.
 NOT_CREDENTIALS = frozenset({"user-agent"})
@@ -84,7 +86,10 @@ class Arrival:
 class Emulator:
     """The emulated vendor APIs. `start()` serves them on 127.0.0.1 (port 0: a free port)."""
 
-    def __init__(self, registry: Path = DEFAULT_REGISTRY, port: int = 0) -> None:
+    def __init__(
+        self, registry: Path = DEFAULT_REGISTRY, port: int = 0, limits: Limits | None = None
+    ) -> None:
+        """`limits`: what a client may cost the emulator (`Limits()`, generous, when not given)."""
         vendors = resolve.load(registry)  # an invalid registry: `RegistryError`, with lines
         self._vendors = {vendor.name: vendor for vendor in vendors}
         self._routes = RouteTable(vendors)
@@ -99,8 +104,13 @@ class Emulator:
             for credential in vendor.credentials
             if credential.header.lower() not in NOT_CREDENTIALS
         }
+        # What `GET /_emulator/requests` shows as `***`.
+        self._secrets = Secrets.of_vendors(vendors)
         self._faults = FaultBoard()
-        self._journal = Journal()
+        self._limits = limits if limits is not None else Limits()
+        self._journal = Journal(
+            self._limits.journal_max_requests, self._limits.journal_max_body_bytes
+        )
         self._port = port
         self._server: EmulatorHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -109,7 +119,7 @@ class Emulator:
 
     def start(self) -> Emulator:
         if self._server is None:
-            self._server = EmulatorHTTPServer(self._port, self)
+            self._server = EmulatorHTTPServer(self._port, self, self._limits)
             self._thread = threading.Thread(
                 target=self._server.serve_forever,
                 kwargs={"poll_interval": 0.05},
@@ -276,9 +286,16 @@ class Emulator:
             "%s %s: connection dropped unread (injected)", arrival.method, self._shown(arrival)
         )
 
-    def unreadable(self, arrival: Arrival, reason: str) -> Answer:
+    def unreadable(self, arrival: Arrival, reason: str, status: int = 400) -> Answer:
+        """A request whose body is not read: malformed (400), too large (413) or stalled (408)."""
         self._record(arrival, b"")
-        return self._reject(arrival, 400, f"body: {reason}")
+        return self._reject(arrival, status, f"framing: {reason}")
+
+    def refused(self, method: str, target: str, headers: dict[str, str], reason: str) -> Answer:
+        """A request refused before it is routed (a target that is not a path): recorded, never served."""
+        arrival = Arrival(method, target, headers, Unknown(None, target), None)
+        self._record(arrival, b"")
+        return self._reject(arrival, 400, reason)
 
     def respond(self, arrival: Arrival, body: bytes) -> Answer:
         if arrival.path.startswith(CONTROL_PREFIX):
@@ -402,7 +419,7 @@ class Emulator:
             return Answer(200, json.dumps({"scripted": scripted}).encode())
         if action == ("GET", "requests"):
             payload: Any = {
-                "requests": [request.to_dict() for request in self.requests],
+                "requests": [request.to_dict(self._secrets) for request in self.requests],
                 "problems": self.problems,
             }
             return Answer(200, json.dumps(payload).encode())
@@ -424,7 +441,7 @@ class Emulator:
                 self.inject(operation, vendor=vendor, times=times, **settings)
             except KeyError as exc:
                 return self._control_error(f"missing or unknown: {exc.args[0]}")
-            except (ValueError, TypeError, msgspec.ValidationError) as exc:
+            except (ValueError, TypeError, RecursionError, msgspec.ValidationError) as exc:
                 return self._control_error(str(exc))
             return Answer(200, json.dumps({"injected": data}).encode())
         return self._control_error(

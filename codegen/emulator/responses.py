@@ -118,33 +118,36 @@ class Responder:
         name = route.name
         compressible = op.compression != "unsupported"
         facts = self._vendors[route.vendor].emulator
+        declared = op.default_media_type
         carts = self.carts.get(route.vendor)
         if carts is not None and carts.handles(name):
             try:
-                payload = carts.answer(name, path_params, _json(body))
+                # A body the operation does not declare was not checked: it is ignored, as sent.
+                request = _json(body) if op.body is not None else None
+                payload = carts.answer(name, path_params, request)
             except CartNotFound as exc:
                 return self.error(route.vendor, 404, str(exc))
             except CartConflict as exc:
                 return self.error(route.vendor, 409, str(exc))
             if payload is None:
                 return Answer(204, content_type=None)
-            return Answer(200, self._encoder.encode(payload), compressible=compressible)
+            return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
         flow = self._export_flows.get(route.vendor)
         if flow is not None and flow.handles(name):
             try:
                 payload = flow.answer(name, path_params)
             except ExportNotFound as exc:
                 return self.error(route.vendor, 404, str(exc))
-            return Answer(200, self._encoder.encode(payload), compressible=compressible)
+            return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
         if facts is not None and name in facts.echo:
-            return Answer(200, body or b"null", compressible=compressible)
+            return Answer(200, body or b"null", declared, compressible=compressible)
         offered = {m.media_type: m for m in op.media_types}
         media = next((offered[m] for m in _media_types(accept) if m in offered), None)
         if media is not None:
             return self._in_media_type(route.vendor, op, media, compressible)
         sample = self._samples.get((route.vendor, name))
         if sample is not None:
-            return Answer(200, sample, compressible=compressible)
+            return Answer(200, sample, declared, compressible=compressible)
         return self._minimal(route.vendor, op, compressible)
 
     def _in_media_type(
@@ -155,7 +158,7 @@ class Responder:
             sample = self._samples_by_type.get((vendor_key, spell(media.type)))
             if sample is None:
                 sample = self._encoder.encode(self._shapes[vendor_key].minimal(media.type))
-            return Answer(200, sample, compressible=compressible)
+            return Answer(200, sample, media_type, compressible=compressible)
         default = json.loads(self._samples.get((vendor_key, op.qualified_name), b"null"))
         facts = self._vendors[vendor_key].emulator
         fields = facts.multipart_json_fields if facts is not None else None
@@ -195,7 +198,8 @@ class Responder:
             return Answer(204, content_type=None)
         else:
             payload = self._shapes[vendor_key].minimal(op.response)
-        return Answer(200, self._encoder.encode(payload), compressible=compressible)
+        declared = op.default_media_type
+        return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
 
     @property
     def exporting_vendors(self) -> list[str]:
@@ -271,7 +275,7 @@ def _seconds(http_date: str) -> float | None:
     """An HTTP date as a timestamp; None when it is not one (the header is then ignored, as HTTP says)."""
     try:
         return parsedate_to_datetime(http_date).timestamp()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: a year past what C can hold
         return None
 
 

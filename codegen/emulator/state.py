@@ -29,6 +29,15 @@ class CartConflict(Exception):
     """The cart was checked out already."""
 
 
+# Cart IDs are ASCII digits, at most this many: `str.isdigit` also accepts "²" (which int() refuses) and
+# "٣" (which int() reads as 3), and int() refuses more than 4300 digits.
+MAX_ID_DIGITS = 18
+
+
+def _is_id(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
+
+
 def _money(value: Any) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
@@ -112,7 +121,7 @@ class Carts:
     # -- inside the lock ----------------------------------------------------------------------
 
     def _find(self, cart_id: str) -> dict[str, Any]:
-        cart = self._carts.get(int(cart_id)) if cart_id.isdigit() else None
+        cart = self._carts.get(int(cart_id)) if _is_id(cart_id) else None
         if cart is None:
             raise CartNotFound(f"no cart {cart_id}")
         return cart

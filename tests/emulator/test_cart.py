@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 
 from codegen.emulator import Emulator
 from paciolan import PaciolanClient
 from paciolan.errors import ApiConnectionError, ConflictError, NotFoundError
+from tests.local_server import PACIOLAN_HEADERS, send
 
 POLICY = "WEB"
 SEAT = {"section": "A:A", "row": "7", "seat": "1"}
@@ -141,3 +143,35 @@ def test_carts_created_at_once_from_many_threads_get_distinct_ids(
         )
 
     assert len({cart.id for cart in carts}) == 32
+
+
+@pytest.mark.parametrize("cart_id", ["²", "¹²", "9" * 5000, "-1", "+1", " 1"])
+def test_a_cart_id_that_is_not_ascii_digits_is_not_found(emulator: Emulator, cart_id: str) -> None:
+    url = emulator.servers("paciolan")["default"] + f"/cart/{quote(cart_id)}?policyCode={POLICY}"
+
+    reply = send(url, headers=PACIOLAN_HEADERS)
+
+    assert reply.status == 404
+
+
+def test_the_id_of_a_cart_in_other_digits_is_not_that_cart(
+    emulator: Emulator, emulated_paciolan: PaciolanClient
+) -> None:
+    cart = emulated_paciolan.cart.create(policy_code=POLICY, body=FIRST)
+    arabic_indic = str(cart.id).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    url = emulator.servers("paciolan")["default"] + f"/cart/{quote(arabic_indic)}?policyCode=WEB"
+
+    reply = send(url, headers=PACIOLAN_HEADERS)
+
+    assert reply.status == 404
+
+
+def test_a_body_sent_to_an_operation_that_declares_none_is_ignored(
+    emulator: Emulator, emulated_paciolan: PaciolanClient
+) -> None:
+    cart = emulated_paciolan.cart.create(policy_code=POLICY, body=FIRST)
+    url = emulator.servers("paciolan")["default"] + f"/cart/{cart.id}?policyCode={POLICY}"
+
+    reply = send(url, "DELETE", headers=PACIOLAN_HEADERS, body=b"\xff not JSON")
+
+    assert reply.status == 204

@@ -24,6 +24,8 @@ from paciolan.errors import (
 )
 from tests.local_server import PACIOLAN_HEADERS, send
 
+SYSINFO = "/paciolan/pdi/v1/util/sysinfo"
+
 POLICY = "WEB"
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}
 CHECKOUT = {"patron": None, "delivery": {"method": "PAH"}}
@@ -216,3 +218,49 @@ def test_a_fault_for_an_unknown_operation_is_refused(emulator: Emulator) -> None
 def test_two_kinds_of_answer_in_one_fault_are_refused(emulator: Emulator) -> None:
     with pytest.raises(ValueError, match="choose one of"):
         emulator.inject("util.sysinfo", vendor="paciolan", html=True, invalid_json=True)
+
+
+def _inject_over_http(emulator: Emulator, body: bytes) -> int:
+    headers = {"Content-Type": "application/json"}
+    return send(emulator.url + "/_emulator/faults", "POST", headers=headers, body=body).status
+
+
+@pytest.mark.parametrize("seconds", ["NaN", "Infinity", "1e999", "-1", "86400"])
+def test_a_fault_delay_that_is_not_a_sensible_number_of_seconds_is_refused(
+    emulator: Emulator, seconds: str
+) -> None:
+    fault = f'{{"vendor": "paciolan", "operation": "util.sysinfo", "delay": {seconds}}}'
+
+    assert _inject_over_http(emulator, fault.encode()) == 400
+    assert send(emulator.url + SYSINFO, headers=PACIOLAN_HEADERS).status == 200
+
+
+@pytest.mark.parametrize("times", ["1e999", "1.5", "true", '"2"'])
+def test_fault_times_that_are_not_a_whole_number_are_refused(
+    emulator: Emulator, times: str
+) -> None:
+    fault = '{"vendor": "paciolan", "operation": "util.sysinfo", "status": 503, "times": %s}'
+
+    assert _inject_over_http(emulator, (fault % times).encode()) == 400
+
+
+def test_a_fault_request_nested_too_deeply_is_400(emulator: Emulator) -> None:
+    assert _inject_over_http(emulator, b"[" * 100_000 + b"]" * 100_000) == 400
+
+
+@pytest.mark.parametrize("retry_after", ["1\r\nX-Injected: y", "1\nX", "1\x00", "٣"])
+def test_a_retry_after_that_is_not_one_latin_1_header_line_is_refused(
+    emulator: Emulator, retry_after: str
+) -> None:
+    with pytest.raises(ValueError, match="retry_after"):
+        emulator.inject("util.sysinfo", vendor="paciolan", retry_after=retry_after)
+
+    assert send(emulator.url + SYSINFO, headers=PACIOLAN_HEADERS).status == 200
+
+
+def test_a_retry_after_with_a_latin_1_digit_is_sent_as_it_is(emulator: Emulator) -> None:
+    emulator.inject("util.sysinfo", vendor="paciolan", retry_after="²")
+
+    reply = send(emulator.url + SYSINFO, headers=PACIOLAN_HEADERS)
+
+    assert (reply.status, reply.header("Retry-After")) == (429, "²")

@@ -199,6 +199,17 @@ def test_a_resource_changed_since_the_date_is_sent_again(emulated_paciolan: Paci
     assert profile is not None
 
 
+@pytest.mark.parametrize(
+    "date", ["Mon, 01 Jan 99999999999 00:00:00 GMT", "Mon, 01 Jan 0 00:00:00 GMT", "yesterday"]
+)
+def test_an_if_modified_since_that_is_not_a_date_is_ignored(emulator: Emulator, date: str) -> None:
+    url = emulator.servers("paciolan")["default"] + "/pricing/P1/F19/F01?policyCode=WEB"
+
+    reply = send(url, headers={**PACIOLAN_HEADERS, "If-Modified-Since": date})
+
+    assert reply.status == 200
+
+
 def test_the_request_id_is_echoed(emulated_paciolan: PaciolanClient) -> None:
     _info, raw = emulated_paciolan.util.sysinfo.with_response()
 

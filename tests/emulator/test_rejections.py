@@ -109,6 +109,12 @@ def test_a_missing_1ticket_token_is_rejected(emulator: Emulator) -> None:
     )
 
 
+def test_a_query_int_in_digits_other_than_ascii_is_rejected(emulator: Emulator) -> None:
+    reply = send(_oneticket(emulator, "/v2/getpdf/?rid=%D9%A3"), headers=ONETICKET_HEADERS)
+
+    assert _oneticket_error(reply) == "purchases.get_pdf: query type: `rid` must be an int, got '٣'"
+
+
 def test_the_organization_id_must_be_an_int(emulator: Emulator) -> None:
     headers = {**PACIOLAN_HEADERS, "PAC-Organization-ID": "ACME"}
 
@@ -250,3 +256,16 @@ def test_a_valid_request_leaves_no_problem(emulator: Emulator) -> None:
 
     assert reply.status == 200
     assert emulator.problems == []
+
+
+def test_a_body_nested_too_deeply_is_rejected(emulator: Emulator) -> None:
+    body = b'{"a":' * 50_000 + b"1" + b"}" * 50_000
+
+    reply = send(
+        _paciolan(emulator, "/util/echo"),
+        "POST",
+        headers={**PACIOLAN_HEADERS, "Content-Type": "application/json"},
+        body=body,
+    )
+
+    assert _paciolan_error(reply).startswith("util.echo: body shape: the body is not")
