@@ -13,6 +13,7 @@ from bench import (
     data,
     decode,
     decode_scaling,
+    drift,
     explain,
     export_rows,
     generation,
@@ -29,7 +30,17 @@ from bench.figures import Section
 from bench.measure import Config
 
 HERE = Path(__file__).resolve().parent
-FIGURES = ("import", "decode", "request", "own", "threads", "generation", "memory", "export")
+FIGURES = (
+    "import",
+    "decode",
+    "request",
+    "own",
+    "threads",
+    "generation",
+    "memory",
+    "export",
+    "drift",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             elif name == "generation":
                 sections.append(generation.run(config))
                 sections.append(generation.run_scaling(config, quick=args.quick))
+            elif name == "drift":
+                sections.append(drift.run(config, inputs))
             elif name == "export":
                 sections.append(export_rows.run(config, Path(directory), quick=args.quick))
             else:

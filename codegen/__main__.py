@@ -1,4 +1,4 @@
-"""`python -m codegen generate | check | validate | openapi | diff | serve | demo`."""
+"""`python -m codegen generate | check | validate | openapi | diff | drift | serve | demo`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from codegen import model, output, reference, registry, render
+from codegen import model, output, reference, registry, render, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,12 +41,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     compare.add_argument("old", type=Path, help="the registry before (e.g. from `git show`)")
     compare.add_argument("new", type=Path, help="the registry after")
+    drift = commands.add_parser(
+        "drift", help="report recorded drift as registry additions; exit 1 when there is drift"
+    )
+    drift.add_argument("directory", type=Path, help="the clients' record_drift directory")
+    drift.add_argument(
+        "--samples", action="store_true", help="also copy the observed bodies into samples/"
+    )
     args = parser.parse_args(argv)
 
     if args.command == "serve":
         from codegen import emulator
 
-        emulator.serve(args.port, args.registry)
+        try:
+            emulator.serve(args.port, args.registry)
+        except registry.RegistryError as exc:
+            resolve.report(exc, "the emulator did not start.")
+            return 2
         return 0
     if args.command == "demo":
         from codegen import demo
@@ -56,14 +67,17 @@ def main(argv: list[str] | None = None) -> int:
         from codegen import openapi
 
         return openapi.main(args.registry, vendor=args.vendor, output=args.output)
+    if args.command == "drift":
+        from codegen import drift as drift_report
+
+        return drift_report.main(args.directory, args.registry, samples=args.samples)
     if args.command == "diff":
         from codegen import diff
 
         return diff.main(args.old, args.new)
 
     try:
-        spec, source = registry.load(args.registry)
-        packages = model.build(spec, source, args.registry.resolve().parent)
+        vendors = resolve.load(args.registry)
         # The registry and its model live until the end: keep the collector from walking them again
         # on every collection while rendering (that made generation grow faster than the registry).
         gc.freeze()
@@ -71,14 +85,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.registry.name}: valid")
             return 0
         digest = hashlib.sha256(args.registry.read_bytes()).hexdigest()
-        files = render.render(packages, digest)
-        docs = reference.render_reference(packages, spec)
+        files = render.render(vendors, digest)
+        docs = reference.render_reference(vendors)
         scratch = output.formatted(files, ROOT / "pyproject.toml", args.out.resolve().parent)
     except registry.RegistryError as exc:
-        print(exc, file=sys.stderr)
-        print(
-            f"{len(exc.problems)} problem(s) in the registry; nothing was written.", file=sys.stderr
-        )
+        resolve.report(exc, "nothing was written.")
         return 2
     except output.FormatError as exc:
         print(f"ruff could not format the rendered code:\n{exc}", file=sys.stderr)
@@ -107,15 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def load_packages(path: Path) -> list[model.PackageModel]:
-    spec, source = registry.load(path)
-    return model.build(spec, source, path.resolve().parent)
+def load_packages(path: Path) -> list[model.Vendor]:
+    return resolve.load(path)
 
 
 def build_files(path: Path) -> dict[str, str]:
-    packages = load_packages(path)
+    vendors = load_packages(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return render.render(packages, digest)
+    return render.render(vendors, digest)
 
 
 if __name__ == "__main__":

@@ -1,15 +1,23 @@
-"""Render the templates for each package into file texts (not yet formatted)."""
+"""Render the templates for each package into file texts (not yet formatted).
+
+The templates lay out what the model (`codegen.model`) decided; annotations come from the Python view
+(`codegen.pytyping`), which notes the imports each one needs. A module's body is rendered first, then its
+type imports are put where the template left `TYPE_IMPORTS` (ruff sorts and merges them afterwards).
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from pathlib import Path
+from typing import Literal
 
 import jinja2
 
-from codegen import policy, runtime
-from codegen.model import GroupModel, OperationModel, PackageModel
+from codegen import policy, pytyping, runtime
+from codegen.model import BatchExport, Group, Operation, Vendor
+from codegen.pytyping import PythonTypes
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 RUNTIME = Path(runtime.__file__).resolve().parent
@@ -21,9 +29,9 @@ MODULES = {
     "client.py": "client.py.j2",
     "models.py": "models.py.j2",
 }
+# Where a template wants the imports its annotations need (see the module docstring).
+TYPE_IMPORTS = "# <type imports>"
 _WIDTH = 96
-_BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool"})
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ERROR_NAMES = sorted(
     [
         "ApiConnectionError",
@@ -45,26 +53,35 @@ def header(registry_sha256: str) -> str:
     )
 
 
-def render(packages: list[PackageModel], registry_sha256: str) -> dict[str, str]:
+def render(vendors: list[Vendor], registry_sha256: str) -> dict[str, str]:
     """Relative path -> text, for every generated file."""
     env = _environment()
     files: dict[str, str] = {}
     top = header(registry_sha256)
-    _SHADOWED.clear()
-    for package in packages:
-        context = _context(package)
+    for vendor in vendors:
+        context = _context(vendor)
         for module, template in MODULES.items():
-            text = env.get_template(template).render(package=package, **context)
-            files[f"{package.name}/{module}"] = top + text
+            files[f"{vendor.name}/{module}"] = top + _module(env, template, vendor, context)
         for module in runtime.MODULES:
-            files[f"{package.name}/{module}"] = top + (RUNTIME / module).read_text()
-        for workflow in package.workflows:
+            files[f"{vendor.name}/{module}"] = top + (RUNTIME / module).read_text()
+        for workflow in vendor.workflows:
             source = env.get_template(f"workflows/{workflow.kind}.py.j2")
-            text = source.render(package=package, workflow=workflow, **context, **workflow.context)
-            files[f"{package.name}/{workflow.module}.py"] = top + text
-        files[f"{package.name}/py.typed"] = ""
-    _SHADOWED.clear()
+            text = source.render(package=vendor, workflow=workflow, **context)
+            files[f"{vendor.name}/{workflow.module}.py"] = top + text
+        files[f"{vendor.name}/py.typed"] = ""
     return files
+
+
+def _module(
+    env: jinja2.Environment, template: str, vendor: Vendor, context: dict[str, object]
+) -> str:
+    """One module's text: the body first, then the imports its annotations needed."""
+    types = PythonTypes(
+        models_from=None if template == "models.py.j2" else ".models",
+        lazy_models=template == "client.py.j2",
+    )
+    text = env.get_template(template).render(package=vendor, py=types, **context)
+    return text.replace(TYPE_IMPORTS, types.imports().rstrip("\n"))
 
 
 def template_environment(directory: Path = TEMPLATES) -> jinja2.Environment:
@@ -84,175 +101,55 @@ def template_environment(directory: Path = TEMPLATES) -> jinja2.Environment:
 def _environment() -> jinja2.Environment:
     env = template_environment()
     env.filters["pyrepr"] = repr
+    env.filters["literal"] = literal
     env.filters["docstring"] = docstring
     env.filters["method_docstring"] = method_docstring
-    env.filters["unshadowed"] = unshadowed
-    env.filters["qualified"] = qualified
     env.globals["signature"] = signature
-    env.globals["media_overloads"] = media_overloads
-    env.globals["media_union"] = media_union
+    env.globals["shadowed"] = shadowed
+    env.globals["TYPE_IMPORTS"] = TYPE_IMPORTS
     env.filters["tick"] = lambda name: f"`{name}`"
     env.filters["isort_all"] = lambda names: sorted(names, key=_isort_key)
     return env
 
 
-def _context(package: PackageModel) -> dict[str, object]:
-    declared = {s.name for s in package.structs} | {e.name for e in package.enums}
-    annotations = []
-    for op in package.operations:
-        annotations += [op.returns, op.decode_annotation or "", op.body_annotation or ""]
-        annotations += [p.annotation for p in op.params]
-    used = {name for text in annotations for name in _IDENTIFIER.findall(text)}
-    # What `_endpoints.py` names: the types each endpoint decodes, encodes or unwraps.
-    endpoint_annotations = [op.decode_annotation or "" for op in package.operations]
-    endpoint_annotations += [op.body_annotation or "" for op in package.operations]
-    endpoint_annotations += [a for op in package.operations for _, a in op.media_types]
-    endpoint_annotations.append(package.envelope or "")
-    endpoint_used = {name for text in endpoint_annotations for name in _IDENTIFIER.findall(text)}
-    if package.envelope and any(op.enveloped for op in package.operations):
-        used.add(package.envelope)  # each enveloped endpoint names its envelope type
+def _context(vendor: Vendor) -> dict[str, object]:
     error_names = list(_ERROR_NAMES)
-    if package.envelope:
+    if vendor.envelope:
         error_names = sorted([*error_names, "EnvelopeError"])
+    rows = _row_structs(vendor)
     return {
-        "untracked_structs": _response_structs(package),
-        "positional_structs": _row_structs(package),
-        "exported": sorted(declared),
-        "model_names": frozenset(declared),
-        "endpoint_imports": sorted(endpoint_used & declared),
-        "endpoints_use_any": "Any" in endpoint_used,
-        "client_uses_any": "Any" in used or any(op.body_annotation for op in package.operations),
-        "client_uses_literal": "Literal" in used,
-        "client_uses_unset": any(op.unwrap_field_is_list for op in package.operations),
-        "secret_headers": [header for _, header, _, secret, _ in package.credentials if secret],
         "error_names": error_names,
-        "client_uses_date": any(
-            "dt.date" in p.annotation for op in package.operations for p in op.params
-        ),
-        "group_mixins": {w.group: w for w in package.workflows if w.mixin},
-        "client_uses_media": any(op.media_types for op in package.operations),
-        "client_uses_builtins": any(
-            _BUILTIN_TYPES & {op.name for op in group.operations} for group in package.groups
-        ),
+        # Decoded JSON trees hold no reference cycles: the collector has nothing to find in them,
+        # and walking every struct of a large decode on each collection was most of its cost.
+        "untracked_structs": frozenset(vendor.response_types(media_types=True)) | rows,
+        "positional_structs": rows,
     }
 
 
-def _response_structs(package: PackageModel) -> frozenset[str]:
-    """The structs a response can decode into (and export rows): made `gc=False` in models.py.
-
-    A decoded JSON tree holds no reference cycles, so the collector has nothing to find in it; walking
-    every struct of a large decode on each collection was most of the cost of decoding it.
-    """
-    structs = {struct.name: struct for struct in package.structs}
-    pending = [package.envelope or "", *_row_structs(package)]
-    for op in package.operations:
-        pending += [op.returns, op.decode_annotation or ""]
-        pending += [annotation for _, annotation in op.media_types]
-    found: set[str] = set()
-    while pending:
-        for name in _IDENTIFIER.findall(pending.pop()):
-            if name in structs and name not in found:
-                found.add(name)
-                pending += [f.annotation for f in structs[name].fields]
-    return frozenset(found)
-
-
-def _row_structs(package: PackageModel) -> frozenset[str]:
+def _row_structs(vendor: Vendor) -> frozenset[str]:
     """Row types the workflows build positionally (batch export: one per line of a large file)."""
-    rows = (workflow.context.get("row_type") for workflow in package.workflows)
-    return frozenset(row for row in rows if isinstance(row, str))
+    return frozenset(w.row_type.name for w in vendor.workflows if isinstance(w, BatchExport))
 
 
-def media_overloads(op: OperationModel) -> list[tuple[str, str]]:
-    """(return annotation, `media_type` annotation) per overload: the default first, then by type."""
-    default = f"Literal[{op.accept or 'application/json'!r}] = {op.accept or 'application/json'!r}"
-    grouped: dict[str, list[str]] = {}
-    for media_type, annotation in op.media_types:
-        grouped.setdefault(annotation, []).append(repr(media_type))
-    return [(op.returns, default)] + [
-        (annotation, f"Literal[{', '.join(values)}]") for annotation, values in grouped.items()
-    ]
-
-
-def media_union(op: OperationModel) -> str:
-    annotations = [op.returns]
-    for _, annotation in op.media_types:
-        if annotation not in annotations:
-            annotations.append(annotation)
-    return " | ".join(annotations)
+def shadowed(group: Group) -> frozenset[str]:
+    """Builtin names the group's methods shadow inside its class (`def list(...)`)."""
+    return pytyping.BUILTIN_TYPES & group.method_names
 
 
 def signature(
-    op: OperationModel,
-    group: GroupModel,
-    media: str | None = None,
-    models: frozenset[str] = frozenset(),
+    types: PythonTypes,
+    op: Operation,
+    group: Group,
+    media: pytyping.Overload | Literal["any"] | None = None,
 ) -> str:
-    """The parameters of an operation method: keyword-only, required ones first, then the optional.
-
-    Model names in `models` are written `models.<Name>` (the client reads them from its lazy module).
-    """
-    body = None
-    if op.body_annotation:
-        alternative = (
-            "list[dict[str, Any]]"
-            if op.body_annotation.startswith("list[")
-            else "Mapping[str, Any]"
-        )
-        body = unshadowed(qualified(f"{op.body_annotation} | {alternative}", models), group)
-    required = [
-        f"{p.py_name}: {unshadowed(qualified(p.annotation, models), group)}"
-        for p in op.required_params
-    ]
-    optional = [
-        f"{p.py_name}: {unshadowed(qualified(p.annotation, models), group)} | None = None"
-        for p in op.optional_params
-    ]
-    if body and op.body_required:
-        required.insert(0, f"body: {body}")
-    elif body:
-        optional.append(f"body: {body} | None = None")
-    if media is not None:
-        # Overloads name it without a default (it selects the overload); the implementation defaults it.
-        if media == "str":
-            optional.append(f"media_type: str = {op.accept or 'application/json'!r}")
-        elif "=" in media:
-            optional.append(f"media_type: {media}")
-        else:
-            required.append(f"media_type: {media}")
-    params = required + optional
+    """The parameters of an operation method: keyword-only, required ones first, then the optional."""
+    params = pytyping.signature_parameters(op, types, shadowed(group), media)
     return ", ".join(["self", "*", *params] if params else ["self"])
 
 
-# A quoted string (a Literal value, left alone) or a name not preceded by a dot.
-_NAME_OR_STRING = re.compile(r"'[^']*'|\"[^\"]*\"|(?<![\w.])[A-Za-z_][A-Za-z0-9_]*")
-
-
-def qualified(annotation: str, models: frozenset[str]) -> str:
-    """`Cart | None` -> `models.Cart | None`, for the model names in `models`."""
-    return _NAME_OR_STRING.sub(
-        lambda found: f"models.{found[0]}" if found[0] in models else found[0], annotation
-    )
-
-
-def unshadowed(annotation: str, group: GroupModel) -> str:
-    """Inside a class with a method named `list`, `list[...]` would mean the method: say `builtins.list`."""
-    for name in _shadowed_builtins(group):
-        annotation = re.sub(rf"(?<![\w.]){name}\b", f"builtins.{name}", annotation)
-    return annotation
-
-
-# The builtins each group's methods shadow, by group: asked for every annotation of the group, so
-# computing it from the group's operations each time made rendering grow with the square of a group's size.
-_SHADOWED: dict[int, tuple[GroupModel, frozenset[str]]] = {}
-
-
-def _shadowed_builtins(group: GroupModel) -> frozenset[str]:
-    cached = _SHADOWED.get(id(group))
-    if cached is None or cached[0] is not group:
-        cached = (group, _BUILTIN_TYPES & {op.name for op in group.operations})
-        _SHADOWED[id(group)] = cached
-    return cached[1]
+def literal(value: str | int) -> str:
+    """A Python literal in ruff's style (double quotes), for examples inside docstrings."""
+    return json.dumps(value)
 
 
 def _isort_key(name: str) -> tuple[int, str]:
@@ -279,18 +176,24 @@ def docstring(text: str, indent: int = 4) -> str:
     return body
 
 
-def method_docstring(op: OperationModel) -> str:
+def method_docstring(op: Operation) -> str:
     pad = " " * 8
     lines = [_escape(" ".join((op.summary or f"{op.group}.{op.name}").split()))]
+    # Where the call goes, beside the method (the endpoint constants are far above).
+    server = f" (server `{op.server}`)" if op.server != "default" else ""
+    lines += ["", f"{pad}`{_escape(op.route)}`{server}"]
     if op.description and op.description.strip() != op.summary.strip():
         lines += ["", docstring(op.description, 8).rstrip()]
-    args = [(p.py_name, p.doc) for p in [*op.required_params, *op.optional_params]]
-    if op.body_annotation:
-        body_doc = op.body_doc or "The request body: the model, or a dict with the wire names."
-        args.insert(0 if op.body_required else len(args), ("body", body_doc))
+    args = [(p.python_name, p.description) for p in [*op.required_params, *op.optional_params]]
+    if op.body is not None and op.body.type is not None:
+        body_doc = (
+            op.body.description or "The request body: the model, or a dict with the wire names."
+        )
+        args.insert(0 if op.body.required else len(args), ("body", body_doc))
     if op.media_types:
-        kinds = [f"{op.accept or 'application/json'} (the default) gives {op.returns}"]
-        kinds += [f"{media_type} gives {annotation}" for media_type, annotation in op.media_types]
+        types = PythonTypes(models_from=None)
+        kinds = [f"{op.default_media_type} (the default) gives {types.returns(op)}"]
+        kinds += [f"{m.media_type} gives {types.media(m)}" for m in op.media_types]
         args.append(("media_type", "The response media type: " + "; ".join(kinds) + "."))
     if args:
         lines += ["", f"{pad}Args:"]
@@ -304,8 +207,6 @@ def method_docstring(op: OperationModel) -> str:
                     subsequent_indent=pad + "        ",
                 )
             )
-    if len(lines) == 1:
-        return lines[0]
     body = "\n".join(
         line if i == 0 or not line or line.startswith(pad) else pad + line.lstrip()
         for i, line in enumerate(lines)

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
 """The endpoint of every operation of the 1Ticket legacy API: what the transport needs to send it.
 
 Imported by the first call (see `client.py`), with the models it names.
@@ -54,7 +54,7 @@ _PURCHASES_LIST: Endpoint[list[PurchasesPage]] = Endpoint(
         Param("ccdigits", "query", style="comma", argument="cc_digits"),
         Param("elig_refund", "query", choices=frozenset({"true", "false", "unknown"})),
         Param("username", "query"),
-        Param("status", "query", choices=frozenset({"Active", "Canceled"})),
+        Param("status", "query", choices=frozenset({"Active", "Canceled", "active", "canceled"})),
     ),
     response_type=list[PurchasesPage],
     idempotent=True,
@@ -73,7 +73,7 @@ _PURCHASES_CRAWL: Endpoint[list[Any]] = Endpoint(
         Param("marketplaceid", "query", argument="marketplace_id"),
     ),
     response_type=list[Any],
-    idempotent=True,
+    idempotent=False,
     envelope=Envelope,
 )
 
@@ -144,7 +144,7 @@ _SALES_FULFILL: Endpoint[list[Any]] = Endpoint(
         ),
     ),
     response_type=list[Any],
-    idempotent=True,
+    idempotent=False,
     envelope=Envelope,
 )
 
@@ -162,7 +162,7 @@ _SALES_COMPLETE: Endpoint[Any] = Endpoint(
 _MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
     "marketplaces.list",
     "GET",
-    "/v2/marketplaces/",
+    "/v2/marketplaces",
     (),
     response_type=list[Marketplace],
     idempotent=True,
@@ -172,7 +172,7 @@ _MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
 _DISCLOSURES_LIST: Endpoint[list[DisclosuresPage]] = Endpoint(
     "disclosures.list",
     "GET",
-    "/v2/disclosures/",
+    "/v2/disclosures",
     (),
     response_type=list[DisclosuresPage],
     idempotent=True,
@@ -259,7 +259,7 @@ _ACCOUNTS_UPDATE_V2: Endpoint[list[Account]] = Endpoint(
 _DOMAINS_LIST: Endpoint[list[Domain]] = Endpoint(
     "domains.list",
     "GET",
-    "/v2/domains/list/",
+    "/v2/domains/list",
     (Param("domain", "query"),),
     response_type=list[Domain],
     idempotent=True,

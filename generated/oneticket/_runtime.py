@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
 """The transport behind every operation: the connection pool, the attempt loop, decoding and errors.
 
 urllib3 is only a connection pool here; whether a failed attempt is repeated is decided by `_retry`, per
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import _thread
 import functools
+import os
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     import logging
 
     import urllib3
+
+    from . import _drift
 
 T = TypeVar("T")
 _DEBUG = 10  # logging.DEBUG, without importing logging before the first request
@@ -81,6 +84,8 @@ class Transport:
         date_format: str = "%Y-%m-%d",
         request_id_header: str | None = None,
         envelope_success: str | None = None,
+        record_drift: str | os.PathLike[str] | None = None,
+        drift_env: str | None = None,
     ) -> None:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
         self.headers = {name: check_header_value(name, value) for name, value in headers.items()}
@@ -98,6 +103,7 @@ class Transport:
         self._logger: logging.Logger | None = None
         # `_thread` is built in: `threading` would cost the import more than it gives here.
         self._lock = _thread.allocate_lock()
+        self.drift = _drift_recorder(self, record_drift, drift_env)
 
     def __repr__(self) -> str:
         return f"<Transport {sorted(self.base_urls.values())}>"
@@ -249,6 +255,8 @@ class Transport:
             self.max_retries if max_retries is None else max_retries,
             request_id,
         )
+        if self.drift is not None:
+            self.drift.observe(endpoint, response, media_type, args)
         captured = _captured.get()
         if captured is not None:
             captured.append(response)
@@ -443,6 +451,26 @@ def _urllib3_errors() -> tuple[type[Exception], type[Exception], type[Exception]
     )
 
     return ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError
+
+
+def _drift_recorder(
+    transport: Transport, directory: str | os.PathLike[str] | None, env: str | None
+) -> _drift.DriftRecorder | None:
+    """The drift recorder when recording is asked for (argument, else environment); None otherwise."""
+    if directory is None and env is not None:
+        directory = os.environ.get(env) or None
+    if not directory:
+        return None
+    from . import _drift  # only when recording: a client that does not record never imports it
+
+    secrets = [
+        value for name, value in transport.headers.items() if name in transport.secret_headers
+    ]
+    try:
+        # The package's name is the registry's vendor key, which the records name.
+        return _drift.DriftRecorder(directory, vendor=transport.logger_name, secret_values=secrets)
+    except OSError as exc:
+        raise errors.ArgumentError(f"record_drift: cannot use {directory!s}: {exc}") from None
 
 
 def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str | None:

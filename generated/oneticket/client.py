@@ -1,10 +1,11 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
 
 import builtins
 import datetime as dt
+import os
 from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -49,6 +50,8 @@ class PurchasesOperations(FileDownload):
     def get_pdf(self, *, rid: int) -> builtins.list[models.PdfSeat]:
         """Get PDF and barcode data for a purchase group.
 
+        `GET /v2/getpdf/`
+
         Get PDF and barcode data for a specific purchase group.
 
         Args:
@@ -79,9 +82,13 @@ class PurchasesOperations(FileDownload):
         cc_digits: builtins.list[str] | None = None,
         elig_refund: models.RefundEligibility | Literal["true", "false", "unknown"] | None = None,
         username: str | None = None,
-        status: models.PurchaseStatus | Literal["Active", "Canceled"] | None = None,
+        status: models.PurchaseStatus
+        | Literal["Active", "Canceled", "active", "canceled"]
+        | None = None,
     ) -> builtins.list[models.Purchase]:
         """Search purchases.
+
+        `GET /v2/purchases/`
 
         Search all purchases in your 1Ticket account. Data returned is the equivalent of
         what is found on 1ticket.com/purchases.
@@ -89,10 +96,12 @@ class PurchasesOperations(FileDownload):
         Args:
             rid: 1Ticket ID of group
             date_first_seen: date 1Ticket first saw purchase (mm/dd/yyyy). Also
-                accepts >=mm/dd/yyyy and <=mm/dd/yyyy
+                accepts >=mm/dd/yyyy and <=mm/dd/yyyy. A datetime.date goes out
+                zero-padded (06/15/2018); text goes out as given.
             event_date: date of an event (mm/dd/yyyy)
             event_date_start: start date of an event date range. requires
-                "eventdateend" as well (mm/dd/yyyy)
+                "eventdateend" as well (mm/dd/yyyy); without it the call raises
+                ArgumentError before sending
             event_date_end: end date of an event date range; use together with
                 eventdatestart (mm/dd/yyyy)
             purchase_date: date an order was purchased (mm/dd/yyyy)
@@ -103,7 +112,8 @@ class PurchasesOperations(FileDownload):
             confirmation_region: region code of purchase. "null" represents no
                 region code
             purchase_date_start: start date of a purchase date range. requires
-                "purchaseenddate" as well (mm/dd/yyyy)
+                "purchaseenddate" as well (mm/dd/yyyy); without it the call raises
+                ArgumentError before sending
             purchase_date_end: end date of a purchase date range; use together with
                 purchasedatestart (mm/dd/yyyy)
             po_ids: POS purchase order ID. Note: only returns listings where 1Ticket
@@ -116,8 +126,14 @@ class PurchasesOperations(FileDownload):
                 1Ticket has either not seen refund information or Ticketmaster has
                 not yet made it available
             username: Username/email address of purchasing account
-            status: Status of a purchase: Active or Canceled
+            status: Status of a purchase: Active or Canceled. The lower-case
+                spellings (active, canceled) are accepted too; the value goes out
+                exactly as given.
         """
+        if event_date_start is not None and event_date_end is None:
+            raise ArgumentError("purchases.list: `event_date_start` needs `event_date_end`")
+        if purchase_date_start is not None and purchase_date_end is None:
+            raise ArgumentError("purchases.list: `purchase_date_start` needs `purchase_date_end`")
         output = self._client._send(
             _endpoints._PURCHASES_LIST,
             {
@@ -156,10 +172,13 @@ class PurchasesOperations(FileDownload):
     ) -> builtins.list[Any]:
         """Tell 1Ticket to crawl Ticketmaster for an order.
 
+        `GET /v2/crawl/`
+
         Tell 1Ticket to crawl Ticketmaster for a specific order. This API can be used to
         tell 1Ticket to recrawl a purchase it has already seen or to crawl an account to
         find a specific new purchase. If "id" is submitted "username" and
-        "marketplaceid" are ignored, even if they are also supplied.
+        "marketplaceid" are ignored, even if they are also supplied. Never retried:
+        every call queues a crawl.
 
         Args:
             source: where this request is coming from (basically a description of
@@ -194,13 +213,19 @@ class PurchasesOperations(FileDownload):
     ) -> None:
         """Record an existing PO number for a purchase.
 
+        `POST /v2/purchases/recordpo/`
+
         Record a PO number for a purchase in 1Ticket. This does NOT create a PO - it
-        only adds an existing PO number to 1Ticket for record keeping purposes.
+        only adds an existing PO number to 1Ticket for record keeping purposes. The
+        parameters go in the query string, as in the document's example request (its
+        table heads them Body Parameters and names the POS `posname`).
 
         Args:
             rid: 1Ticket ID of group
             pos_name: Your POS ("utils", "ticketnetwork", "posnext", "skybox",
-                "tradedesk")
+                "tradedesk"). Sent in the query as `pos`, as in the document's
+                example request; the document's Body Parameters table calls it
+                `posname`.
             po: The PO number that you want recorded in 1Ticket
         """
         self._client._send(_endpoints._PURCHASES_RECORD_PO, {"rid": rid, "pos": pos_name, "po": po})
@@ -218,6 +243,8 @@ class TokenOperations:
     @operation
     def verify(self) -> models.CompanyInfo:
         """Verify an API token.
+
+        `GET /v2/verify/`
 
         Verify validity of an API token and get basic client information.
         """
@@ -237,6 +264,8 @@ class SalesOperations:
     def query(self, *, query: str | SalesQuery) -> list[models.Sale]:
         """Query sales data.
 
+        `GET /v2/sales/`
+
         API to query sales data. The query string can be strung together using different
         options; for example "unfulfilled vivid next 3 days" will return all unfulfilled
         Vivid sales occurring in the next three days.
@@ -251,7 +280,10 @@ class SalesOperations:
     def add(self, *, body: models.SaleRecord | Mapping[str, Any]) -> list[Any]:
         """Add a sale record.
 
-        This endpoint is used to add a sale record to 1Ticket.
+        `POST /v2/sales/add`
+
+        This endpoint is used to add a sale record to 1Ticket. The sale record is sent
+        as a JSON body with Content-Type application/json.
 
         Args:
             body: The request body: the model, or a dict with the wire names.
@@ -268,11 +300,13 @@ class SalesOperations:
     ) -> None:
         """Tell 1Ticket an order is ready to fulfill.
 
+        `GET /v2/fulfill/`
+
         This will tell 1Ticket that the order in question is ready to fulfill,
         triggering us to look in the POS for PDFs/barcodes as needed. Please note that
         just because a success response is given it does NOT mean the order was filled;
         it only means that we received your request and have queued the order up for
-        fulfillment.
+        fulfillment. Never retried: every call queues the order.
 
         Args:
             order_id: marketplace order id
@@ -286,6 +320,8 @@ class SalesOperations:
     @operation
     def complete(self, *, body: list[models.CompleteSale] | list[dict[str, Any]]) -> Any:
         """Mark sales filled and complete them on the POS.
+
+        `POST /sales/v1/complete-sale` (server `sales`)
 
         Takes a list of objects that contain the ID of the marketplace, the ID of the
         order on the marketplace and the ID of the user on 1ticket. This endpoint can
@@ -311,7 +347,10 @@ class MarketplacesOperations:
     def list(self) -> builtins.list[models.Marketplace]:
         """List supported marketplaces.
 
-        Get a list of all supported marketplaces.
+        `GET /v2/marketplaces`
+
+        Get a list of all supported marketplaces. Sent to /v2/marketplaces, without a
+        trailing slash, as in the document's example request.
         """
         return self._client._send(_endpoints._MARKETPLACES_LIST, {})
 
@@ -329,8 +368,11 @@ class DisclosuresOperations:
     def list(self) -> builtins.list[models.Disclosure]:
         """List disclosures.
 
+        `GET /v2/disclosures`
+
         This endpoint is used to get a list of disclosures that 1Ticket pulls from
-        marketplace purchase receipts and PDFs.
+        marketplace purchase receipts and PDFs. Sent to /v2/disclosures, without a
+        trailing slash, as in the document's example request.
         """
         output = self._client._send(_endpoints._DISCLOSURES_LIST, {})
         if not output or isinstance(output[0].disclosures, UnsetType):
@@ -360,6 +402,8 @@ class AccountsOperations:
         active: bool | None = None,
     ) -> builtins.list[models.Account]:
         """List marketplace accounts.
+
+        `GET /v2/accounts/list/`
 
         This endpoint is used to get a list of accounts. If no fields are supplied all
         accounts will be returned.
@@ -391,6 +435,8 @@ class AccountsOperations:
     ) -> builtins.list[Any]:
         """Add a marketplace account.
 
+        `POST /v2/accounts/add/`
+
         This endpoint is used to add a new marketplace account to 1ticket.
 
         Args:
@@ -420,6 +466,8 @@ class AccountsOperations:
         password: str | None = None,
     ) -> builtins.list[Any]:
         """Update a marketplace account.
+
+        `POST /v2/accounts/update/`
 
         This endpoint is used to update a marketplace account on 1ticket.
 
@@ -469,6 +517,8 @@ class AccountsOperations:
     ) -> builtins.list[models.Account]:
         """Update a marketplace account, including its per-POS settings.
 
+        `POST /v2/accounts/update/v2/`
+
         This endpoint is used to update a marketplace account on 1ticket. If a valid
         posid is not provided no POS-specific settings can be applied (AutoPO, custid,
         creditcardid).
@@ -517,8 +567,11 @@ class DomainsOperations:
     def list(self, *, domain: str | None = None) -> builtins.list[models.Domain]:
         """List domains.
 
+        `GET /v2/domains/list`
+
         Returns a list of domains tied to the specified 1Ticket account. If no fields
-        are supplied all domains will be returned.
+        are supplied all domains will be returned. Sent to /v2/domains/list, without a
+        trailing slash, as in the document's example request.
 
         Args:
             domain: domain name (abc123.yxz) to search for
@@ -540,6 +593,9 @@ class OneTicketClient:
         servers: Override individual named servers (default, sales).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        record_drift: A directory where responses that differ from the registry are recorded (off by
+            default; also from the `ONETICKET_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
+            reports them.
     """
 
     def __init__(
@@ -550,6 +606,7 @@ class OneTicketClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        record_drift: str | os.PathLike[str] | None = None,
     ) -> None:
         base_urls = dict(SERVERS)
         if base_url is not None:
@@ -571,9 +628,15 @@ class OneTicketClient:
             logger_name="oneticket",
             date_format="%m/%d/%Y",
             envelope_success="success",
+            record_drift=record_drift,
+            drift_env="ONETICKET_RECORD_DRIFT",
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
+        self._bind_groups()
+
+    def _bind_groups(self) -> None:
+        """The operation groups (`client.<group>`), each calling through this client."""
         self.purchases = PurchasesOperations(self)
         self.token = TokenOperations(self)
         self.sales = SalesOperations(self)
@@ -595,13 +658,7 @@ class OneTicketClient:
             timeout = Timeout(float(timeout), float(timeout))
         clone._timeout = timeout if timeout is not None else self._timeout
         clone._max_retries = max_retries if max_retries is not None else self._max_retries
-        clone.purchases = PurchasesOperations(clone)
-        clone.token = TokenOperations(clone)
-        clone.sales = SalesOperations(clone)
-        clone.marketplaces = MarketplacesOperations(clone)
-        clone.disclosures = DisclosuresOperations(clone)
-        clone.accounts = AccountsOperations(clone)
-        clone.domains = DomainsOperations(clone)
+        clone._bind_groups()
         return clone
 
     def close(self) -> None:

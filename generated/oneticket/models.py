@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
 """Models of the 1Ticket legacy API.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -279,7 +279,10 @@ class Purchase(
         "purchase_orders": "purchaseorders",
     },
 ):
-    """A purchase (ticket group) as found on 1ticket.com/purchases."""
+    """A purchase (ticket group) as found on 1ticket.com/purchases. The fields missing from one
+    of the document's two sample purchases (purchase_orders, disclosures, rotating_barcodes)
+    are optional and UNSET when absent; the others are required.
+    """
 
     rid: int
     """1Ticket ID of the purchase group."""
@@ -630,8 +633,11 @@ class Account(
     error: AccountError
     quick_po_settings: QuickPoSettings
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["account_password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["account_password"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class AccountMarketplace(msgspec.Struct, kw_only=True, gc=False):
@@ -736,5 +742,8 @@ class DomainDefaults(
     customer_id: str
     credit_card_id: str
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["password"]))
+        return _masked_repr(self, self._secret_fields)

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
 """Batch order export: start a job, wait for it, then download the file or stream it as typed rows.
 
     job = client.batch.export_orders(season_code="F17")
@@ -159,10 +159,10 @@ _PARSERS: tuple[Callable[[str], object], ...] = (
     _text,
     _text,
     _text,
-    _int,
     _text,
     _text,
-    _int,
+    _text,
+    _text,
     _decimal,
     _text,
     _decimal,
@@ -181,14 +181,14 @@ _PARSERS: tuple[Callable[[str], object], ...] = (
     _text,
     _text,
     _text,
-    _bool,
+    _text,
     _decimal,
     _date,
     _text,
     _text,
     _text,
     _text,
-    _int,
+    _text,
     _text,
     _text,
     _int,
@@ -226,10 +226,10 @@ def parse_row(line: bytes, line_number: int) -> models.OrderExportRow:
             cells[7] or None,  # currency_code
             cells[8] or None,  # season
             cells[9] or None,  # order_id
-            int(cells[10]) if cells[10] else None,  # sequence
+            cells[10] or None,  # sequence
             cells[11] or None,  # item
             cells[12] or None,  # item_basis
-            int(cells[13]) if cells[13] else None,  # qty
+            cells[13] or None,  # qty
             _cached_decimal(cells[14]) if cells[14] else None,  # price
             cells[15] or None,  # item_charge
             _cached_decimal(cells[16]) if cells[16] else None,  # item_charge_amount
@@ -248,14 +248,14 @@ def parse_row(line: bytes, line_number: int) -> models.OrderExportRow:
             cells[29] or None,  # row
             cells[30] or None,  # seat
             cells[31] or None,  # barcode
-            _cached_bool(cells[32]),  # renewable
+            cells[32] or None,  # renewable
             _cached_decimal(cells[33]) if cells[33] else None,  # item_balance
             _cached_date(cells[34]) if cells[34] else None,  # item_date
             cells[35] or None,  # mark
             cells[36] or None,  # disposition
             cells[37] or None,  # special_handling
             cells[38] or None,  # item_group
-            int(cells[39]) if cells[39] else None,  # priority
+            cells[39] or None,  # priority
             cells[40] or None,  # bill_plan
             cells[41] or None,  # price_type_name
             int(cells[42]) if cells[42] else None,  # item_quantity
