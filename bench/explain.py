@@ -62,8 +62,7 @@ GENERATION_FIX = [
     "Generation grew faster than the registry because the garbage collector walked everything "
     "already built on each collection: the collector is now paused while the registry loads "
     "(`codegen/registry.py`) and the loaded registry and model are frozen (`gc.freeze()` in "
-    "`codegen/__main__.py`); each group's shadowed builtins are computed once per group "
-    "(`codegen/render.py`). Wall time is absolute and grows with the machine's load; the CPU "
+    "`codegen/__main__.py`). Wall time is absolute and grows with the machine's load; the CPU "
     "time in brackets grows much less.",
     "",
 ]
@@ -72,7 +71,8 @@ EXPORT_FIX = [
     "Per row the typed stream decodes the line, splits its 44 cells and converts each (ints, "
     "Decimals, booleans, a date, None for empty cells) into an `OrderExportRow` built "
     "positionally; csv.reader only splits. Done in this round: positional construction (44 "
-    "keyword arguments cost about a third of the row), the row struct untracked by the collector.",
+    "keyword arguments cost about a third of the row), amounts, dates and flags converted once per "
+    "distinct cell text (bounded caches), the row struct untracked by the collector.",
 ]
 
 THREADS_FIX = [

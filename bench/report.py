@@ -9,8 +9,9 @@ from pathlib import Path
 from bench.figures import Curve, Row, Section
 
 CAVEAT = (
-    "The machine is shared and noisy: absolute figures move from run to run, so only ratios "
-    "measured in the same run mean anything."
+    "The machine is shared and noisy (several engineers work on its 2 CPUs): absolute figures "
+    "move from run to run, so only ratios measured in the same run mean anything, and the full "
+    "benchmark is run only a few times (`--quick` checks that it runs)."
 )
 
 
