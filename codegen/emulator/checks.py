@@ -103,11 +103,12 @@ class RequestChecker:
             sent.setdefault(name, []).append(value)
         for name, param in op.params_in("query").items():
             values = sent.get(name, [])
-            if not values or values == [""]:
+            if not values or (values == [""] and param.required):
                 if param.required:
                     state = "is missing" if not values else "is empty"
                     return Rejection("required query parameter", f"`{name}` {state}")
                 continue
+            # An optional value sent empty is checked as given: "" is a str, but not an int or a bool.
             if param.is_list:
                 if param.style == "comma":
                     values = [item for value in values for item in value.split(",")]
@@ -173,9 +174,11 @@ class RequestChecker:
                 f"the body must be sent as application/json, got {content_type or 'none'}",
             )
         try:
-            self._decoders[_body_type(op) or _ANY_OBJECT].decode(request.body)
+            decoded = self._decoders[_body_type(op) or _ANY_OBJECT].decode(request.body)
         except msgspec.DecodeError as exc:
             return Rejection("body shape", f"the body is not {described}: {exc}")
+        if spec.empty and decoded:
+            return Rejection("body shape", f"the body must be {described}, got members")
         return None
 
     def _value(self, location: str, name: str, param: Parameter, value: str) -> Rejection | None:

@@ -144,7 +144,9 @@ class Responder:
             return self._in_media_type(route.vendor, op, media, compressible)
         sample = self._samples.get((route.vendor, name))
         if sample is not None:
-            return Answer(200, sample, compressible=compressible)
+            # Labelled with the operation's media type (a JSON one, such as a Google pass's).
+            media_type = op.default_media_type
+            return Answer(200, sample, content_type=media_type, compressible=compressible)
         return self._minimal(route.vendor, op, compressible)
 
     def _in_media_type(
@@ -195,7 +197,8 @@ class Responder:
             return Answer(204, content_type=None)
         else:
             payload = self._shapes[vendor_key].minimal(op.response)
-        return Answer(200, self._encoder.encode(payload), compressible=compressible)
+        body = self._encoder.encode(payload)
+        return Answer(200, body, content_type=op.default_media_type, compressible=compressible)
 
     @property
     def exporting_vendors(self) -> list[str]:

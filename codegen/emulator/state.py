@@ -112,7 +112,8 @@ class Carts:
     # -- inside the lock ----------------------------------------------------------------------
 
     def _find(self, cart_id: str) -> dict[str, Any]:
-        cart = self._carts.get(int(cart_id)) if cart_id.isdigit() else None
+        # isdigit() alone admits "³", which int() refuses: only ASCII digits are a cart id.
+        cart = self._carts.get(int(cart_id)) if cart_id.isascii() and cart_id.isdigit() else None
         if cart is None:
             raise CartNotFound(f"no cart {cart_id}")
         return cart
@@ -155,11 +156,12 @@ class Carts:
         offer["note"] = request.get("note")
         offer["itemPriority"] = request.get("itemPriority", offer["itemPriority"])
         offer["event"]["code"] = request["itemCode"]
+        # Every field of a requested seat may be left out (OfferSeat is optional throughout).
         offer["event"]["seats"] = [
             {
-                "section": seat["section"],
-                "row": seat["row"],
-                "seat": seat["seat"],
+                "section": seat.get("section", ""),
+                "row": seat.get("row", ""),
+                "seat": seat.get("seat", ""),
                 "sequence": index,
             }
             for index, seat in enumerate(seats, start=1)

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 ad00cdcf4936a22d4ff0f5a4482a6bf00e0fba82a2d5d09726aa03e1c34b5401) by `python -m codegen generate`. Do not edit.
 """What the transport knows about one operation (`Endpoint`) and each of its arguments (`Param`).
 
 The generated `client.py` declares one `Endpoint` per operation from the registry; nothing here is
