@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 ad00cdcf4936a22d4ff0f5a4482a6bf00e0fba82a2d5d09726aa03e1c34b5401) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 2054c21426dc8b5205d2680d080fc4b1ec63d81b0f31418ff06ed48648fa90d2) by `python -m codegen generate`. Do not edit.
 """Responses wrapped in an envelope: `{"result": {"status", "message", "messageid"}, "output": ...}`.
 
 For vendors whose registry declares an envelope (and `envelope_success`), the result of an operation is

@@ -429,6 +429,20 @@ def test_an_undeclared_error_type_is_a_registry_problem(tmp_path: Path) -> None:
         resolve.load(broken)
 
 
+def test_a_check_exception_naming_an_undeclared_operation_is_a_registry_problem(
+    tmp_path: Path,
+) -> None:
+    from codegen import registry, resolve
+
+    broken = tmp_path / "endpoints.yaml"
+    text = REGISTRY.read_text().replace(
+        "operations: [batch.export_orders]", "operations: [batch.x]"
+    )
+    broken.write_text(text)
+    with pytest.raises(registry.RegistryError, match=r"operation `batch\.x` is not declared"):
+        resolve.load(broken)
+
+
 def test_a_required_query_value_may_not_be_empty(documents: dict[str, dict[str, Any]]) -> None:
     # The emulator refuses `policyCode=` as missing; the document says so with minLength.
     policy = parameter(operation(documents["paciolan"], "cart.get"), "policyCode")
