@@ -4,6 +4,13 @@ The document says what the registry says, for tools other than our generator: se
 headers as security schemes, every operation with its parameters (list styles exact), bodies, responses
 with the vendor samples as examples, and every named type as a schema under its exact wire names.
 
+`info.version` is the vendor's `version:` from the registry, a PEP 440 public version: generators such
+as openapi-python-client make it the version of the package they write, and a non-PEP 440 value (the
+former `endpoints.yaml@<hash>`) breaks that package's build. The registry file's hash is not folded into
+it as a local label (`0.1.0+<hash>`, valid PEP 440 but refused by package indexes); it goes beside it, in
+`info.x-registry-sha256`. Error answers (4XX, 5XX) refer to one `components.responses.Error` whose body
+is the vendor's `error_type:` from the registry (Paciolan's error body, 1Ticket's envelope).
+
 Places where OpenAPI and the registry do not line up, and what is done:
 
 - A header parameter named `Authorization` is ignored by OpenAPI tools when declared as a parameter, so
