@@ -37,6 +37,7 @@ class Rejection:
 
     rule: str
     detail: str
+    status: int = 400  # the HTTP status of the answer (outside an envelope)
 
     def message(self, operation: str) -> str:
         return f"{operation}: {self.rule}: {self.detail}"
@@ -127,7 +128,10 @@ class RequestChecker:
             value = request.headers.get(name.lower())
             if value is None:
                 if param.required:
-                    return Rejection("required header", f"`{name}` is missing")
+                    # Without the Authorization it asks for, a request lacks its credentials: HTTP's
+                    # 401 (RFC 9110 15.5.2); the vendor document names no status of its own.
+                    status = 401 if name.lower() == "authorization" else 400
+                    return Rejection("required header", f"`{name}` is missing", status)
                 continue
             problem = self._value("header", name, param, value)
             if problem is not None:

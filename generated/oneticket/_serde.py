@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 2054c21426dc8b5205d2680d080fc4b1ec63d81b0f31418ff06ed48648fa90d2) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
 """`encode` and `decode` with the wire names of this package's models, as the client uses them."""
 
 from __future__ import annotations
