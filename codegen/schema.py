@@ -173,9 +173,26 @@ class EmulatorFacts(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     notes: Notes = []
 
 
+class CheckException(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A schemathesis check the emulator is not held to, and why (a vendor fact or a limit of HTTP)."""
+
+    check: str  # the schemathesis check name, e.g. `ignored_auth`
+    reason: str
+    operations: list[str] = []  # `group.operation` names; empty: every operation of the vendor
+
+
+class OpenApiFacts(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """What only the OpenAPI export and its conformance run (schemathesis) read."""
+
+    unchecked: list[CheckException] = []
+    notes: Notes = []
+
+
 class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     title: str
     client: str
+    # PEP 440: the client's release, and the OpenAPI document's `info.version`.
+    version: str = "0.0.0"
     servers: dict[str, str]
     credentials: list[Credential]
     description: str = ""
@@ -187,6 +204,9 @@ class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     emulator: EmulatorFacts | None = None
     envelope: str | None = None
     envelope_success: str = "success"
+    # The type of the body the vendor sends with an error (for an enveloped vendor: its envelope).
+    error_type: str | None = None
+    openapi: OpenApiFacts | None = None
     decisions: Notes = []
     types: dict[str, TypeDef] = {}
     operations: list[Operation] = []

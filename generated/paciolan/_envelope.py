@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
 """Responses wrapped in an envelope: `{"result": {"status", "message", "messageid"}, "output": ...}`.
 
 For vendors whose registry declares an envelope (and `envelope_success`), the result of an operation is

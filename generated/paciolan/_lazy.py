@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
 """A submodule imported on first use, for the parts of a package that cost its import the most.
 
 `models = LazyModule(f"{__package__}.models")` gives a module object at once; the real module is

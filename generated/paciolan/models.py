@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 11e9ef1480d7e56c4c77e527d4d3e6f1c7b7988bfe08c4b69e3271def98f76b9) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
 """Models of the Paciolan PDI.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -39,6 +39,7 @@ __all__ = [
     "DeliveryMethodType",
     "Disposition",
     "EmailAddress",
+    "ErrorBody",
     "EventSummary",
     "Facility",
     "Manifest",
@@ -178,6 +179,16 @@ class BatchJobStatus(str, enum.Enum):
     @classmethod
     def _missing_(cls, value: object) -> BatchJobStatus | None:
         return _open_member(cls, value)
+
+
+class ErrorBody(msgspec.Struct, kw_only=True):
+    """The body of an error answer (4xx, 5xx): the HTTP status again and a message. The vendor
+    document shows no error response; this shape is an assumption, the one the local
+    emulator sends, kept in this one place.
+    """
+
+    status: int
+    message: str
 
 
 class CodeName(msgspec.Struct, kw_only=True, gc=False):
