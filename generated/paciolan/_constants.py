@@ -19,3 +19,8 @@ READ_TIMEOUT = 30.0
 
 # A status error keeps at most this much of the response body, so a huge error page cannot fill memory.
 MAX_ERROR_BODY = 64 * 1024
+
+# Interim answers (102 Processing, 103 Early Hints) skipped before the real one; more end the connection.
+MAX_INTERIM_ANSWERS = 10
+# Header lines of one interim answer (http.client allows as many in a final one).
+MAX_HEADER_LINES = 100

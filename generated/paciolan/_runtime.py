@@ -95,7 +95,11 @@ class Transport:
 
                 self._logger = logging.getLogger(self.logger_name)
                 _mask_urllib3_log(logging)
+                from ._connections import POOL_CLASSES
+
                 self._pool = urllib3.PoolManager(maxsize=10, retries=False)
+                # Connections that skip interim (1xx) answers and read by the attempt's deadline.
+                self._pool.pool_classes_by_scheme = POOL_CLASSES
             return self._pool
 
     @contextmanager
