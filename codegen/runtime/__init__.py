@@ -9,6 +9,7 @@ from __future__ import annotations
 
 # The modules copied into each generated package (this package's `__init__` is not one of them).
 MODULES = (
+    "_body.py",
     "_connections.py",
     "_constants.py",
     "_endpoint.py",
@@ -20,5 +21,6 @@ MODULES = (
     "_retry.py",
     "_runtime.py",
     "_serde.py",
+    "_settings.py",
     "errors.py",
 )

@@ -9,16 +9,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from ._constants import CONNECT_TIMEOUT, READ_TIMEOUT
+from ._constants import CONNECT_TIMEOUT, READ_TIMEOUT, TOTAL_TIMEOUT
 
 T = TypeVar("T")
 
 
 class Timeout(NamedTuple):
-    """Seconds to wait for the connection, and for each read of the response."""
+    """Seconds to wait: for the connection, for each read of the response, and for the whole call.
+
+    `total` bounds a call from its start to its end, every attempt and every wait between attempts
+    included, so a server that sends a byte now and then cannot hold a call past it. A download or an
+    export stream is bounded by `total` until its headers arrive; after that, `read` is an idle timeout:
+    each piece of 64 KiB (or the end of the file) must arrive within `read` seconds, so a large file may
+    take as long as it needs while a stalled or dripping one fails.
+    """
 
     connect: float = CONNECT_TIMEOUT
     read: float = READ_TIMEOUT
+    total: float = TOTAL_TIMEOUT
 
 
 DEFAULT_TIMEOUT = Timeout()

@@ -127,8 +127,24 @@ class DecodeError(ApiError):
         super().__init__(message)
         self.operation = operation
         self.path = path
-        self.body = body
+        self.body = body[:MAX_ERROR_BODY]  # a 50 MB body that is not JSON is not kept whole
         self.status = status
+        self.request_id = request_id
+
+
+class ResponseTooLargeError(ApiError):
+    """The response (or downloaded file) passed its size limit; reading stopped there.
+
+    `setting` names the client setting that holds the limit (`max_response_bytes` or
+    `max_download_bytes`); `limit` is its value in bytes.
+    """
+
+    def __init__(
+        self, message: str, *, limit: int, setting: str, request_id: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.setting = setting
         self.request_id = request_id
 
 

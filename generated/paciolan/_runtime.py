@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from . import _envelope, _retry, errors
-from ._constants import MAX_ERROR_BODY
+from ._body import BodyTooLarge, UnreadableBody, read_body
+from ._constants import MAX_DOWNLOAD_BYTES, MAX_ERROR_BODY, MAX_RESPONSE_BYTES, READ_PIECE
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
 from ._files import on_own_server
 from ._multipart import MULTIPART, parse_multipart
@@ -62,6 +63,8 @@ class Transport:
         date_format: str = "%Y-%m-%d",
         request_id_header: str | None = None,
         envelope_success: str | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+        max_download_bytes: int = MAX_DOWNLOAD_BYTES,
     ) -> None:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
         self.headers = {name: check_header_value(name, value) for name, value in headers.items()}
@@ -72,6 +75,8 @@ class Transport:
         self.date_format = date_format
         self.request_id_header = request_id_header
         self.envelope_success = envelope_success
+        self.max_response_bytes = max_response_bytes
+        self.max_download_bytes = max_download_bytes
         self._pool: urllib3.PoolManager | None = None
         # Per server: its connection pool, and where the request target starts in a URL on it.
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
@@ -106,19 +111,24 @@ class Transport:
     def stream(
         self, operation: str, url: str, *, timeout: Timeout | None = None
     ) -> Iterator[Iterator[bytes]]:
-        """GET `url` and give its body in chunks, without holding it in memory.
+        """GET `url` and give its body in chunks as sent (never decoded), without holding it in memory.
 
         The vendor's credential headers go only to the client's own servers (below a base URL): a file
-        host named in a response (a PDF or export URL) never sees them.
+        host named in a response (a PDF or export URL) never sees them. The headers must arrive within
+        `timeout.total`; then each chunk within `timeout.read` (an idle timeout). The file may hold at
+        most `max_download_bytes`.
         """
         pool = self._connection_pool()
         import urllib3
-        from urllib3.exceptions import HTTPError, ReadTimeoutError
+        from urllib3.exceptions import HTTPError, NewConnectionError, ReadTimeoutError
+
+        from ._connections import read_deadline
 
         headers = dict(self.headers) if on_own_server(url, self.base_urls) else {}
         headers["Accept"] = "*/*"
         timeout = timeout or self.timeout
         display = url.split("?", 1)[0]
+        token = read_deadline.set(time.monotonic() + timeout.total)
         try:
             response = pool.request(
                 "GET",
@@ -128,40 +138,68 @@ class Transport:
                 redirect=False,
                 retries=False,
                 preload_content=False,
+                decode_content=False,
             )
         except HTTPError as exc:
-            raise errors.ApiConnectionError(
+            error_class = (
+                errors.ApiTimeoutError
+                if isinstance(exc, ReadTimeoutError)
+                or (_is_connect_timeout(exc) and not isinstance(exc, NewConnectionError))
+                else errors.ApiConnectionError
+            )
+            raise error_class(
                 f"{operation}: cannot fetch {display}: {type(exc).__name__}"
             ) from None
+        finally:
+            read_deadline.reset(token)
         try:
             if response.status >= 300:
-                body = response.read(MAX_ERROR_BODY)
                 raise errors.status_error_class(response.status)(
                     f"{operation}: GET {display} returned HTTP {response.status}",
                     status=response.status,
                     headers=response.headers,
-                    body=body,
+                    body=_error_body(response),
                 )
-            yield self._chunks(operation, display, response, ReadTimeoutError, HTTPError)
+            yield self._chunks(operation, display, response, timeout.read)
         finally:
+            # A body read to its end has given its connection back already; one left half-read makes
+            # the connection unusable: close it, then give the slot back.
+            response.close()
             response.release_conn()
 
-    @staticmethod
     def _chunks(
-        operation: str,
-        display: str,
-        response: Any,
-        read_timeout: type[Exception],
-        failure: type[Exception],
+        self, operation: str, display: str, response: Any, idle_timeout: float
     ) -> Iterator[bytes]:
-        try:
-            yield from response.stream(64 * 1024)
-        except read_timeout:
-            raise errors.ApiTimeoutError(f"{operation}: {display} stopped sending") from None
-        except failure as exc:
-            raise errors.ApiConnectionError(
-                f"{operation}: the download of {display} failed: {type(exc).__name__}"
-            ) from None
+        from urllib3.exceptions import HTTPError, ReadTimeoutError
+
+        from ._connections import read_deadline
+
+        limit = self.max_download_bytes
+        size = 0
+        while True:
+            token = read_deadline.set(time.monotonic() + idle_timeout)
+            try:
+                chunk = response.read(READ_PIECE, decode_content=False)
+            except ReadTimeoutError:
+                raise errors.ApiTimeoutError(
+                    f"{operation}: {display} stopped sending (nothing for {idle_timeout:g}s)"
+                ) from None
+            except HTTPError as exc:
+                raise errors.ApiConnectionError(
+                    f"{operation}: the download of {display} failed: {type(exc).__name__}"
+                ) from None
+            finally:
+                read_deadline.reset(token)
+            if not chunk:
+                return
+            size += len(chunk)
+            if size > limit:
+                raise errors.ResponseTooLargeError(
+                    f"{operation}: {display} is larger than max_download_bytes={limit}",
+                    limit=limit,
+                    setting="max_download_bytes",
+                )
+            yield chunk
 
     def _server_pool(self, server: str, url: str) -> tuple[urllib3.HTTPConnectionPool, str]:
         """The pool of a server and the request target of `url` on it, without parsing `url` again."""
@@ -178,7 +216,12 @@ class Transport:
         pool, origin_length = cached
         return pool, url[origin_length:]
 
-    def _urllib3_timeout(self, timeout: Timeout) -> urllib3.Timeout:
+    def _urllib3_timeout(self, timeout: Timeout, remaining: float) -> urllib3.Timeout:
+        """urllib3's timeouts for one attempt: the connect timeout shortened to the time left."""
+        if remaining < timeout.connect:
+            import urllib3
+
+            return urllib3.Timeout(connect=max(remaining, 0.001), read=timeout.read)
         cached = self._timeouts.get(timeout)
         if cached is None:
             import urllib3
@@ -271,70 +314,68 @@ class Transport:
         max_retries: int,
         request_id: str | None,
     ) -> RawResponse:
-        """Send until an answer stands or no repeat is allowed; the attempt's answer, or an error."""
+        """Send until an answer stands or no repeat is allowed; the attempt's answer, or an error.
+
+        The whole call, every attempt and every wait, ends by `timeout.total`; each socket read of an
+        attempt ends by that deadline too (`_connections.read_deadline`).
+        """
         pool, target = self._server_pool(endpoint.server, url)
-        urllib3_timeout = self._urllib3_timeout(timeout)
-        from urllib3.exceptions import (
-            ConnectTimeoutError,
-            HTTPError,
-            NewConnectionError,
-            ReadTimeoutError,
-        )
+        from urllib3.exceptions import HTTPError, NewConnectionError
+
+        from ._connections import read_deadline
 
         attempt = 0
         started = time.monotonic()
-        while True:
-            attempt += 1
-            try:
-                response = pool.urlopen(
-                    method,
-                    target,
-                    body=payload,
-                    headers=headers,
-                    timeout=urllib3_timeout,
-                    redirect=False,
-                    retries=False,
-                    assert_same_host=False,
+        deadline = started + timeout.total
+        token = read_deadline.set(deadline)
+        try:
+            while True:
+                attempt += 1
+                try:
+                    response = pool.urlopen(
+                        method,
+                        target,
+                        body=payload,
+                        headers=headers,
+                        timeout=self._urllib3_timeout(timeout, deadline - time.monotonic()),
+                        redirect=False,
+                        retries=False,
+                        assert_same_host=False,
+                        preload_content=False,
+                        decode_content=False,
+                    )
+                    raw = self._raw_response(
+                        endpoint, response, method, display, request_id, started, attempt
+                    )
+                except HTTPError as exc:
+                    # Refused or unreachable (urllib3's NewConnectionError is a ConnectTimeoutError
+                    # too): the request never left, so it may always be repeated.
+                    never_sent = isinstance(exc, NewConnectionError) or _is_connect_timeout(exc)
+                    repeat = (
+                        _retry.after_connect_failure(attempt, max_retries)
+                        if never_sent
+                        else _retry.after_send_failure(
+                            attempt, max_retries, idempotent=endpoint.idempotent
+                        )
+                    )
+                    if repeat:
+                        wait = _retry.backoff_delay(attempt)
+                        if time.monotonic() + wait < deadline:
+                            time.sleep(wait)
+                            continue
+                    raise _failure(endpoint, exc, method, display, attempt, request_id) from None
+                wait_for = _retry.after_status(
+                    raw.status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
                 )
-            except (NewConnectionError, ConnectTimeoutError) as exc:
-                if _retry.after_connect_failure(attempt, max_retries):
-                    time.sleep(_retry.backoff_delay(attempt))
-                    continue
-                error_class: type[errors.ApiConnectionError] = (
-                    errors.ApiTimeoutError
-                    if isinstance(exc, ConnectTimeoutError)
-                    else errors.ApiConnectionError
-                )
-                raise error_class(
-                    f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
-                    attempts=attempt,
-                    request_id=request_id,
-                ) from None
-            except HTTPError as exc:
-                if _retry.after_send_failure(attempt, max_retries, idempotent=endpoint.idempotent):
-                    time.sleep(_retry.backoff_delay(attempt))
-                    continue
-                error_class = (
-                    errors.ApiTimeoutError
-                    if isinstance(exc, ReadTimeoutError)
-                    else errors.ApiConnectionError
-                )
-                raise error_class(
-                    f"{endpoint.name}: {method} {display} failed after the request was sent: "
-                    f"{type(exc).__name__}",
-                    attempts=attempt,
-                    request_id=request_id,
-                ) from None
-            raw = self._raw_response(response, method, display, request_id, started, attempt)
-            wait = _retry.after_status(
-                raw.status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
-            )
-            if wait is None:
-                return raw
-            time.sleep(wait)
+                if wait_for is None or time.monotonic() + wait_for >= deadline:
+                    return raw
+                time.sleep(wait_for)
+        finally:
+            read_deadline.reset(token)
 
     def _raw_response(
         self,
+        endpoint: Endpoint[Any],
         response: Any,
         method: str,
         display: str,
@@ -343,13 +384,15 @@ class Transport:
         attempt: int,
     ) -> RawResponse:
         header = self.request_id_header
+        request_id = response.headers.get(header, request_id) if header else None
+        body = self._read_body(endpoint, response, display, request_id)
         raw = RawResponse(
             status=response.status,
             headers=response.headers,
-            body=response.data,
+            body=body,
             method=method,
             url=display,
-            request_id=response.headers.get(header, request_id) if header else None,
+            request_id=request_id,
             elapsed=time.monotonic() - started,
             attempts=attempt,
         )
@@ -363,6 +406,45 @@ class Transport:
                 attempt,
             )
         return raw
+
+    def _read_body(
+        self, endpoint: Endpoint[Any], response: Any, display: str, request_id: str | None
+    ) -> bytes:
+        """The decoded body, within `max_response_bytes` (an error body: its first MAX_ERROR_BODY bytes).
+
+        A body not read to its end leaves its connection unusable: it is closed, never pooled again.
+        """
+        status = response.status
+        complete = False
+        try:
+            if status < 300:
+                body = read_body(response, self.max_response_bytes)
+            else:
+                body = read_body(response, MAX_ERROR_BODY, cut=True)
+            complete = body.complete
+            return body.data
+        except BodyTooLarge:
+            limit = self.max_response_bytes
+            raise errors.ResponseTooLargeError(
+                f"{endpoint.name}: the response of {display} is larger than "
+                f"max_response_bytes={limit} (decompressed)",
+                limit=limit,
+                setting="max_response_bytes",
+                request_id=request_id,
+            ) from None
+        except UnreadableBody as exc:
+            raise errors.DecodeError(
+                f"{endpoint.name}: the response (HTTP {status}) cannot be read: {exc}",
+                operation=endpoint.name,
+                path="$",
+                body=b"",
+                status=status,
+                request_id=request_id,
+            ) from None
+        finally:
+            if not complete:
+                response.close()
+            response.release_conn()
 
     @staticmethod
     def _status_error(
@@ -416,6 +498,54 @@ class Transport:
                 status=response.status,
                 request_id=response.request_id,
             ) from None
+
+
+def _error_body(response: Any) -> bytes:
+    """The first MAX_ERROR_BODY bytes of an error's body; nothing when it cannot be decoded."""
+    try:
+        return read_body(response, MAX_ERROR_BODY, cut=True).data
+    except UnreadableBody:
+        return b""
+
+
+def _is_connect_timeout(exc: Exception) -> bool:
+    from urllib3.exceptions import ConnectTimeoutError
+
+    return isinstance(exc, ConnectTimeoutError)
+
+
+def _failure(
+    endpoint: Endpoint[Any],
+    exc: Exception,
+    method: str,
+    display: str,
+    attempt: int,
+    request_id: str | None,
+) -> errors.ApiConnectionError:
+    """The package's error for a failed attempt: refused is a connection error, slow is a timeout."""
+    from urllib3.exceptions import NewConnectionError, ReadTimeoutError
+
+    if isinstance(exc, NewConnectionError):
+        return errors.ApiConnectionError(
+            f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
+            attempts=attempt,
+            request_id=request_id,
+        )
+    if _is_connect_timeout(exc):
+        return errors.ApiTimeoutError(
+            f"{endpoint.name}: cannot connect to {display} in time: {type(exc).__name__}",
+            attempts=attempt,
+            request_id=request_id,
+        )
+    error_class = (
+        errors.ApiTimeoutError if isinstance(exc, ReadTimeoutError) else errors.ApiConnectionError
+    )
+    return error_class(
+        f"{endpoint.name}: {method} {display} failed after the request was sent: "
+        f"{type(exc).__name__}",
+        attempts=attempt,
+        request_id=request_id,
+    )
 
 
 def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str | None:

@@ -338,7 +338,7 @@ class BatchExport:
     def download(self, source: BatchStatus | str, path: str | PathLike[str]) -> int:
         """Save the export file (still gzip-compressed) to `path`, atomically; return its size in bytes."""
         url = _download_url(source)
-        with self._client._transport.stream("batch.download", url) as chunks:
+        with self._client._stream("batch.download", url) as chunks:
             return save_atomically(chunks, path)
 
     def iter_order_rows(self, source: BatchStatus | str) -> Iterator[OrderExportRow]:
@@ -348,7 +348,7 @@ class BatchExport:
         have already been given.
         """
         url = _download_url(source)
-        with self._client._transport.stream("batch.iter_order_rows", url) as chunks:
+        with self._client._stream("batch.iter_order_rows", url) as chunks:
             for line_number, line in enumerate(iter_lines(chunks), start=1):
                 if not line or (line_number == 1 and line == _HEADER):
                     continue

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, Literal, TypeVar, overload
 
+from ._constants import MAX_DOWNLOAD_BYTES, MAX_RESPONSE_BYTES
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
 from ._multipart import MULTIPART, MultipartDocument
 from ._responses import operation
 from ._runtime import Transport
+from ._settings import timeout_from
 from .batch_export import BatchExport
 from .errors import ArgumentError
 from .models import (
@@ -1393,8 +1396,13 @@ class PaciolanClient:
         user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0).
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, test).
-        timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
+        timeout: Seconds for connecting, for each read and for the whole call: a number (all three), or
+            `Timeout(connect, read, total)`. Downloads and export streams wait at most `total` for
+            their headers, then `read` for each piece of the file (an idle timeout).
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        max_response_bytes: The most bytes a response may hold, counted decompressed while reading
+            (64 MiB by default); more raises `ResponseTooLargeError`.
+        max_download_bytes: The most bytes a downloaded file may hold (4 GiB by default).
     """
 
     def __init__(
@@ -1409,13 +1417,14 @@ class PaciolanClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+        max_download_bytes: int = MAX_DOWNLOAD_BYTES,
     ) -> None:
         base_urls = dict(SERVERS)
         if base_url is not None:
             base_urls = dict.fromkeys(base_urls, base_url)
         base_urls.update(servers or {})
-        if isinstance(timeout, (int, float)):
-            timeout = Timeout(float(timeout), float(timeout))
+        timeout = timeout_from(timeout)
         if max_retries < 0:
             raise ArgumentError("max_retries must be 0 or more")
         self._transport = Transport(
@@ -1431,6 +1440,8 @@ class PaciolanClient:
             secret_headers=frozenset(["PAC-API-Key"]),
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
+            max_download_bytes=max_download_bytes,
             logger_name="paciolan",
             date_format="%Y-%m-%d",
             request_id_header="Request-ID",
@@ -1456,9 +1467,7 @@ class PaciolanClient:
         """A client sharing this one's connections, with another timeout or retry count."""
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
-        if isinstance(timeout, (int, float)):
-            timeout = Timeout(float(timeout), float(timeout))
-        clone._timeout = timeout if timeout is not None else self._timeout
+        clone._timeout = timeout_from(timeout) if timeout is not None else self._timeout
         clone._max_retries = max_retries if max_retries is not None else self._max_retries
         clone.catalog = CatalogOperations(clone)
         clone.inventory = InventoryOperations(clone)
@@ -1502,3 +1511,7 @@ class PaciolanClient:
             max_retries=self._max_retries,
             media_type=media_type,
         )
+
+    def _stream(self, operation: str, url: str) -> AbstractContextManager[Iterator[bytes]]:
+        """The body of a file URL in chunks, with this client's timeouts (`with_options` included)."""
+        return self._transport.stream(operation, url, timeout=self._timeout)
