@@ -29,6 +29,7 @@ class FieldModel:
     has_default: bool
     secret: bool
     doc: str
+    money: bool = False  # a decimal: checked finite and within sensible bounds when decoded
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ class StructModel:
     @property
     def secret_fields(self) -> list[str]:
         return [f.py_name for f in self.fields if f.secret]
+
+    @property
+    def money_fields(self) -> tuple[str, ...]:
+        return tuple(f.py_name for f in self.fields if f.money)
 
 
 @dataclass(frozen=True)
@@ -311,6 +316,7 @@ class _Resolver:
                     optional,
                     bool(info and info.secret),
                     info.description if info else "",
+                    money=not generic_output and _is_decimal(type_text),
                 )
             )
         # Required fields first: a dataclass-like order that also reads well in a repr.
@@ -613,3 +619,14 @@ def _fields_mention(structs: list[StructModel], name: str) -> bool:
         for s in structs
         for f in s.fields
     )
+
+
+def _is_decimal(type_text: str) -> bool:
+    """Whether a field's type is `decimal` (or `decimal | null`)."""
+    try:
+        ref = typeexpr.parse(type_text)
+    except typeexpr.TypeSyntaxError:
+        return False
+    if isinstance(ref, typeexpr.Nullable):
+        ref = ref.inner
+    return ref == typeexpr.Named("decimal")

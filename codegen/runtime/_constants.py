@@ -11,6 +11,8 @@ BACKOFF_MAX = 8.0
 
 # A server asking to wait longer than this gets the error at once, carrying the value it asked for.
 RETRY_AFTER_MAX = 60.0
+# A `Retry-After` of more seconds than this (about 30 years) is unreadable, treated as absent.
+RETRY_AFTER_UNREADABLE = 1e9
 
 # Seconds to wait for a connection, for each read of the response, and for a whole call (all attempts).
 CONNECT_TIMEOUT = 5.0

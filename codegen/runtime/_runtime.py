@@ -471,14 +471,14 @@ class Transport:
         if endpoint.envelope_type is not None and self.envelope_success is not None:
             try:
                 return _envelope.unwrap(endpoint, response, self.envelope_success)  # type: ignore[no-any-return]
-            except msgspec.DecodeError as exc:
+            except (msgspec.DecodeError, RecursionError) as exc:
                 raise _decode_error(endpoint, response, exc) from None
         return self._decode_as(endpoint, response, endpoint.response_type)  # type: ignore[no-any-return]
 
     def _decode_as(self, endpoint: Endpoint[Any], response: RawResponse, type_: Any) -> Any:
         try:
             return decoder_for(type_).decode(response.body)
-        except msgspec.DecodeError as exc:
+        except (msgspec.DecodeError, RecursionError) as exc:
             raise _decode_error(endpoint, response, exc) from None
 
     def _decode_media(self, endpoint: Endpoint[Any], response: RawResponse, media_type: str) -> Any:
@@ -488,7 +488,7 @@ class Transport:
         content_type = response.headers.get("Content-Type", "")
         try:
             return parse_multipart(content_type, response.body)
-        except (ValueError, msgspec.DecodeError) as exc:
+        except (ValueError, msgspec.DecodeError, RecursionError) as exc:
             raise errors.DecodeError(
                 f"{endpoint.name}: the {media_type} response is not a readable multipart body: {exc}",
                 operation=endpoint.name,
@@ -560,9 +560,10 @@ def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str |
 
 
 def _decode_error(
-    endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError
+    endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError | RecursionError
 ) -> errors.DecodeError:
-    text = str(exc)
+    # msgspec raises RecursionError for JSON nested deeper than it follows: a shape problem too.
+    text = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
     path = text.rsplit(" - at `", 1)[1].rstrip("`") if " - at `" in text else "$"
     content_type = response.headers.get("Content-Type", "unknown")
     return errors.DecodeError(

@@ -108,6 +108,22 @@ def _open_member(cls: type[_E], value: object) -> _E | None:
     return member
 
 
+# Money beyond 10**30, or finer than 10**-30, is no amount any vendor sends: a corrupt or hostile body.
+_MONEY_DIGITS = 30
+
+
+def _check_money(obj: msgspec.Struct, names: tuple[str, ...]) -> None:
+    """Refuse NaN, infinities and absurd exponents in money (msgspec reports it as a decode error)."""
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, Decimal) and not (
+            value.is_finite()
+            and value.adjusted() < _MONEY_DIGITS
+            and value.as_tuple().exponent >= -_MONEY_DIGITS  # type: ignore[operator]
+        ):
+            raise ValueError(f"`{name}` is not a sensible amount of money: {str(value)[:40]}")
+
+
 def _masked_repr(obj: msgspec.Struct, secrets: frozenset[str]) -> str:
     parts = (
         f"{name}={'***' if name in secrets else repr(getattr(obj, name))}"
@@ -193,6 +209,9 @@ class CodeAmount(msgspec.Struct, kw_only=True):
     code: str
     amount: Decimal
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("amount",))
+
 
 class CodeNameAmount(msgspec.Struct, kw_only=True):
     """A named charge or fee with its amount."""
@@ -200,6 +219,9 @@ class CodeNameAmount(msgspec.Struct, kw_only=True):
     code: str
     name: str
     amount: Decimal
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("amount",))
 
 
 class UserDefinedField(msgspec.Struct, kw_only=True):
@@ -224,6 +246,9 @@ class OrderCharge(
     charge_code: str
     charge_amount: Decimal
     charge_class: str
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("charge_amount",))
 
 
 class PriceType(
@@ -321,6 +346,9 @@ class NonAllocatable(
     maximum_quantity: int | None
     multiple_quantity: int | None
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("price",))
+
 
 class CatalogOffer(
     msgspec.Struct,
@@ -349,6 +377,9 @@ class CatalogOffer(
     multiple_quantity: int | None
     ticket_charge: CodeNameAmount | None
     facility_fee: CodeNameAmount | None
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("price",))
 
 
 class CatalogItem(
@@ -561,6 +592,9 @@ class CartOffer(
     available_discounts: list[Any]
     printed_quantity: int
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("unit_price", "extended_price"))
+
 
 class SaleCode(msgspec.Struct, kw_only=True):
     """SaleCode"""
@@ -629,6 +663,9 @@ class Cart(
     available_delivery_methods: list[DeliveryMethod]
     orders: list[Any]
     transactions: list[Any]
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("balance", "paid", "value"))
 
 
 class OfferSeat(
@@ -802,6 +839,9 @@ class Payment(
     bank_account_number: str | UnsetType = UNSET
     """Bank account number. Required for electronic check payments."""
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("amount",))
+
     def __repr__(self) -> str:
         return _masked_repr(
             self,
@@ -939,6 +979,20 @@ class Ticket(
     previous_seat_status: str
     will_call_customer: str | None
 
+    def __post_init__(self) -> None:
+        _check_money(
+            self,
+            (
+                "price",
+                "item_charge_amount",
+                "item_fee_amount",
+                "item_discount_amount",
+                "item_surcharge_amount",
+                "extended_price",
+                "item_balance",
+            ),
+        )
+
 
 class VoidResult(msgspec.Struct, kw_only=True, rename={"season_code": "seasonCode"}):
     """The transaction that voided the ticket."""
@@ -1044,6 +1098,9 @@ class OrderEvent(
     is_transferrable: bool
     seats: list[OrderSeat]
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("price", "extended_amount", "paid_amount"))
+
 
 class Disposition(msgspec.Struct, kw_only=True, rename={"mobile_type": "mobileType"}):
     """Delivery method (disposition) of an order line."""
@@ -1110,6 +1167,9 @@ class OrderLineItem(
     tickets: list[Any]
     events: list[OrderEvent]
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("item_unit_price", "item_extended_price", "item_balance"))
+
 
 class PatronOrder(
     msgspec.Struct,
@@ -1136,6 +1196,9 @@ class PatronOrder(
     user_defined_fields: list[UserDefinedField]
     order_charges: list[OrderCharge]
     order_line_items: list[OrderLineItem]
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("order_item_value", "order_payments"))
 
 
 class PatronSeasons(msgspec.Struct, kw_only=True):
@@ -1244,6 +1307,20 @@ class OrderExportRow(
     item_quantity: int | None
     ticket_id: str | None
 
+    def __post_init__(self) -> None:
+        _check_money(
+            self,
+            (
+                "price",
+                "item_charge_amount",
+                "item_fee_amount",
+                "item_discount_amount",
+                "item_surcharge_amount",
+                "extended_price",
+                "item_balance",
+            ),
+        )
+
 
 class ManifestSeat(
     msgspec.Struct, kw_only=True, rename={"is_aisle": "isAisle", "is_accessible": "isAccessible"}
@@ -1282,6 +1359,9 @@ class ManifestArea(msgspec.Struct, kw_only=True, rename={"seat_value": "seatValu
     capacity: int
     seat_value: Decimal
     sections: list[ManifestSection]
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("seat_value",))
 
 
 class ManifestPriceLevel(
@@ -1334,6 +1414,9 @@ class PricedSeat(
     low_price: Decimal
     price: Decimal
     high_price: Decimal
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("low_price", "price", "high_price"))
 
 
 class PricedRow(msgspec.Struct, kw_only=True):

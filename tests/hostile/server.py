@@ -71,7 +71,7 @@ class Connection:
         lines = [f"HTTP/1.1 {status} X"]
         lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
         lines.append(f"Content-Length: {len(body)}")
-        self.send(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
+        self.send(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
 
     def drip(self, data: bytes, interval: float) -> None:
         """Send `data` one byte at a time, `interval` seconds apart (until the client gives up)."""
