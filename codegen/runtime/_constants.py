@@ -21,6 +21,8 @@ TOTAL_TIMEOUT = 120.0
 
 # A status error keeps at most this much of the response body, so a huge error page cannot fill memory.
 MAX_ERROR_BODY = 64 * 1024
+# `str(error)` of a status error shows this much of the vendor's own message at most.
+MAX_VENDOR_MESSAGE = 200
 
 # Interim answers (102 Processing, 103 Early Hints) skipped before the real one; more end the connection.
 MAX_INTERIM_ANSWERS = 10

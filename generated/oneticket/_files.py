@@ -73,14 +73,15 @@ def _remove_dot_segments(path: str) -> str:
 def save_atomically(chunks: Iterator[bytes], path: str | os.PathLike[str]) -> int:
     """Write `chunks` to a temporary file beside `path`, then rename it into place; return the size.
 
-    A failure (a dropped connection half-way) leaves no partial file at `path`.
+    A failure (a dropped connection half-way) leaves no partial file at `path`. The file gets the
+    permissions any new file gets (0666 less the umask), not the 0600 of `tempfile.mkstemp`.
     """
-    import tempfile
     from pathlib import Path
 
     target = Path(path)
     size = 0
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    temporary = target.parent / f".{target.name}.{os.urandom(6).hex()}.part"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "wb") as file:
             for chunk in chunks:

@@ -88,8 +88,21 @@ class Transport:
         return f"<Transport {sorted(self.base_urls.values())}>"
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.clear()
+        """Close every pooled connection now (urllib3's `PoolManager.clear` only forgets them, so their
+        sockets stayed open until garbage collection). The transport stays usable: a later request opens
+        new connections."""
+        with self._lock:
+            manager = self._pool
+            if manager is None:
+                return
+            pools = [pool for pool, _ in self._server_pools.values()]
+            # urllib3's container refuses plain iteration; `keys()` is its thread-safe copy.
+            keys = manager.pools.keys()
+            pools += [pool for key in keys if (pool := manager.pools.get(key))]
+            self._server_pools.clear()
+            manager.clear()
+        for pool in pools:
+            pool.close()
 
     def _connection_pool(self) -> urllib3.PoolManager:
         with self._lock:

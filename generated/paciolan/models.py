@@ -132,6 +132,22 @@ def _masked_repr(obj: msgspec.Struct, secrets: frozenset[str]) -> str:
     return f"{type(obj).__name__}({', '.join(parts)})"
 
 
+class _Masked:
+    """Shown instead of a secret value by rich's pretty printer."""
+
+    def __repr__(self) -> str:
+        return "***"
+
+
+_MASKED = _Masked()
+
+
+def _masked_rich_repr(obj: msgspec.Struct, secrets: frozenset[str]) -> list[tuple[str, Any]]:
+    return [
+        (name, _MASKED if name in secrets else getattr(obj, name)) for name in obj.__struct_fields__
+    ]
+
+
 class DeliveryMethodType(str, enum.Enum):
     """Type of a delivery method (disposition)."""
 
@@ -855,6 +871,19 @@ class Payment(
             ),
         )
 
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        return _masked_rich_repr(
+            self,
+            frozenset(
+                [
+                    "account_number",
+                    "card_verification_number",
+                    "routing_number",
+                    "bank_account_number",
+                ]
+            ),
+        )
+
 
 class Checkout(msgspec.Struct, kw_only=True, rename={"user_defined_fields": "userDefinedFields"}):
     """The checkout request that commits a cart to a sale."""
@@ -1010,6 +1039,9 @@ class PassTicket(msgspec.Struct, kw_only=True, rename={"ticket_id": "ticketId"})
     def __repr__(self) -> str:
         return _masked_repr(self, frozenset(["jwt"]))
 
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        return _masked_rich_repr(self, frozenset(["jwt"]))
+
 
 class PassTickets(msgspec.Struct, kw_only=True):
     """Google Pay pass tokens of the (re)issued tickets."""
@@ -1035,6 +1067,9 @@ class PatronCredentials(
 
     def __repr__(self) -> str:
         return _masked_repr(self, frozenset(["password"]))
+
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        return _masked_rich_repr(self, frozenset(["password"]))
 
 
 class PatronAuthentication(msgspec.Struct, kw_only=True):

@@ -139,8 +139,11 @@ class HostileServer:
             thread.start()
 
     def _serve(self, sock: socket.socket) -> None:
-        with contextlib.suppress(OSError, ConnectionError, ValueError):
-            self.script(Connection(sock, self))
+        try:
+            with contextlib.suppress(OSError, ConnectionError, ValueError):
+                self.script(Connection(sock, self))
+        finally:
+            sock.close()
 
 
 @contextlib.contextmanager
