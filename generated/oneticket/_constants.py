@@ -38,3 +38,8 @@ MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 MAX_DOWNLOAD_BYTES = 4 * 1024 * 1024 * 1024
 # Bytes asked of the socket per read while a body is read or streamed.
 READ_PIECE = 64 * 1024
+
+# The longest line of a batch export file (rows are under 1 KB); a longer one is an `ExportRowError`.
+MAX_EXPORT_LINE = 1024 * 1024
+# The most bytes one decompression step of an export stream gives at once.
+GUNZIP_PIECE = 64 * 1024
