@@ -67,7 +67,11 @@ class _DeadlineSocket:
         self._sock = sock
 
     def makefile(self, mode: str) -> io.BufferedReader:
-        return io.BufferedReader(_DeadlineSocketIO(self._sock))
+        reader = _DeadlineSocketIO(self._sock)
+        # As `socket.makefile` does: the reader holds a reference, so that the connection closing
+        # the socket (a `Connection: close` answer hands it to the response) leaves it open to read.
+        self._sock._io_refs += 1  # type: ignore[attr-defined]
+        return io.BufferedReader(reader)
 
 
 class FinalResponse(http.client.HTTPResponse):
