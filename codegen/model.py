@@ -75,6 +75,11 @@ class ParamModel:
     secret: bool
     choices: str | None  # Python literal of the allowed wire values, for enums
     doc: str
+    # What the runtime checks a value against before sending: "str", "int", "bool", "date", "choice" or
+    # "http_date" (an HTTP-date header: a datetime, or its text); `many` for a list of them.
+    kind: str = "str"
+    many: bool = False
+    builder: str | None = None  # a query builder class also accepted (sent as its text)
 
 
 @dataclass(frozen=True)
@@ -577,6 +582,9 @@ class _Resolver:
                 annotation = (
                     "list[dt.date | str]" if isinstance(ref, typeexpr.ListOf) else "dt.date | str"
                 )
+            kind = _param_kind(base, location, wire, choices)
+            if kind == "http_date":
+                annotation = "dt.datetime | str"
             required = force_required or spec.required
             result.append(
                 ParamModel(
@@ -589,6 +597,8 @@ class _Resolver:
                     secret=spec.secret,
                     choices=choices,
                     doc=spec.description,
+                    kind=kind,
+                    many=typeexpr.is_list(ref),
                 )
             )
         return result
@@ -603,7 +613,9 @@ def _accept_builders(op: OperationModel, found: list[workflows.WorkflowModel]) -
         if context["operation"] != op.name:
             continue
         params = [
-            replace(p, annotation=f"{p.annotation} | {context['builder']}")
+            replace(
+                p, annotation=f"{p.annotation} | {context['builder']}", builder=context["builder"]
+            )
             if p.wire == context["param"]
             else p
             for p in op.params
@@ -630,3 +642,18 @@ def _is_decimal(type_text: str) -> bool:
     if isinstance(ref, typeexpr.Nullable):
         ref = ref.inner
     return ref == typeexpr.Named("decimal")
+
+
+# Headers whose value HTTP defines as an HTTP-date (RFC 9110): a datetime argument is sent as IMF-fixdate.
+_HTTP_DATE_HEADERS = frozenset({"if-modified-since", "if-unmodified-since"})
+
+
+def _param_kind(base: typeexpr.TypeRef, location: str, wire: str, choices: str | None) -> str:
+    """What kind of value a parameter takes, for the runtime's check before sending."""
+    if choices is not None:
+        return "choice"
+    if location == "header" and wire.lower() in _HTTP_DATE_HEADERS:
+        return "http_date"
+    if isinstance(base, typeexpr.Named) and base.name in ("int", "bool", "date"):
+        return base.name
+    return "str"

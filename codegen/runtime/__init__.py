@@ -9,6 +9,7 @@ from __future__ import annotations
 
 # The modules copied into each generated package (this package's `__init__` is not one of them).
 MODULES = (
+    "_bodies.py",
     "_body.py",
     "_connections.py",
     "_constants.py",

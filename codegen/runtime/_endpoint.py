@@ -42,6 +42,12 @@ class Param(NamedTuple):
     secret: bool = False
     required: bool = False
     argument: str | None = None  # the Python argument's name, where it is not the wire name
+    # The declared type a value is checked against before sending: "str", "int", "bool", "date" (a
+    # date or the vendor's text), "choice" (one of `choices`) or "http_date" (a datetime or its text);
+    # `many`: a list of them. `builder`: a query builder class also accepted, sent as its text.
+    kind: str = "str"
+    many: bool = False
+    builder: type | None = None
 
 
 # Query parameters whose values are secret (a password in a query string), of every operation.

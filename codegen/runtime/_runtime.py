@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from . import _envelope, _retry, errors
+from ._bodies import encode_body
 from ._body import BodyTooLarge, UnreadableBody, read_body
 from ._constants import MAX_DOWNLOAD_BYTES, MAX_ERROR_BODY, MAX_RESPONSE_BYTES, READ_PIECE
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
@@ -24,7 +25,7 @@ from ._files import on_own_server
 from ._multipart import MULTIPART, parse_multipart
 from ._request import check_header_value, prepare
 from ._responses import RawResponse, _captured, _head_only
-from ._serde import decoder_for, encode
+from ._serde import decoder_for
 
 if TYPE_CHECKING:
     import logging
@@ -306,13 +307,7 @@ class Transport:
             return b"{}"
         if body is None:
             raise errors.ArgumentError(f"{endpoint.name}: `body` is required")
-        if not isinstance(body, msgspec.Struct):
-            # A dict (or a list of dicts) with the wire names: check it against the declared shape.
-            try:
-                body = msgspec.convert(body, body_type)
-            except msgspec.ValidationError as exc:
-                raise errors.ArgumentError(f"{endpoint.name}: invalid body: {exc}") from None
-        return encode(body)
+        return encode_body(endpoint.name, body, body_type)
 
     def _exchange(
         self,

@@ -16,9 +16,8 @@ from ._constants import MAX_DOWNLOAD_BYTES, MAX_RESPONSE_BYTES
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
 from ._responses import operation
 from ._runtime import Transport
-from ._settings import timeout_from
+from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .downloads import FileDownload
-from .errors import ArgumentError
 from .models import (
     Account,
     AccountStatus,
@@ -55,7 +54,7 @@ _PURCHASES_GET_PDF: Endpoint[list[PdfGroup]] = Endpoint(
     "purchases.get_pdf",
     "GET",
     "/v2/getpdf/",
-    (Param("rid", "query", required=True),),
+    (Param("rid", "query", required=True, kind="int"),),
     response_type=list[PdfGroup],
     idempotent=True,
     envelope=Envelope,
@@ -66,23 +65,25 @@ _PURCHASES_LIST: Endpoint[list[PurchasesPage]] = Endpoint(
     "GET",
     "/v2/purchases/",
     (
-        Param("rid", "query"),
-        Param("datefirstseen", "query", argument="date_first_seen"),
-        Param("eventdate", "query", argument="event_date"),
-        Param("eventdatestart", "query", argument="event_date_start"),
-        Param("eventdateend", "query", argument="event_date_end"),
-        Param("purchasedate", "query", argument="purchase_date"),
+        Param("rid", "query", kind="int"),
+        Param("datefirstseen", "query", argument="date_first_seen", kind="date"),
+        Param("eventdate", "query", argument="event_date", kind="date"),
+        Param("eventdatestart", "query", argument="event_date_start", kind="date"),
+        Param("eventdateend", "query", argument="event_date_end", kind="date"),
+        Param("purchasedate", "query", argument="purchase_date", kind="date"),
         Param("eventname", "query", argument="event_name"),
         Param("venuename", "query", argument="venue_name"),
         Param("confirmationnumber", "query", argument="confirmation_number"),
         Param("confirmationregion", "query", argument="confirmation_region"),
-        Param("purchasedatestart", "query", argument="purchase_date_start"),
-        Param("purchaseenddate", "query", argument="purchase_date_end"),
-        Param("poid", "query", style="comma", argument="po_ids"),
-        Param("ccdigits", "query", style="comma", argument="cc_digits"),
-        Param("elig_refund", "query", choices=frozenset({"true", "false", "unknown"})),
+        Param("purchasedatestart", "query", argument="purchase_date_start", kind="date"),
+        Param("purchaseenddate", "query", argument="purchase_date_end", kind="date"),
+        Param("poid", "query", style="comma", argument="po_ids", many=True),
+        Param("ccdigits", "query", style="comma", argument="cc_digits", many=True),
+        Param(
+            "elig_refund", "query", choices=frozenset({"true", "false", "unknown"}), kind="choice"
+        ),
         Param("username", "query"),
-        Param("status", "query", choices=frozenset({"Active", "Canceled"})),
+        Param("status", "query", choices=frozenset({"Active", "Canceled"}), kind="choice"),
     ),
     response_type=list[PurchasesPage],
     idempotent=True,
@@ -97,8 +98,8 @@ _PURCHASES_CRAWL: Endpoint[list[Any]] = Endpoint(
         Param("username", "query"),
         Param("confnum", "query", argument="conf_num"),
         Param("source", "query", required=True),
-        Param("id", "query", argument="account_id"),
-        Param("marketplaceid", "query", argument="marketplace_id"),
+        Param("id", "query", argument="account_id", kind="int"),
+        Param("marketplaceid", "query", argument="marketplace_id", kind="int"),
     ),
     response_type=list[Any],
     idempotent=True,
@@ -110,13 +111,14 @@ _PURCHASES_RECORD_PO: Endpoint[list[Any]] = Endpoint(
     "POST",
     "/v2/purchases/recordpo/",
     (
-        Param("rid", "query", required=True),
+        Param("rid", "query", required=True, kind="int"),
         Param(
             "pos",
             "query",
             choices=frozenset({"utils", "ticketnetwork", "posnext", "skybox", "tradedesk"}),
             required=True,
             argument="pos_name",
+            kind="choice",
         ),
         Param("po", "query", required=True),
     ),
@@ -140,7 +142,7 @@ _SALES_QUERY: Endpoint[list[Sale]] = Endpoint(
     "sales.query",
     "GET",
     "/v2/sales/",
-    (Param("q", "query", required=True, argument="query"),),
+    (Param("q", "query", required=True, argument="query", builder=SalesQuery),),
     response_type=list[Sale],
     idempotent=True,
     envelope=Envelope,
@@ -169,6 +171,7 @@ _SALES_FULFILL: Endpoint[list[Any]] = Endpoint(
             choices=frozenset({1, 2, 3, 4, 12, 15, 16, 25, 27, 29, 41, 52}),
             required=True,
             argument="marketplace_id",
+            kind="choice",
         ),
     ),
     response_type=list[Any],
@@ -213,15 +216,16 @@ _ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
     "/v2/accounts/list/",
     (
         Param("username", "query"),
-        Param("marketplaceid", "query", argument="marketplace_id"),
+        Param("marketplaceid", "query", argument="marketplace_id", kind="int"),
         Param("marketplacename", "query", argument="marketplace_name"),
         Param(
             "accountstatus",
             "query",
             choices=frozenset({"locked", "badpassword", "phone", "error"}),
             argument="account_status",
+            kind="choice",
         ),
-        Param("active", "query"),
+        Param("active", "query", kind="bool"),
     ),
     response_type=list[Account],
     idempotent=True,
@@ -234,7 +238,7 @@ _ACCOUNTS_ADD: Endpoint[list[Any]] = Endpoint(
     "/v2/accounts/add/",
     (
         Param("username", "query", required=True),
-        Param("marketplaceid", "query", argument="marketplace_id"),
+        Param("marketplaceid", "query", argument="marketplace_id", kind="int"),
         Param("password", "query", secret=True),
     ),
     response_type=list[Any],
@@ -247,7 +251,7 @@ _ACCOUNTS_UPDATE: Endpoint[list[Any]] = Endpoint(
     "POST",
     "/v2/accounts/update/",
     (
-        Param("id", "query", required=True, argument="account_id"),
+        Param("id", "query", required=True, argument="account_id", kind="int"),
         Param("custid_skybox", "query", argument="cust_id_skybox"),
         Param("creditcardid_skybox", "query", argument="credit_card_id_skybox"),
         Param("custid_posnext", "query", argument="cust_id_posnext"),
@@ -269,13 +273,19 @@ _ACCOUNTS_UPDATE_V2: Endpoint[list[Account]] = Endpoint(
     "POST",
     "/v2/accounts/update/v2/",
     (
-        Param("id", "query", required=True, argument="account_id"),
-        Param("posid", "query", choices=frozenset({2, 18, 22, 47, 62}), argument="pos_id"),
+        Param("id", "query", required=True, argument="account_id", kind="int"),
+        Param(
+            "posid",
+            "query",
+            choices=frozenset({2, 18, 22, 47, 62}),
+            argument="pos_id",
+            kind="choice",
+        ),
         Param("custid", "query", argument="cust_id"),
         Param("creditcardid", "query", argument="credit_card_id"),
-        Param("autopo", "query", argument="auto_po"),
+        Param("autopo", "query", argument="auto_po", kind="bool"),
         Param("autopodateafter", "query", argument="auto_po_date_after"),
-        Param("active", "query"),
+        Param("active", "query", kind="bool"),
         Param("password", "query", secret=True),
         Param("note", "query"),
     ),
@@ -807,24 +817,18 @@ class OneTicketClient:
         max_response_bytes: int = MAX_RESPONSE_BYTES,
         max_download_bytes: int = MAX_DOWNLOAD_BYTES,
     ) -> None:
-        base_urls = dict(SERVERS)
-        if base_url is not None:
-            base_urls = dict.fromkeys(base_urls, base_url)
-        base_urls.update(servers or {})
-        timeout = timeout_from(timeout)
-        if max_retries < 0:
-            raise ArgumentError("max_retries must be 0 or more")
+        # Every setting is checked here, so that a wrong one fails now, named, not on the first call.
         self._transport = Transport(
-            base_urls=base_urls,
+            base_urls=server_urls(SERVERS, base_url, servers),
             headers={
                 "Accept": "application/json",
-                "x-api-token": api_token,
+                "x-api-token": credential("api_token", api_token, str),
             },
             secret_headers=frozenset(["x-api-token"]),
-            timeout=timeout,
-            max_retries=max_retries,
-            max_response_bytes=max_response_bytes,
-            max_download_bytes=max_download_bytes,
+            timeout=timeout_from(timeout),
+            max_retries=retry_count(max_retries),
+            max_response_bytes=byte_limit("max_response_bytes", max_response_bytes),
+            max_download_bytes=byte_limit("max_download_bytes", max_download_bytes),
             logger_name="oneticket",
             date_format="%m/%d/%Y",
             envelope_success="success",
@@ -849,7 +853,9 @@ class OneTicketClient:
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone._timeout = timeout_from(timeout) if timeout is not None else self._timeout
-        clone._max_retries = max_retries if max_retries is not None else self._max_retries
+        clone._max_retries = (
+            retry_count(max_retries) if max_retries is not None else self._max_retries
+        )
         clone.purchases = PurchasesOperations(clone)
         clone.token = TokenOperations(clone)
         clone.sales = SalesOperations(clone)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager
 from types import TracebackType
@@ -13,7 +14,7 @@ from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
 from ._multipart import MULTIPART, MultipartDocument
 from ._responses import operation
 from ._runtime import Transport
-from ._settings import timeout_from
+from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .batch_export import BatchExport
 from .errors import ArgumentError
 from .models import (
@@ -59,7 +60,7 @@ _CATALOG_LIST_ITEMS: Endpoint[list[CatalogItemSummary]] = Endpoint(
     (
         Param("policyCode", "query", argument="policy_code"),
         Param("startDate", "query", argument="start_date"),
-        Param("seasonCode", "query", style="repeated", argument="season_code"),
+        Param("seasonCode", "query", style="repeated", argument="season_code", many=True),
         Param("facilityCode", "query", argument="facility_code"),
         Param("itemBasis", "query", argument="item_basis"),
     ),
@@ -89,7 +90,7 @@ _INVENTORY_GET_AVAILABILITY: Endpoint[Availability] = Endpoint(
         Param("item_code", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
         Param("seatStatusCode", "query", argument="seat_status_code"),
-        Param("priceLevelsOnly", "query", argument="price_levels_only"),
+        Param("priceLevelsOnly", "query", argument="price_levels_only", kind="bool"),
     ),
     response_type=Availability,
     idempotent=True,
@@ -103,7 +104,7 @@ _INVENTORY_GET_SEAT_STATUS: Endpoint[SeatStatus] = Endpoint(
         Param("season_code", "path", required=True),
         Param("item_code", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("section", "query", style="repeated"),
+        Param("section", "query", style="repeated", many=True),
     ),
     response_type=SeatStatus,
     idempotent=True,
@@ -117,7 +118,7 @@ _INVENTORY_UPDATE_SEAT_STATUS: Endpoint[SeatStatusUpdate] = Endpoint(
         Param("season_code", "path", required=True),
         Param("item_code", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("debug", "query", choices=frozenset({"false", "true"})),
+        Param("debug", "query", choices=frozenset({"false", "true"}), kind="choice"),
     ),
     response_type=SeatStatusUpdate,
     body_type=list[SeatStatusChange],
@@ -154,7 +155,7 @@ _CART_DELETE: Endpoint[None] = Endpoint(
     (
         Param("cart_id", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
+        Param("If-Unmodified-Since", "header", argument="if_unmodified_since", kind="http_date"),
     ),
     idempotent=True,
 )
@@ -166,7 +167,7 @@ _CART_CHECKOUT: Endpoint[Cart] = Endpoint(
     (
         Param("cart_id", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
+        Param("If-Unmodified-Since", "header", argument="if_unmodified_since", kind="http_date"),
     ),
     response_type=Cart,
     body_type=Checkout,
@@ -180,7 +181,7 @@ _CART_ADD_OFFER: Endpoint[Cart] = Endpoint(
     (
         Param("cart_id", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
+        Param("If-Unmodified-Since", "header", argument="if_unmodified_since", kind="http_date"),
     ),
     response_type=Cart,
     body_type=OfferRequest,
@@ -195,7 +196,7 @@ _CART_REMOVE_OFFER: Endpoint[Cart] = Endpoint(
         Param("cart_id", "path", required=True),
         Param("offer_id", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
+        Param("If-Unmodified-Since", "header", argument="if_unmodified_since", kind="http_date"),
     ),
     response_type=Cart,
     idempotent=True,
@@ -210,7 +211,7 @@ _CART_UPDATE_OFFER: Endpoint[Cart] = Endpoint(
         Param("cart_id", "path", required=True),
         Param("offer_id", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
+        Param("If-Unmodified-Since", "header", argument="if_unmodified_since", kind="http_date"),
     ),
     response_type=Cart,
     body_type=OfferUpdate,
@@ -225,7 +226,7 @@ _CART_REPLACE_OFFER: Endpoint[Cart] = Endpoint(
         Param("cart_id", "path", required=True),
         Param("offer_id", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
+        Param("If-Unmodified-Since", "header", argument="if_unmodified_since", kind="http_date"),
     ),
     response_type=Cart,
     body_type=OfferUpdate,
@@ -258,7 +259,7 @@ _TICKETS_PRINT: Endpoint[Ticket] = Endpoint(
     (
         Param("ticket_id", "path", required=True),
         Param("policyCode", "query", argument="policy_code"),
-        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"})),
+        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"}), kind="choice"),
     ),
     response_type=Ticket,
     body_type=dict,
@@ -277,7 +278,7 @@ _TICKETS_REPRINT: Endpoint[Ticket] = Endpoint(
     (
         Param("ticket_id", "path", required=True),
         Param("policyCode", "query", argument="policy_code"),
-        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"})),
+        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"}), kind="choice"),
         Param("Authorization", "header", secret=True, required=True, argument="authorization"),
     ),
     response_type=Ticket,
@@ -326,7 +327,13 @@ _TICKETS_REPRINT_PASS: Endpoint[PassTickets] = Endpoint(
     (
         Param("ticket_id", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("passtype", "query", choices=frozenset({"apple", "google"}), required=True),
+        Param(
+            "passtype",
+            "query",
+            choices=frozenset({"apple", "google"}),
+            required=True,
+            kind="choice",
+        ),
         Param("Authorization", "header", secret=True, required=True, argument="authorization"),
     ),
     response_type=PassTickets,
@@ -420,9 +427,9 @@ _PRICING_GET_PROFILE: Endpoint[PricingProfile] = Endpoint(
         Param("season_code", "path", required=True),
         Param("item_code", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("includeAllSeats", "query", argument="include_all_seats"),
-        Param("debug", "query"),
-        Param("If-Modified-Since", "header", argument="if_modified_since"),
+        Param("includeAllSeats", "query", argument="include_all_seats", kind="bool"),
+        Param("debug", "query", kind="bool"),
+        Param("If-Modified-Since", "header", argument="if_modified_since", kind="http_date"),
     ),
     response_type=PricingProfile,
     idempotent=True,
@@ -673,7 +680,11 @@ class CartOperations:
 
     @operation
     def delete(
-        self, *, cart_id: str, policy_code: str, if_unmodified_since: str | None = None
+        self,
+        *,
+        cart_id: str,
+        policy_code: str,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> None:
         """Delete a cart by ID
 
@@ -707,7 +718,7 @@ class CartOperations:
         body: Checkout | Mapping[str, Any],
         cart_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Complete cart checkout
 
@@ -740,7 +751,7 @@ class CartOperations:
         body: OfferRequest | Mapping[str, Any],
         cart_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Create offer in cart
 
@@ -773,7 +784,7 @@ class CartOperations:
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Remove offer from cart
 
@@ -808,7 +819,7 @@ class CartOperations:
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Modify offer in cart (partial update)
 
@@ -845,7 +856,7 @@ class CartOperations:
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Modify offer in cart (complete replacement)
 
@@ -1310,7 +1321,7 @@ class PricingOperations:
         policy_code: str,
         include_all_seats: bool | None = None,
         debug: bool | None = None,
-        if_modified_since: str | None = None,
+        if_modified_since: dt.datetime | str | None = None,
     ) -> PricingProfile | None:
         """Get seat pricing for a specific item
 
@@ -1420,28 +1431,22 @@ class PaciolanClient:
         max_response_bytes: int = MAX_RESPONSE_BYTES,
         max_download_bytes: int = MAX_DOWNLOAD_BYTES,
     ) -> None:
-        base_urls = dict(SERVERS)
-        if base_url is not None:
-            base_urls = dict.fromkeys(base_urls, base_url)
-        base_urls.update(servers or {})
-        timeout = timeout_from(timeout)
-        if max_retries < 0:
-            raise ArgumentError("max_retries must be 0 or more")
+        # Every setting is checked here, so that a wrong one fails now, named, not on the first call.
         self._transport = Transport(
-            base_urls=base_urls,
+            base_urls=server_urls(SERVERS, base_url, servers),
             headers={
                 "Accept": "application/json",
-                "PAC-API-Key": api_key,
-                "PAC-Application-ID": application_id,
-                "PAC-Channel-Code": channel_code,
-                "PAC-Organization-ID": str(organization_id),
-                "User-Agent": user_agent,
+                "PAC-API-Key": credential("api_key", api_key, str),
+                "PAC-Application-ID": credential("application_id", application_id, str),
+                "PAC-Channel-Code": credential("channel_code", channel_code, str),
+                "PAC-Organization-ID": credential("organization_id", organization_id, int),
+                "User-Agent": credential("user_agent", user_agent, str),
             },
             secret_headers=frozenset(["PAC-API-Key"]),
-            timeout=timeout,
-            max_retries=max_retries,
-            max_response_bytes=max_response_bytes,
-            max_download_bytes=max_download_bytes,
+            timeout=timeout_from(timeout),
+            max_retries=retry_count(max_retries),
+            max_response_bytes=byte_limit("max_response_bytes", max_response_bytes),
+            max_download_bytes=byte_limit("max_download_bytes", max_download_bytes),
             logger_name="paciolan",
             date_format="%Y-%m-%d",
             request_id_header="Request-ID",
@@ -1468,7 +1473,9 @@ class PaciolanClient:
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         clone._timeout = timeout_from(timeout) if timeout is not None else self._timeout
-        clone._max_retries = max_retries if max_retries is not None else self._max_retries
+        clone._max_retries = (
+            retry_count(max_retries) if max_retries is not None else self._max_retries
+        )
         clone.catalog = CatalogOperations(clone)
         clone.inventory = InventoryOperations(clone)
         clone.cart = CartOperations(clone)
