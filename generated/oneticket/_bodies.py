@@ -52,7 +52,12 @@ def _walk(operation: str, value: object, declared: Any, where: str) -> None:
                 f"{operation}: `{where}` is money: give a Decimal, an int or a decimal string, "
                 f"not a float ({value!r})"
             )
-    elif typing.get_origin(declared) is list and isinstance(value, (list, tuple)):
+    elif typing.get_origin(declared) is list:
+        if not isinstance(value, (list, tuple)):
+            # msgspec would take a set or a frozenset for a list, in no particular order.
+            raise errors.ArgumentError(
+                f"{operation}: `{where}` must be a list, got {type(value).__name__}"
+            )
         (item_type,) = typing.get_args(declared)
         for index, item in enumerate(value):
             _walk(operation, item, item_type, f"{where}[{index}]")

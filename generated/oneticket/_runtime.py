@@ -560,7 +560,7 @@ def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str |
     """The media type to ask for instead of the operation's default one, or None for the default."""
     if media_type is None or media_type == endpoint.accept:
         return None
-    if media_type not in endpoint.media_types:
+    if not isinstance(media_type, str) or media_type not in endpoint.media_types:
         choices = ", ".join([endpoint.accept, *endpoint.media_types])
         raise errors.ArgumentError(
             f"{endpoint.name}: media_type must be one of {choices}, got {media_type!r}"
