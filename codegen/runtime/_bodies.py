@@ -42,6 +42,8 @@ def encode_body(operation: str, body: object, body_type: Any) -> bytes:
 
 
 def _walk(operation: str, value: object, declared: Any, where: str) -> None:
+    if value is None or value is msgspec.UNSET:
+        return  # absent or null: msgspec checks whether the field allows it
     declared = _without_none(declared)
     if isinstance(declared, type) and issubclass(declared, msgspec.Struct):
         _walk_model(operation, value, declared, where)
