@@ -38,7 +38,9 @@ def read_body(response: Any, limit: int, *, cut: bool = False) -> Body:
     Past `limit` decompressed bytes: `BodyTooLarge`, or with `cut`, the first `limit` bytes (an error
     body is kept only in part).
     """
-    encoding = response.headers.get("Content-Encoding")
+    headers = response.headers
+    # `in` first: urllib3's `get` of an absent header raises and catches KeyError, the common case.
+    encoding = headers["Content-Encoding"] if "Content-Encoding" in headers else None  # noqa: SIM401
     if not encoding or encoding.strip().lower() == "identity":
         length = response.length_remaining
         if length is not None and length <= limit:

@@ -83,6 +83,8 @@ class Transport:
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
         self._logger: logging.Logger | None = None
+        self._read_deadline: Any = None  # `_connections.read_deadline`, once urllib3 is loaded
+        self._no_retries: Any = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -114,8 +116,11 @@ class Transport:
 
                 self._logger = logging.getLogger(self.logger_name)
                 _mask_urllib3_log(logging)
-                from ._connections import POOL_CLASSES
+                from ._connections import POOL_CLASSES, read_deadline
 
+                self._read_deadline = read_deadline
+                # What `retries=False` becomes inside urllib3, built once instead of per request.
+                self._no_retries = urllib3.Retry(False, redirect=False)
                 self._pool = urllib3.PoolManager(maxsize=10, retries=False)
                 # Connections that skip interim (1xx) answers and read by the attempt's deadline.
                 self._pool.pool_classes_by_scheme = POOL_CLASSES
@@ -330,8 +335,7 @@ class Transport:
         pool, target = self._server_pool(endpoint.server, url)
         from urllib3.exceptions import HTTPError, NewConnectionError
 
-        from ._connections import read_deadline
-
+        read_deadline = self._read_deadline
         attempt = 0
         started = time.monotonic()
         deadline = started + timeout.total
@@ -347,7 +351,7 @@ class Transport:
                         headers=headers,
                         timeout=self._urllib3_timeout(timeout, deadline - time.monotonic()),
                         redirect=False,
-                        retries=False,
+                        retries=self._no_retries,
                         assert_same_host=False,
                         preload_content=False,
                         decode_content=False,
@@ -392,7 +396,12 @@ class Transport:
         attempt: int,
     ) -> RawResponse:
         header = self.request_id_header
-        request_id = response.headers.get(header, request_id) if header else None
+        headers = response.headers
+        # `header in headers` first: urllib3's `get` of an absent header raises and catches KeyError.
+        if header is None:
+            request_id = None
+        elif header in headers:
+            request_id = headers[header]
         body = self._read_body(endpoint, response, display, request_id)
         raw = RawResponse(
             status=response.status,

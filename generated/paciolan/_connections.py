@@ -33,6 +33,10 @@ read_deadline: ContextVar[float | None] = ContextVar(f"{__package__}.read_deadli
 _MAX_LINE = 65536
 
 
+_deadline_of_attempt = read_deadline.get
+_monotonic = time.monotonic
+
+
 class _DeadlineSocketIO(socket.SocketIO):
     """A socket reader whose every read ends by the deadline, however slowly the bytes arrive."""
 
@@ -43,9 +47,9 @@ class _DeadlineSocketIO(socket.SocketIO):
         self._shortened = False
 
     def readinto(self, buffer: Any) -> int | None:
-        deadline = read_deadline.get()
+        deadline = _deadline_of_attempt()
         if deadline is not None:
-            remaining = deadline - time.monotonic()
+            remaining = deadline - _monotonic()
             if remaining <= 0:
                 raise TimeoutError("the deadline passed")
             read_timeout = self._read_timeout
@@ -77,17 +81,22 @@ class _DeadlineSocket:
 class FinalResponse(http.client.HTTPResponse):
     """The response to a request: interim (1xx) answers before it are skipped."""
 
-    def __init__(self, sock: Any, *args: Any, **kwargs: Any) -> None:
-        super().__init__(_DeadlineSocket(sock), *args, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, sock: Any, debuglevel: int = 0, method: str | None = None, url: str | None = None
+    ) -> None:
+        super().__init__(_DeadlineSocket(sock), debuglevel, method, url)  # type: ignore[arg-type]
 
     def _read_status(self) -> tuple[str, int, str]:
-        for _ in range(MAX_INTERIM_ANSWERS + 1):
-            version, status, reason = super()._read_status()  # type: ignore[misc]
-            if not 100 <= status < 200:
-                return version, status, reason
+        version, status, reason = super()._read_status()  # type: ignore[misc]
+        if status >= 200:
+            return version, status, reason
+        for _ in range(MAX_INTERIM_ANSWERS):
             if status == 101:
                 raise http.client.HTTPException("101 Switching Protocols, which was not asked for")
             _skip_headers(self.fp)
+            version, status, reason = super()._read_status()  # type: ignore[misc]
+            if status >= 200:
+                return version, status, reason
         raise http.client.HTTPException(f"more than {MAX_INTERIM_ANSWERS} interim (1xx) answers")
 
 

@@ -179,6 +179,8 @@ _KINDS = {
 def _check_kind(operation: str, param: Param, value: object) -> None:
     """Refuse a value that is not of the parameter's declared type (`True` is not an int, `object()`
     is not text) before anything is sent, instead of sending its `str()`."""
+    if value.__class__ is str and param.kind == "str" and not param.many:
+        return  # the common case, decided without a lookup
     fits, described = _KINDS[param.kind]
     name = param.argument or param.wire
     if param.many:

@@ -108,18 +108,20 @@ def _open_member(cls: type[_E], value: object) -> _E | None:
     return member
 
 
-# Money beyond 10**30, or finer than 10**-30, is no amount any vendor sends: a corrupt or hostile body.
+# Money of 10**30 or more, or below 10**-30 (other than 0), is no amount any vendor sends: a corrupt or
+# hostile body.
 _MONEY_DIGITS = 30
 
 
 def _check_money(obj: msgspec.Struct, names: tuple[str, ...]) -> None:
-    """Refuse NaN, infinities and absurd exponents in money (msgspec reports it as a decode error)."""
+    """Refuse NaN, infinities and absurd exponents in money (msgspec reports it as a decode error).
+
+    Runs on every decoded model with money, so it stays cheap: no `as_tuple()`.
+    """
     for name in names:
         value = getattr(obj, name)
-        if isinstance(value, Decimal) and not (
-            value.is_finite()
-            and value.adjusted() < _MONEY_DIGITS
-            and value.as_tuple().exponent >= -_MONEY_DIGITS  # type: ignore[operator]
+        if value.__class__ is Decimal and not (
+            value.is_finite() and -_MONEY_DIGITS < value.adjusted() < _MONEY_DIGITS
         ):
             raise ValueError(f"`{name}` is not a sensible amount of money: {str(value)[:40]}")
 
