@@ -402,7 +402,18 @@ class Transport:
             request_id = None
         elif header in headers:
             request_id = headers[header]
-        body = self._read_body(endpoint, response, display, request_id)
+        length = response.length_remaining
+        if (
+            length is not None
+            and length <= self.max_response_bytes
+            and response.status < 300
+            and "Content-Encoding" not in headers
+        ):
+            # The common answer: plain, with a Content-Length within the limit, read at once (the
+            # connection goes back to the pool at its end).
+            body = response.read(decode_content=False)
+        else:
+            body = self._read_body(endpoint, response, display, request_id)
         raw = RawResponse(
             status=response.status,
             headers=response.headers,
