@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 
 from paciolan import errors
 from tests.conftest import sample
-from tests.hostile.conftest import paciolan_at
+from tests.hostile.conftest import oneticket_at, paciolan_at
 from tests.hostile.server import Connection, Request, each_request, serving
 
 DECLINED = json.dumps({"message": "payment declined"}).encode()
@@ -67,3 +68,28 @@ def test_endless_interim_answers_end_in_a_connection_error() -> None:
         pytest.raises(errors.ApiConnectionError),
     ):
         client.cart.get(cart_id="9", policy_code="WEB")
+
+
+def test_an_unasked_switching_protocols_ends_in_a_connection_error() -> None:
+    def switching(connection: Connection, request: Request) -> None:
+        connection.send(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n")
+        connection.answer(200, _cart(9), {"Content-Type": "application/json"})
+
+    with (
+        serving(each_request(switching)) as server,
+        paciolan_at(server.url) as client,
+        pytest.raises(errors.ApiConnectionError),
+    ):
+        client.cart.get(cart_id="9", policy_code="WEB")
+
+
+def test_a_download_after_an_early_hint_saves_the_real_file(tmp_path: Path) -> None:
+    def hinted(connection: Connection, request: Request) -> None:
+        connection.send(b"HTTP/1.1 103 Early Hints\r\n\r\n")
+        time.sleep(0.05)
+        connection.answer(200, b"%PDF-1.4 real", {"Content-Type": "application/pdf"})
+
+    with serving(each_request(hinted)) as server, oneticket_at(server.url) as client:
+        client.purchases.download_pdf(f"{server.url}/x.pdf", tmp_path / "x.pdf")
+
+    assert (tmp_path / "x.pdf").read_bytes() == b"%PDF-1.4 real"
