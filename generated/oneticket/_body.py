@@ -46,6 +46,8 @@ def read_body(response: Any, limit: int, *, cut: bool = False) -> Body:
         if length is not None and length <= limit:
             # The common case: a Content-Length within the limit, read at once.
             return Body(response.read(decode_content=False), True)
+        if length is not None and not cut:
+            raise BodyTooLarge  # announced larger than the limit: not a byte of it is read
         return _read_plain(response, limit, cut)
     if encoding.strip().lower() in _GZIP:
         return _read_gzip(response, limit, cut)

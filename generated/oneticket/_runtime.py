@@ -70,6 +70,10 @@ class Transport:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
         self.headers = {name: check_header_value(name, value) for name, value in headers.items()}
         self.secret_headers = secret_headers
+        # A server echoing a credential in its error message must not put it in `str(error)`.
+        self._secret_values = tuple(
+            value for name, value in self.headers.items() if name in secret_headers and value
+        )
         self.timeout = timeout
         self.max_retries = max_retries
         self.logger_name = logger_name
@@ -178,6 +182,7 @@ class Transport:
                     status=response.status,
                     headers=response.headers,
                     body=_error_body(response),
+                    secrets=self._secret_values,
                 )
             yield self._chunks(operation, display, response, timeout.read)
         finally:
@@ -194,6 +199,9 @@ class Transport:
         from ._connections import read_deadline
 
         limit = self.max_download_bytes
+        if (response.length_remaining or 0) > limit:
+            # Announced larger than the limit: refused before a byte is written.
+            raise _download_too_large(operation, display, limit)
         size = 0
         while True:
             token = read_deadline.set(time.monotonic() + idle_timeout)
@@ -213,11 +221,7 @@ class Transport:
                 return
             size += len(chunk)
             if size > limit:
-                raise errors.ResponseTooLargeError(
-                    f"{operation}: {display} is larger than max_download_bytes={limit}",
-                    limit=limit,
-                    setting="max_download_bytes",
-                )
+                raise _download_too_large(operation, display, limit)
             yield chunk
 
     def _server_pool(self, server: str, url: str) -> tuple[urllib3.HTTPConnectionPool, str]:
@@ -474,9 +478,8 @@ class Transport:
                 response.close()
             response.release_conn()
 
-    @staticmethod
     def _status_error(
-        endpoint: Endpoint[Any], response: RawResponse, display: str
+        self, endpoint: Endpoint[Any], response: RawResponse, display: str
     ) -> errors.StatusError:
         error_class = errors.status_error_class(response.status)
         return error_class(
@@ -487,6 +490,7 @@ class Transport:
             request_id=response.request_id,
             attempts=response.attempts,
             retry_after=_retry.retry_after_seconds(response.headers.get("Retry-After")),
+            secrets=self._secret_values,
         )
 
     # -- decoding ------------------------------------------------------------------------------
@@ -526,6 +530,14 @@ class Transport:
                 status=response.status,
                 request_id=response.request_id,
             ) from None
+
+
+def _download_too_large(operation: str, display: str, limit: int) -> errors.ResponseTooLargeError:
+    return errors.ResponseTooLargeError(
+        f"{operation}: {display} is larger than max_download_bytes={limit}",
+        limit=limit,
+        setting="max_download_bytes",
+    )
 
 
 def _error_body(response: Any) -> bytes:

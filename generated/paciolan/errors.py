@@ -7,7 +7,7 @@ for anything the client raises. Error texts never contain credentials or other s
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import msgspec
@@ -61,9 +61,10 @@ class StatusError(ApiError):
         request_id: str | None = None,
         attempts: int = 1,
         retry_after: float | None = None,
+        secrets: Collection[str] = (),
     ) -> None:
         body = body[:MAX_ERROR_BODY]
-        self.vendor_message = vendor_message(body, headers.get("Content-Type") or "")
+        self.vendor_message = vendor_message(body, headers.get("Content-Type") or "", secrets)
         """The server's own explanation (the body's `message`, or its text), shortened; or None."""
         if self.vendor_message:
             message = f"{message}: {self.vendor_message}"
@@ -130,8 +131,11 @@ _MESSAGE_KEYS = ("message", "error_description", "errorMessage", "detail", "titl
 _NESTING_KEYS = ("error", "result", "errors")
 
 
-def vendor_message(body: bytes, content_type: str) -> str | None:
-    """The explanation in an error body, on one line and at most MAX_VENDOR_MESSAGE characters."""
+def vendor_message(body: bytes, content_type: str, secrets: Collection[str] = ()) -> str | None:
+    """The explanation in an error body, on one line and at most MAX_VENDOR_MESSAGE characters.
+
+    `secrets` (the client's credentials) are masked, should the server echo one.
+    """
     if not body:
         return None
     text: object = None
@@ -145,6 +149,8 @@ def vendor_message(body: bytes, content_type: str) -> str | None:
     if not isinstance(text, str):
         return None
     line = " ".join("".join(c if c.isprintable() else " " for c in text[:1000]).split())
+    for secret in secrets:
+        line = line.replace(secret, "***")
     if len(line) > MAX_VENDOR_MESSAGE:
         line = line[: MAX_VENDOR_MESSAGE - 1] + "…"
     return line or None

@@ -14,7 +14,7 @@ import pytest
 from oneticket import errors as oneticket_errors
 from paciolan import errors
 from paciolan.models import Payment
-from tests.conftest import sample
+from tests.conftest import PACIOLAN_KEY, sample
 from tests.hostile.conftest import oneticket_at, paciolan_at
 from tests.hostile.server import Connection, Request, each_request, serving
 
@@ -164,3 +164,16 @@ def test_a_downloaded_file_gets_the_usual_permissions(tmp_path: Path) -> None:
         os.umask(previous)
 
     assert (tmp_path / "x.pdf").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_credential_echoed_in_the_vendors_message_is_masked() -> None:
+    body = json.dumps({"message": f"unknown key {PACIOLAN_KEY} for this organization"}).encode()
+    with (
+        serving(each_request(lambda c, r: c.answer(401, body, JSON))) as server,
+        paciolan_at(server.url) as client,
+        pytest.raises(errors.AuthenticationError) as caught,
+    ):
+        client.util.sysinfo()
+
+    assert "unknown key *** for this organization" in str(caught.value)
+    assert PACIOLAN_KEY not in str(caught.value)

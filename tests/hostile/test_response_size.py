@@ -4,13 +4,14 @@ endless bodies stop early, in little memory, with a `ResponseTooLargeError` nami
 from __future__ import annotations
 
 import os
+import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from oneticket import errors as oneticket_errors
-from paciolan import ResponseTooLargeError, errors
+from paciolan import ResponseTooLargeError, Timeout, errors
 from tests.hostile.bodies import MIB, endless_chunks, gzip_bomb
 from tests.hostile.conftest import oneticket_at, paciolan_at
 from tests.hostile.server import Connection, Request, each_request, serving
@@ -165,3 +166,33 @@ def test_a_download_is_not_capped_by_max_response_bytes(tmp_path: Path) -> None:
         size = client.purchases.download_pdf(f"{server.url}/x.pdf", target)
 
     assert size == target.stat().st_size == 3 * MIB + 4
+
+
+def _announce_huge(connection: Connection, request: Request) -> None:
+    # Announces 93 GB, then sends nothing: waiting for it would end in a timeout, not the size error.
+    connection.send(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n")
+    connection.send(b"Content-Length: 99999999999\r\n\r\n")
+    time.sleep(3)
+
+
+def test_an_announced_length_over_the_limit_is_refused_without_reading() -> None:
+    with (
+        serving(each_request(_announce_huge)) as server,
+        paciolan_at(server.url, timeout=Timeout(2.0, 2.0, 2.0)) as client,
+    ):
+        started = time.monotonic()
+        with pytest.raises(ResponseTooLargeError):
+            client.util.sysinfo()
+
+        assert time.monotonic() - started < 1.0
+
+
+def test_a_download_announced_over_its_limit_is_refused_before_writing(tmp_path: Path) -> None:
+    with (
+        serving(each_request(_announce_huge)) as server,
+        oneticket_at(server.url, max_download_bytes=MIB) as client,
+        pytest.raises(oneticket_errors.ResponseTooLargeError),
+    ):
+        client.purchases.download_pdf(f"{server.url}/x.pdf", tmp_path / "x.pdf")
+
+    assert os.listdir(tmp_path) == []
