@@ -162,6 +162,18 @@ class Transport:
                 preload_content=False,
                 decode_content=False,
             )
+            # An error's body is read by the same deadline as the headers.
+            failure = (
+                errors.status_error_class(response.status)(
+                    f"{operation}: GET {display} returned HTTP {response.status}",
+                    status=response.status,
+                    headers=response.headers,
+                    body=_error_body(response),
+                    secrets=self._secret_values,
+                )
+                if response.status >= 300
+                else None
+            )
         except HTTPError as exc:
             error_class = (
                 errors.ApiTimeoutError
@@ -175,14 +187,8 @@ class Transport:
         finally:
             read_deadline.reset(token)
         try:
-            if response.status >= 300:
-                raise errors.status_error_class(response.status)(
-                    f"{operation}: GET {display} returned HTTP {response.status}",
-                    status=response.status,
-                    headers=response.headers,
-                    body=_error_body(response),
-                    secrets=self._secret_values,
-                )
+            if failure is not None:
+                raise failure
             yield self._chunks(operation, display, response, timeout.read)
         finally:
             # A body read to its end has given its connection back already; one left half-read makes
@@ -208,7 +214,8 @@ class Transport:
                 chunk = response.read(READ_PIECE, decode_content=False)
             except ReadTimeoutError:
                 raise errors.ApiTimeoutError(
-                    f"{operation}: {display} stopped sending (nothing for {idle_timeout:g}s)"
+                    f"{operation}: {display} did not send its next {READ_PIECE // 1024} KiB "
+                    f"within {idle_timeout:g}s"
                 ) from None
             except HTTPError as exc:
                 raise errors.ApiConnectionError(

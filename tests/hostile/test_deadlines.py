@@ -163,3 +163,19 @@ def test_a_stalled_answer_after_a_good_one_does_not_reuse_its_deadline() -> None
     ):
         client.util.sysinfo()
         client.util.sysinfo()
+
+
+def test_a_download_error_body_that_drips_ends_by_the_total_deadline(tmp_path: Path) -> None:
+    def drip_error(connection: Connection, request: Request) -> None:
+        connection.send(b"HTTP/1.1 404 Not Found\r\nContent-Length: 1000\r\n\r\n")
+        connection.drip(b"x" * 1000, 0.3)
+
+    with serving(each_request(drip_error)) as server, oneticket_at(server.url) as client:
+
+        def call() -> None:
+            with pytest.raises(oneticket_errors.ApiTimeoutError):
+                client.with_options(timeout=OneTicketTimeout(1.0, 1.0, 2.0)).purchases.download_pdf(
+                    f"{server.url}/x.pdf", tmp_path / "x.pdf"
+                )
+
+        assert _timed(call) < 2.0 + MARGIN
