@@ -9,7 +9,6 @@ declared one, and money takes `Decimal`, `int` or a decimal string, never a floa
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Mapping
@@ -96,7 +95,12 @@ def _with_suggestion(key: object, fields: Mapping[str, tuple[str, Any]]) -> str:
         return text
     # A Python name given where the wire name belongs is the likeliest slip of all.
     wire = next((w for w, (name, _) in fields.items() if name == key), None)
-    close = [wire] if wire else difflib.get_close_matches(key, list(fields), n=1)
+    if wire is None:
+        import difflib  # only when a body is refused
+
+        close = difflib.get_close_matches(key, list(fields), n=1)
+    else:
+        close = [wire]
     return f"{text} (did you mean {close[0]!r}?)" if close else text
 
 

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from . import _envelope, _retry, errors
-from ._bodies import encode_body
-from ._body import BodyTooLarge, UnreadableBody, read_body
 from ._constants import MAX_DOWNLOAD_BYTES, MAX_ERROR_BODY, MAX_RESPONSE_BYTES, READ_PIECE
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
 from ._files import on_own_server
@@ -324,6 +322,8 @@ class Transport:
             return b"{}"
         if body is None:
             raise errors.ArgumentError(f"{endpoint.name}: `body` is required")
+        from ._bodies import encode_body  # loaded with the first body sent
+
         return encode_body(endpoint.name, body, body_type)
 
     def _exchange(
@@ -453,6 +453,8 @@ class Transport:
 
         A body not read to its end leaves its connection unusable: it is closed, never pooled again.
         """
+        from ._body import BodyTooLarge, UnreadableBody, read_body
+
         status = response.status
         complete = False
         try:
@@ -549,6 +551,8 @@ def _download_too_large(operation: str, display: str, limit: int) -> errors.Resp
 
 def _error_body(response: Any) -> bytes:
     """The first MAX_ERROR_BODY bytes of an error's body; nothing when it cannot be decoded."""
+    from ._body import UnreadableBody, read_body
+
     try:
         return read_body(response, MAX_ERROR_BODY, cut=True).data
     except UnreadableBody:
