@@ -7,12 +7,13 @@ otherwise fail on the first request with urllib3's or Python's own errors, or ne
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from . import errors
 from ._endpoint import Timeout
 from ._request import check_header_value
+
+_INFINITY = float("inf")
 
 
 def _seconds(name: str, value: object) -> float:
@@ -21,7 +22,7 @@ def _seconds(name: str, value: object) -> float:
             f"{name} must be a number of seconds, got {type(value).__name__}"
         )
     seconds = float(value)
-    if not (math.isfinite(seconds) and seconds > 0):
+    if not 0 < seconds < _INFINITY:  # also false for NaN
         raise errors.ArgumentError(
             f"{name} must be a finite number of seconds above 0, got {value!r}"
         )
