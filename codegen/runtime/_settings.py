@@ -12,7 +12,6 @@ from . import errors
 from ._endpoint import Timeout
 from ._request import check_header_value
 
-
 _INFINITY = float("inf")
 
 
