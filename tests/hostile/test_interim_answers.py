@@ -93,3 +93,36 @@ def test_a_download_after_an_early_hint_saves_the_real_file(tmp_path: Path) -> N
         client.purchases.download_pdf(f"{server.url}/x.pdf", tmp_path / "x.pdf")
 
     assert (tmp_path / "x.pdf").read_bytes() == b"%PDF-1.4 real"
+
+
+def test_bytes_after_an_answer_never_become_the_next_calls_answer() -> None:
+    def smuggling(connection: Connection, request: Request) -> None:
+        cart_id = int(request.target.split("/cart/", 1)[1].split("?")[0])
+        real = _cart(cart_id)
+        fake = _cart(666)
+        connection.send(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(real)}\r\n\r\n".encode()
+            + real
+            + b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {len(fake)}\r\n\r\n".encode()
+            + fake
+        )
+
+    with serving(each_request(smuggling)) as server, paciolan_at(server.url) as client:
+        assert client.cart.get(cart_id="8", policy_code="WEB").id == 8
+        time.sleep(0.05)
+        assert client.cart.get(cart_id="9", policy_code="WEB").id == 9
+
+
+def test_an_answer_sent_between_calls_never_becomes_the_next_calls_answer() -> None:
+    def unrequested(connection: Connection, request: Request) -> None:
+        cart_id = int(request.target.split("/cart/", 1)[1].split("?")[0])
+        connection.answer(200, _cart(cart_id), {"Content-Type": "application/json"})
+        time.sleep(0.02)
+        connection.answer(200, _cart(666), {"Content-Type": "application/json"})
+
+    with serving(each_request(unrequested)) as server, paciolan_at(server.url) as client:
+        assert client.cart.get(cart_id="8", policy_code="WEB").id == 8
+        time.sleep(0.1)
+        assert client.cart.get(cart_id="9", policy_code="WEB").id == 9
