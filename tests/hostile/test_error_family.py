@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from pathlib import Path
 
 import pytest
 
@@ -141,3 +142,13 @@ def test_ordinary_money_still_decodes_exactly() -> None:
         paciolan_at(server.url) as client,
     ):
         assert str(client.cart.get(cart_id="8", policy_code="WEB").balance) == "54.10"
+
+
+def test_a_refused_download_is_a_connection_error_not_a_timeout(tmp_path: Path) -> None:
+    with (
+        oneticket_at("http://127.0.0.1:9") as client,
+        pytest.raises(oneticket_errors.ApiConnectionError) as caught,
+    ):
+        client.purchases.download_pdf(f"http://127.0.0.1:{free_port()}/x.pdf", tmp_path / "x.pdf")
+
+    assert type(caught.value) is oneticket_errors.ApiConnectionError
