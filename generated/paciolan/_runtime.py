@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from . import _envelope, _retry, errors
-from ._constants import MAX_DOWNLOAD_BYTES, MAX_ERROR_BODY, MAX_RESPONSE_BYTES, READ_PIECE
+from ._constants import (
+    MAX_DOWNLOAD_BYTES,
+    MAX_ERROR_BODY,
+    MAX_RESPONSE_BYTES,
+    READ_PIECE,
+    RETRY_STATUSES,
+)
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
 from ._files import on_own_server
 from ._multipart import MULTIPART, parse_multipart
@@ -387,6 +393,8 @@ class Transport:
                             time.sleep(wait)
                             continue
                     raise _failure(endpoint, exc, method, display, attempt, request_id) from None
+                if raw.status not in RETRY_STATUSES:
+                    return raw  # the common case: no retry decision to make
                 wait_for = _retry.after_status(
                     raw.status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
                 )
