@@ -18,12 +18,12 @@ from pathlib import Path
 
 import jinja2
 
-from codegen import names, policy
+from codegen import names, policy, resources
 from codegen.model import EnumModel, OperationModel, PackageModel, StructModel
 from codegen.render import template_environment
 from codegen.schema import Registry
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reference"
+TEMPLATES = resources.TEMPLATES / "reference"
 TEMPLATE = "vendor.md.j2"
 COMMAND = "python -m codegen generate"
 # The retry statuses and status errors, as the generated runtime has them.

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
 
-from codegen import policy
+from codegen import policy, resources
 from codegen.model import GroupModel, OperationModel, PackageModel
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = resources.TEMPLATES
 
 # Generated module -> template. Each package gets every one of them.
 MODULES = {
@@ -49,13 +50,17 @@ def header(registry_sha256: str) -> str:
     )
 
 
-def render(packages: list[PackageModel], registry_sha256: str) -> dict[str, str]:
-    """Relative path -> text, for every generated file."""
+def render(
+    packages: list[PackageModel], registry_sha256: str, versions: Mapping[str, str]
+) -> dict[str, str]:
+    """Relative path -> text, for every generated file; `versions` by package name, from the registry."""
     env = _environment()
     files: dict[str, str] = {}
     top = header(registry_sha256)
     for package in packages:
         context = _context(package)
+        context["version"] = versions[package.name]
+        context["registry_sha256"] = registry_sha256
         for module, template in MODULES.items():
             text = env.get_template(template).render(package=package, **context)
             files[f"{package.name}/{module}"] = top + text

@@ -7,7 +7,7 @@ silently ignored.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -154,9 +154,17 @@ class EmulatorFacts(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     notes: Notes = []
 
 
+# The version of a vendor's distribution: MAJOR.MINOR.PATCH, bumped as `python -m codegen diff` says.
+Version = Annotated[
+    str, msgspec.Meta(pattern=r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+]
+
+
 class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     title: str
     client: str
+    # Optional so that registries from before it existed still load (for `diff`); 0.0.0 is unreleased.
+    version: Version = "0.0.0"
     servers: dict[str, str]
     credentials: list[Credential]
     description: str = ""

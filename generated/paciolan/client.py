@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 f43ab3e3cce8bce900723ba1965b99a1cd46607bbf91a2ee3d4173fb0b187811) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 02162d2bc14d3f0c3da0a7d6dd34666bcc6bb1d8e329602b6935bc8e5304b94d) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
@@ -1430,7 +1430,8 @@ class PaciolanClient:
             secret_headers=frozenset(["PAC-API-Key"]),
             timeout=timeout,
             max_retries=max_retries,
-            logger_name="paciolan",
+            # The package's own name, so a vendored copy (`myapp._vendor.x`) logs under it.
+            logger_name=__name__.rpartition(".")[0],
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
