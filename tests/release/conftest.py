@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -39,17 +39,17 @@ def clean_environment() -> dict[str, str]:
 
 
 def run(
-    command: Sequence[str | Path], cwd: Path, **kwargs: object
+    command: Sequence[str | Path], cwd: Path, env_extra: Mapping[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """Run a command to its end (bounded); a failure shows its output."""
     done = subprocess.run(
         [str(part) for part in command],
         cwd=cwd,
-        env=clean_environment(),
+        env={**clean_environment(), **(env_extra or {})},
         capture_output=True,
         text=True,
         timeout=COMMAND_TIMEOUT,
         check=False,
-        **kwargs,  # type: ignore[arg-type]
     )
     assert done.returncode == 0, f"{command} failed:\n{done.stdout}\n{done.stderr}"
     return done
