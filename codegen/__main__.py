@@ -84,8 +84,9 @@ def main(argv: list[str] | None = None, prog: str = "python -m codegen") -> int:
         if exc.name not in _EXTRA_MODULES:
             raise
         extra = _COMMAND_EXTRA.get(args.command, "codegen")
+        missing = "PyYAML" if exc.name == "yaml" else exc.name
         print(
-            f"{prog} {args.command}: {exc.name} is not installed; it comes with the `{extra}` extra: "
+            f"{prog} {args.command}: needs {missing}, which the `{extra}` extra installs: "
             f"pip install '{DISTRIBUTION}[{extra}]'",
             file=sys.stderr,
         )
