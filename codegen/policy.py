@@ -1,28 +1,26 @@
-"""The generated runtime's policy: which statuses are retried and which error class each status raises.
+"""The generated runtime's policy, read from the runtime itself (`codegen/runtime/`).
 
-One place for both the templates that implement it (`_runtime.py.j2`, `errors.py.j2`) and the reference
-that documents it (`reference.py`), so the two cannot drift apart.
+The runtime's modules are the one home of which statuses are retried and which error class each status
+raises; the reference (`reference.py`) documents what this module reads from them, so the two cannot
+drift apart.
 """
 
 from __future__ import annotations
 
+from codegen.runtime import _constants, errors
+
 # Statuses after which an idempotent operation is repeated (with backoff and `Retry-After`).
-RETRY_STATUSES = (408, 429, 500, 502, 503, 504)
+RETRY_STATUSES = tuple(sorted(_constants.RETRY_STATUSES))
+
+
+def _meaning(cls: type[errors.StatusError]) -> str:
+    """`NotFoundError`'s docstring is "404: no such resource.": the part after the status."""
+    return (cls.__doc__ or "").split(": ", 1)[-1].strip()
+
 
 # (class name, status, what it means), one `StatusError` subclass each.
-STATUS_ERRORS = (
-    ("BadRequestError", 400, "the server rejected the request."),
-    ("AuthenticationError", 401, "the credentials are missing or wrong."),
-    ("PermissionDeniedError", 403, "the credentials do not allow this operation."),
-    ("NotFoundError", 404, "no such resource."),
-    ("ConflictError", 409, "the request conflicts with the resource's state."),
-    (
-        "PreconditionFailedError",
-        412,
-        "the resource changed since the time given in `If-Unmodified-Since`.",
-    ),
-    ("UnprocessableEntityError", 422, "the request was understood but its content is invalid."),
-    ("RateLimitError", 429, "too many requests."),
+STATUS_ERRORS = tuple(
+    (cls.__name__, status, _meaning(cls)) for status, cls in errors.STATUS_ERRORS.items()
 )
 # Every 5xx status raises this one.
-SERVER_ERROR = ("ServerError", "the server failed.")
+SERVER_ERROR = (errors.ServerError.__name__, _meaning(errors.ServerError))

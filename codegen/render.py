@@ -9,21 +9,16 @@ from pathlib import Path
 
 import jinja2
 
-from codegen import policy, resources
+from codegen import policy, resources, runtime
 from codegen.model import GroupModel, OperationModel, PackageModel
 
 TEMPLATES = resources.TEMPLATES
+RUNTIME = Path(runtime.__file__).resolve().parent
 
-# Generated module -> template. Each package gets every one of them.
+# Generated module -> template. Each package gets every one of them, and a copy of the runtime.
 MODULES = {
     "__init__.py": "__init__.py.j2",
-    "_files.py": "_files.py.j2",
-    "_multipart.py": "_multipart.py.j2",
-    "_responses.py": "_responses.py.j2",
-    "_runtime.py": "_runtime.py.j2",
-    "_serde.py": "_serde.py.j2",
     "client.py": "client.py.j2",
-    "errors.py": "errors.py.j2",
     "models.py": "models.py.j2",
 }
 _WIDTH = 96
@@ -64,6 +59,8 @@ def render(
         for module, template in MODULES.items():
             text = env.get_template(template).render(package=package, **context)
             files[f"{package.name}/{module}"] = top + text
+        for module in runtime.MODULES:
+            files[f"{package.name}/{module}"] = top + (RUNTIME / module).read_text()
         for workflow in package.workflows:
             source = env.get_template(f"workflows/{workflow.kind}.py.j2")
             text = source.render(package=package, workflow=workflow, **context, **workflow.context)
@@ -107,6 +104,8 @@ def _context(package: PackageModel) -> dict[str, object]:
         annotations += [op.returns, op.decode_annotation or "", op.body_annotation or ""]
         annotations += [p.annotation for p in op.params]
     used = {name for text in annotations for name in _IDENTIFIER.findall(text)}
+    if package.envelope and any(op.enveloped for op in package.operations):
+        used.add(package.envelope)  # each enveloped endpoint names its envelope type
     error_names = list(_ERROR_NAMES)
     if package.envelope:
         error_names = sorted([*error_names, "EnvelopeError"])
@@ -118,9 +117,6 @@ def _context(package: PackageModel) -> dict[str, object]:
         "client_uses_unset": any(op.unwrap_field_is_list for op in package.operations),
         "secret_headers": [header for _, header, _, secret, _ in package.credentials if secret],
         "error_names": error_names,
-        "retry_statuses": policy.RETRY_STATUSES,
-        "status_errors": policy.STATUS_ERRORS,
-        "server_error": policy.SERVER_ERROR,
         "client_uses_date": any(
             "dt.date" in p.annotation for op in package.operations for p in op.params
         ),

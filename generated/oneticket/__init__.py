@@ -9,9 +9,9 @@
 Models live in `oneticket.models`; errors in `oneticket.errors` (all derive from `ApiError`).
 """
 
+from ._endpoint import Timeout
 from ._multipart import FilePart, MultipartDocument
 from ._responses import RawResponse, capture_responses
-from ._runtime import Timeout
 from ._serde import decode, encode
 from .client import OneTicketClient
 from .errors import (

@@ -11,8 +11,9 @@ from typing import Any, Literal, TypeVar
 
 from msgspec import UnsetType
 
+from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
 from ._responses import operation
-from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport
+from ._runtime import Transport
 from .downloads import FileDownload
 from .errors import ArgumentError
 from .models import (
@@ -23,6 +24,7 @@ from .models import (
     Disclosure,
     DisclosuresPage,
     Domain,
+    Envelope,
     Marketplace,
     PdfGroup,
     PdfSeat,
@@ -53,7 +55,7 @@ _PURCHASES_GET_PDF: Endpoint[list[PdfGroup]] = Endpoint(
     (Param("rid", "query", required=True),),
     response_type=list[PdfGroup],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _PURCHASES_LIST: Endpoint[list[PurchasesPage]] = Endpoint(
@@ -81,7 +83,7 @@ _PURCHASES_LIST: Endpoint[list[PurchasesPage]] = Endpoint(
     ),
     response_type=list[PurchasesPage],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _PURCHASES_CRAWL: Endpoint[list[Any]] = Endpoint(
@@ -97,7 +99,7 @@ _PURCHASES_CRAWL: Endpoint[list[Any]] = Endpoint(
     ),
     response_type=list[Any],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _PURCHASES_RECORD_PO: Endpoint[list[Any]] = Endpoint(
@@ -117,7 +119,7 @@ _PURCHASES_RECORD_PO: Endpoint[list[Any]] = Endpoint(
     ),
     response_type=list[Any],
     idempotent=False,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _TOKEN_VERIFY: Endpoint[list[CompanyInfo]] = Endpoint(
@@ -127,7 +129,7 @@ _TOKEN_VERIFY: Endpoint[list[CompanyInfo]] = Endpoint(
     (),
     response_type=list[CompanyInfo],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
     require_output=True,
 )
 
@@ -138,7 +140,7 @@ _SALES_QUERY: Endpoint[list[Sale]] = Endpoint(
     (Param("q", "query", required=True, argument="query"),),
     response_type=list[Sale],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _SALES_ADD: Endpoint[list[Any]] = Endpoint(
@@ -149,7 +151,7 @@ _SALES_ADD: Endpoint[list[Any]] = Endpoint(
     response_type=list[Any],
     body_type=SaleRecord,
     idempotent=False,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _SALES_FULFILL: Endpoint[list[Any]] = Endpoint(
@@ -168,7 +170,7 @@ _SALES_FULFILL: Endpoint[list[Any]] = Endpoint(
     ),
     response_type=list[Any],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _SALES_COMPLETE: Endpoint[Any] = Endpoint(
@@ -189,7 +191,7 @@ _MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
     (),
     response_type=list[Marketplace],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _DISCLOSURES_LIST: Endpoint[list[DisclosuresPage]] = Endpoint(
@@ -199,7 +201,7 @@ _DISCLOSURES_LIST: Endpoint[list[DisclosuresPage]] = Endpoint(
     (),
     response_type=list[DisclosuresPage],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
@@ -220,7 +222,7 @@ _ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
     ),
     response_type=list[Account],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _ACCOUNTS_ADD: Endpoint[list[Any]] = Endpoint(
@@ -234,7 +236,7 @@ _ACCOUNTS_ADD: Endpoint[list[Any]] = Endpoint(
     ),
     response_type=list[Any],
     idempotent=False,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _ACCOUNTS_UPDATE: Endpoint[list[Any]] = Endpoint(
@@ -256,7 +258,7 @@ _ACCOUNTS_UPDATE: Endpoint[list[Any]] = Endpoint(
     ),
     response_type=list[Any],
     idempotent=False,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _ACCOUNTS_UPDATE_V2: Endpoint[list[Account]] = Endpoint(
@@ -276,7 +278,7 @@ _ACCOUNTS_UPDATE_V2: Endpoint[list[Account]] = Endpoint(
     ),
     response_type=list[Account],
     idempotent=False,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 _DOMAINS_LIST: Endpoint[list[Domain]] = Endpoint(
@@ -286,7 +288,7 @@ _DOMAINS_LIST: Endpoint[list[Domain]] = Endpoint(
     (Param("domain", "query"),),
     response_type=list[Domain],
     idempotent=True,
-    enveloped=True,
+    envelope=Envelope,
 )
 
 
@@ -814,6 +816,8 @@ class OneTicketClient:
             max_retries=max_retries,
             # The package's own name, so a vendored copy (`myapp._vendor.x`) logs under it.
             logger_name=__name__.rpartition(".")[0],
+            date_format="%m/%d/%Y",
+            envelope_success="success",
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
@@ -876,6 +880,5 @@ class OneTicketClient:
             body,
             timeout=self._timeout,
             max_retries=self._max_retries,
-            request_id_header=None,
             media_type=media_type,
         )

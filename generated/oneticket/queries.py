@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from ._runtime import DATE_FORMAT
 from .errors import ArgumentError
+
+# How the vendor writes a date in a query.
+DATE_FORMAT = "%m/%d/%Y"
 
 Status = Literal["unfulfilled", "unfilled"]
 Marketplace = Literal[

@@ -9,9 +9,9 @@
 Models live in `paciolan.models`; errors in `paciolan.errors` (all derive from `ApiError`).
 """
 
+from ._endpoint import Timeout
 from ._multipart import FilePart, MultipartDocument
 from ._responses import RawResponse, capture_responses
-from ._runtime import Timeout
 from ._serde import decode, encode
 from .client import PaciolanClient
 from .errors import (

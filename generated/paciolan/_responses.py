@@ -48,10 +48,10 @@ class RawResponse:
 
 
 _captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
-    "paciolan_captured", default=None
+    f"{__package__}.captured", default=None
 )
 _head_only: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    "paciolan_head_only", default=False
+    f"{__package__}.head_only", default=False
 )
 
 

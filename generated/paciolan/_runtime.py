@@ -1,9 +1,9 @@
 # Generated from endpoints.yaml (sha256 02162d2bc14d3f0c3da0a7d6dd34666bcc6bb1d8e329602b6935bc8e5304b94d) by `python -m codegen generate`. Do not edit.
-"""The transport behind every operation: URLs, headers, retries, timeouts, decoding, errors.
+"""The transport behind every operation: the connection pool, the attempt loop, decoding and errors.
 
-urllib3 is only a connection pool here; retrying is decided by this module, per operation, so that a
-request that may have reached the server is never sent twice unless the operation is idempotent.
-urllib3 and logging are imported on the first request, not on import.
+urllib3 is only a connection pool here; whether a failed attempt is repeated is decided by `_retry`, per
+operation, so that a request that may have reached the server is never sent twice unless the operation
+is idempotent. urllib3 and logging are imported on the first request, not on import.
 """
 
 from __future__ import annotations
@@ -13,15 +13,16 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
-from urllib.parse import quote
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from . import errors
+from . import _envelope, _retry, errors
+from ._constants import MAX_ERROR_BODY
+from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
 from ._files import on_own_server
 from ._multipart import MULTIPART, parse_multipart
+from ._request import check_header_value, prepare
 from ._responses import RawResponse, _captured, _head_only
 from ._serde import decoder_for, encode
 
@@ -31,104 +32,6 @@ if TYPE_CHECKING:
     import urllib3
 
 T = TypeVar("T")
-
-# Statuses that are retried, for idempotent operations only.
-RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-BACKOFF_INITIAL = 0.5
-BACKOFF_MAX = 8.0
-# A server asking to wait longer than this gets the error at once, carrying the value it asked for.
-RETRY_AFTER_MAX = 60.0
-
-
-# How a `datetime.date` argument is written on the wire.
-DATE_FORMAT = "%Y-%m-%d"
-
-
-class Timeout(NamedTuple):
-    """Seconds to wait for the connection, and for each read of the response."""
-
-    connect: float = 5.0
-    read: float = 30.0
-
-
-DEFAULT_TIMEOUT = Timeout()
-
-
-class Param(NamedTuple):
-    """How one argument of an operation goes on the wire."""
-
-    wire: str
-    location: str  # "path", "query" or "header"
-    style: str | None = None  # lists: "repeated" (a=1&a=2) or "comma" (a=1,2)
-    choices: frozenset[object] | None = None
-    secret: bool = False
-    required: bool = False
-    argument: str | None = None  # the Python argument's name, where it is not the wire name
-
-
-# Query parameters whose values are secret (a password in a query string), of every operation.
-_SECRET_QUERY_NAMES: set[str] = set()
-
-
-class Endpoint(Generic[T]):
-    """Everything the transport needs to know about one operation."""
-
-    __slots__ = (
-        "accept",
-        "body_type",
-        "enveloped",
-        "gzip",
-        "head",
-        "idempotent",
-        "media_types",
-        "method",
-        "name",
-        "not_modified",
-        "params",
-        "path",
-        "require_output",
-        "response_type",
-        "server",
-    )
-
-    def __init__(
-        self,
-        name: str,
-        method: str,
-        path: str,
-        params: tuple[Param, ...] = (),
-        *,
-        response_type: Any = None,
-        body_type: Any = None,
-        server: str = "default",
-        idempotent: bool,
-        accept: str = "application/json",
-        gzip: bool = True,
-        enveloped: bool = False,
-        head: bool = False,
-        media_types: Mapping[str, Any] | None = None,
-        require_output: bool = False,
-        not_modified: bool = False,
-    ) -> None:
-        self.name = name
-        self.method = method
-        self.path = path
-        self.params = params
-        _SECRET_QUERY_NAMES.update(p.wire for p in params if p.secret and p.location == "query")
-        self.response_type = response_type
-        self.body_type = body_type
-        self.server = server
-        self.idempotent = idempotent
-        self.accept = accept
-        self.gzip = gzip
-        self.enveloped = enveloped
-        self.head = head  # the vendor also answers HEAD on this path
-        # Other media types the caller may ask for, with the type each decodes into (or MULTIPART).
-        self.media_types = dict(media_types or {})
-        self.not_modified = not_modified  # 304 Not Modified is a result (None), not an error
-        self.require_output = (
-            require_output  # the method returns output[0]: an empty output is an error
-        )
 
 
 def _request_id() -> str:
@@ -140,50 +43,12 @@ def _request_id() -> str:
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
-def _check_header_value(name: str, value: str) -> str:
-    if "\r" in value or "\n" in value:
-        raise errors.ArgumentError(f"header `{name}` must not contain CR or LF")
-    try:
-        value.encode("latin-1")
-    except UnicodeEncodeError:
-        raise errors.ArgumentError(
-            f"header `{name}` must be Latin-1 text (HTTP headers cannot carry other characters)"
-        ) from None
-    return value
-
-
-def _quote(operation: str, name: str, text: str) -> str:
-    """Percent-encode every character that is not unreserved, so a value can never change the URL."""
-    try:
-        return quote(text, safe="")
-    except UnicodeEncodeError:
-        raise errors.ArgumentError(
-            f"{operation}: `{name}` is not valid text (it holds a lone surrogate)"
-        ) from None
-
-
-def _wire_text(value: object) -> str:
-    """The text of one argument value as sent: enums by value, booleans in lowercase."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, date):
-        return value.strftime(DATE_FORMAT)
-    raw = getattr(value, "value", value)  # an Enum member
-    return raw if isinstance(raw, str) else str(raw)
-
-
-def _path_segment(operation: str, name: str, value: object) -> str:
-    text = _wire_text(value)
-    if not text:
-        raise errors.ArgumentError(f"{operation}: `{name}` must not be empty")
-    if text in (".", ".."):
-        # Dot segments would be resolved by the server and change the route.
-        return text.replace(".", "%2E")
-    return _quote(operation, name, text)
-
-
 class Transport:
-    """One connection pool (thread-safe, keep-alive) and the request loop."""
+    """One connection pool (thread-safe, keep-alive) and the request loop.
+
+    The vendor's differences arrive as data: its servers and default headers, which headers are secret,
+    the date format of date arguments, the request-id header it echoes, and its envelope's success value.
+    """
 
     def __init__(
         self,
@@ -194,13 +59,19 @@ class Transport:
         timeout: Timeout,
         max_retries: int,
         logger_name: str,
+        date_format: str = "%Y-%m-%d",
+        request_id_header: str | None = None,
+        envelope_success: str | None = None,
     ) -> None:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
-        self.headers = {name: _check_header_value(name, value) for name, value in headers.items()}
+        self.headers = {name: check_header_value(name, value) for name, value in headers.items()}
         self.secret_headers = secret_headers
         self.timeout = timeout
         self.max_retries = max_retries
         self.logger_name = logger_name
+        self.date_format = date_format
+        self.request_id_header = request_id_header
+        self.envelope_success = envelope_success
         self._pool: urllib3.PoolManager | None = None
         # Per server: its connection pool, and where the request target starts in a URL on it.
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
@@ -260,7 +131,7 @@ class Transport:
             ) from None
         try:
             if response.status >= 300:
-                body = response.read(errors.MAX_ERROR_BODY)
+                body = response.read(MAX_ERROR_BODY)
                 raise errors.status_error_class(response.status)(
                     f"{operation}: GET {display} returned HTTP {response.status}",
                     status=response.status,
@@ -313,65 +184,6 @@ class Transport:
             )
         return cached
 
-    # -- building the request ------------------------------------------------------------------
-
-    def prepare(
-        self, endpoint: Endpoint[Any], args: Mapping[str, object]
-    ) -> tuple[str, str, dict[str, str]]:
-        """The URL, the URL to show in logs and errors (secrets masked), and the headers."""
-        path = endpoint.path
-        query: list[str] = []
-        shown: list[str] = []
-        headers = dict(self.headers)
-        for param in endpoint.params:
-            value = args.get(param.wire)
-            if value is None:
-                if param.required:
-                    raise errors.ArgumentError(
-                        f"{endpoint.name}: `{param.argument or param.wire}` is required"
-                    )
-                continue
-            self._check_choices(endpoint.name, param, value)
-            if param.location == "path":
-                path = path.replace(
-                    "{" + param.wire + "}", _path_segment(endpoint.name, param.wire, value)
-                )
-            elif param.location == "query":
-                name = quote(param.wire, safe="")
-                for item in self._query_items(endpoint.name, param, value):
-                    query.append(f"{name}={item}")
-                    shown.append(f"{name}={'***' if param.secret else item}")
-            else:
-                headers[param.wire] = _check_header_value(param.wire, _wire_text(value))
-        base = self.base_urls[endpoint.server]
-        url = base + path + ("?" + "&".join(query) if query else "")
-        display = base + path + ("?" + "&".join(shown) if shown else "")
-        headers["Accept"] = endpoint.accept
-        if endpoint.gzip:
-            headers["Accept-Encoding"] = "gzip"
-        return url, display, headers
-
-    @staticmethod
-    def _check_choices(operation: str, param: Param, value: object) -> None:
-        if param.choices is None:
-            return
-        values = value if isinstance(value, (list, tuple)) else [value]
-        for item in values:
-            raw = getattr(item, "value", item)
-            if raw not in param.choices:
-                allowed = ", ".join(sorted(repr(c) for c in param.choices))
-                raise errors.ArgumentError(
-                    f"{operation}: `{param.wire}` must be one of {allowed}, got {raw!r}"
-                )
-
-    @staticmethod
-    def _query_items(operation: str, param: Param, value: object) -> list[str]:
-        """Percent-encoded values; a comma-joined list keeps its delimiters as literal commas."""
-        if isinstance(value, (list, tuple)):
-            texts = [_quote(operation, param.wire, _wire_text(item)) for item in value]
-            return [",".join(texts)] if param.style == "comma" else texts
-        return [_quote(operation, param.wire, _wire_text(value))]
-
     # -- sending -------------------------------------------------------------------------------
 
     def send(
@@ -382,21 +194,19 @@ class Transport:
         *,
         timeout: Timeout | None = None,
         max_retries: int | None = None,
-        request_id_header: str | None = None,
         media_type: str | None = None,
     ) -> T:
         head_only = _head_only.get()
         if head_only and not endpoint.head:
             raise errors.ArgumentError(f"{endpoint.name} does not support HEAD")
-        if media_type is not None and media_type != endpoint.accept:
-            if media_type not in endpoint.media_types:
-                choices = ", ".join([endpoint.accept, *endpoint.media_types])
-                raise errors.ArgumentError(
-                    f"{endpoint.name}: media_type must be one of {choices}, got {media_type!r}"
-                )
-        else:
-            media_type = None
-        url, display, headers = self.prepare(endpoint, args)
+        media_type = _chosen_media_type(endpoint, media_type)
+        url, display, headers = prepare(
+            endpoint,
+            args,
+            base_url=self.base_urls[endpoint.server],
+            headers=self.headers,
+            date_format=self.date_format,
+        )
         if media_type is not None:
             headers["Accept"] = media_type
         payload: bytes | None = None
@@ -404,9 +214,9 @@ class Transport:
             payload = self._encode_body(endpoint, body)
             headers["Content-Type"] = "application/json"
         request_id = None
-        if request_id_header is not None:
+        if self.request_id_header is not None:
             request_id = _request_id()
-            headers[request_id_header] = request_id
+            headers[self.request_id_header] = request_id
         response = self._exchange(
             endpoint,
             "HEAD" if head_only else endpoint.method,
@@ -417,7 +227,6 @@ class Transport:
             timeout or self.timeout,
             self.max_retries if max_retries is None else max_retries,
             request_id,
-            request_id_header,
         )
         captured = _captured.get()
         if captured is not None:
@@ -431,23 +240,6 @@ class Transport:
         if media_type is not None:
             return self._decode_media(endpoint, response, media_type)  # type: ignore[no-any-return]
         return self._decode(endpoint, response)
-
-    def _decode_media(self, endpoint: Endpoint[Any], response: RawResponse, media_type: str) -> Any:
-        kind = endpoint.media_types[media_type]
-        if kind != MULTIPART:
-            return self._decode_as(endpoint, response, kind)
-        content_type = response.headers.get("Content-Type", "")
-        try:
-            return parse_multipart(content_type, response.body)
-        except (ValueError, msgspec.DecodeError) as exc:
-            raise errors.DecodeError(
-                f"{endpoint.name}: the {media_type} response is not a readable multipart body: {exc}",
-                operation=endpoint.name,
-                path="$",
-                body=response.body,
-                status=response.status,
-                request_id=response.request_id,
-            ) from None
 
     def _encode_body(self, endpoint: Endpoint[Any], body: object) -> bytes:
         body_type = endpoint.body_type
@@ -474,15 +266,14 @@ class Transport:
         timeout: Timeout,
         max_retries: int,
         request_id: str | None,
-        request_id_header: str | None,
     ) -> RawResponse:
+        """Send until an answer stands or no repeat is allowed; the attempt's answer, or an error."""
         pool, target = self._server_pool(endpoint.server, url)
         urllib3_timeout = self._urllib3_timeout(timeout)
         from urllib3.exceptions import (
             ConnectTimeoutError,
             HTTPError,
             NewConnectionError,
-            ProtocolError,
             ReadTimeoutError,
         )
 
@@ -502,9 +293,8 @@ class Transport:
                     assert_same_host=False,
                 )
             except (NewConnectionError, ConnectTimeoutError) as exc:
-                # The request never left: safe to send again whatever the method.
-                if attempt <= max_retries:
-                    self._sleep(attempt, None)
+                if _retry.after_connect_failure(attempt, max_retries):
+                    time.sleep(_retry.backoff_delay(attempt))
                     continue
                 error_class: type[errors.ApiConnectionError] = (
                     errors.ApiTimeoutError
@@ -516,10 +306,9 @@ class Transport:
                     attempts=attempt,
                     request_id=request_id,
                 ) from None
-            except (ReadTimeoutError, ProtocolError, HTTPError) as exc:
-                # The request may have reached the server: only an idempotent operation is repeated.
-                if endpoint.idempotent and attempt <= max_retries:
-                    self._sleep(attempt, None)
+            except HTTPError as exc:
+                if _retry.after_send_failure(attempt, max_retries, idempotent=endpoint.idempotent):
+                    time.sleep(_retry.backoff_delay(attempt))
                     continue
                 error_class = (
                     errors.ApiTimeoutError
@@ -532,46 +321,44 @@ class Transport:
                     attempts=attempt,
                     request_id=request_id,
                 ) from None
-            status = response.status
-            raw = RawResponse(
-                status=status,
-                headers=response.headers,
-                body=response.data,
-                method=method,
-                url=display,
-                request_id=(
-                    response.headers.get(request_id_header, request_id)
-                    if request_id_header
-                    else None
-                ),
-                elapsed=time.monotonic() - started,
-                attempts=attempt,
+            raw = self._raw_response(response, method, display, request_id, started, attempt)
+            wait = _retry.after_status(
+                raw.status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
             )
-            if self._logger is not None:
-                self._logger.debug(
-                    "%s %s -> %s in %.3fs (attempt %d)",
-                    method,
-                    display,
-                    status,
-                    raw.elapsed,
-                    attempt,
-                )
-            if status in RETRY_STATUSES and endpoint.idempotent and attempt <= max_retries:
-                wait = _retry_after_seconds(response.headers.get("Retry-After"))
-                if wait is None or wait <= RETRY_AFTER_MAX:
-                    self._sleep(attempt, wait)
-                    continue
-            return raw
+            if wait is None:
+                return raw
+            time.sleep(wait)
 
-    @staticmethod
-    def _sleep(attempt: int, retry_after: float | None) -> None:
-        if retry_after is not None:
-            time.sleep(retry_after)
-            return
-        import random
-
-        backoff = min(BACKOFF_MAX, BACKOFF_INITIAL * 2 ** (attempt - 1))
-        time.sleep(backoff * (0.5 + random.random() / 2))
+    def _raw_response(
+        self,
+        response: Any,
+        method: str,
+        display: str,
+        request_id: str | None,
+        started: float,
+        attempt: int,
+    ) -> RawResponse:
+        header = self.request_id_header
+        raw = RawResponse(
+            status=response.status,
+            headers=response.headers,
+            body=response.data,
+            method=method,
+            url=display,
+            request_id=response.headers.get(header, request_id) if header else None,
+            elapsed=time.monotonic() - started,
+            attempts=attempt,
+        )
+        if self._logger is not None:
+            self._logger.debug(
+                "%s %s -> %s in %.3fs (attempt %d)",
+                method,
+                display,
+                raw.status,
+                raw.elapsed,
+                attempt,
+            )
+        return raw
 
     @staticmethod
     def _status_error(
@@ -585,8 +372,10 @@ class Transport:
             body=response.body,
             request_id=response.request_id,
             attempts=response.attempts,
-            retry_after=_retry_after_seconds(response.headers.get("Retry-After")),
+            retry_after=_retry.retry_after_seconds(response.headers.get("Retry-After")),
         )
+
+    # -- decoding ------------------------------------------------------------------------------
 
     def _decode(self, endpoint: Endpoint[T], response: RawResponse) -> T:
         if endpoint.response_type is None or (
@@ -594,55 +383,73 @@ class Transport:
         ):
             # No content expected, or undocumented content that did not come: nothing to decode.
             return None  # type: ignore[return-value]
+        if endpoint.envelope_type is not None and self.envelope_success is not None:
+            try:
+                return _envelope.unwrap(endpoint, response, self.envelope_success)  # type: ignore[no-any-return]
+            except msgspec.DecodeError as exc:
+                raise _decode_error(endpoint, response, exc) from None
         return self._decode_as(endpoint, response, endpoint.response_type)  # type: ignore[no-any-return]
 
     def _decode_as(self, endpoint: Endpoint[Any], response: RawResponse, type_: Any) -> Any:
         try:
             return decoder_for(type_).decode(response.body)
         except msgspec.DecodeError as exc:
-            raise self._decode_error(endpoint, response, exc) from None
+            raise _decode_error(endpoint, response, exc) from None
 
-    @staticmethod
-    def _decode_error(
-        endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError
-    ) -> errors.DecodeError:
-        text = str(exc)
-        path = text.rsplit(" - at `", 1)[1].rstrip("`") if " - at `" in text else "$"
-        content_type = response.headers.get("Content-Type", "unknown")
-        return errors.DecodeError(
-            f"{endpoint.name}: the response (HTTP {response.status}, {content_type}) "
-            f"is not the documented shape: {text}",
-            operation=endpoint.name,
-            path=path,
-            body=response.body,
-            status=response.status,
-            request_id=response.request_id,
+    def _decode_media(self, endpoint: Endpoint[Any], response: RawResponse, media_type: str) -> Any:
+        kind = endpoint.media_types[media_type]
+        if kind != MULTIPART:
+            return self._decode_as(endpoint, response, kind)
+        content_type = response.headers.get("Content-Type", "")
+        try:
+            return parse_multipart(content_type, response.body)
+        except (ValueError, msgspec.DecodeError) as exc:
+            raise errors.DecodeError(
+                f"{endpoint.name}: the {media_type} response is not a readable multipart body: {exc}",
+                operation=endpoint.name,
+                path="$",
+                body=response.body,
+                status=response.status,
+                request_id=response.request_id,
+            ) from None
+
+
+def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str | None:
+    """The media type to ask for instead of the operation's default one, or None for the default."""
+    if media_type is None or media_type == endpoint.accept:
+        return None
+    if media_type not in endpoint.media_types:
+        choices = ", ".join([endpoint.accept, *endpoint.media_types])
+        raise errors.ArgumentError(
+            f"{endpoint.name}: media_type must be one of {choices}, got {media_type!r}"
         )
+    return media_type
 
 
-def _retry_after_seconds(value: str | None) -> float | None:
-    """`Retry-After` in seconds, given as a number or an HTTP date; None when absent or unreadable."""
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    from email.utils import parsedate_to_datetime
-
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+def _decode_error(
+    endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError
+) -> errors.DecodeError:
+    text = str(exc)
+    path = text.rsplit(" - at `", 1)[1].rstrip("`") if " - at `" in text else "$"
+    content_type = response.headers.get("Content-Type", "unknown")
+    return errors.DecodeError(
+        f"{endpoint.name}: the response (HTTP {response.status}, {content_type}) "
+        f"is not the documented shape: {text}",
+        operation=endpoint.name,
+        path=path,
+        body=response.body,
+        status=response.status,
+        request_id=response.request_id,
+    )
 
 
 def _mask_urllib3_log(logging: Any) -> None:
     """urllib3 logs every request target at DEBUG: mask secret query values in those lines too."""
     import re
 
-    if not _SECRET_QUERY_NAMES:
+    if not SECRET_QUERY_NAMES:
         return
-    names = "|".join(sorted(map(re.escape, _SECRET_QUERY_NAMES)))
+    names = "|".join(sorted(map(re.escape, SECRET_QUERY_NAMES)))
     secret_value = re.compile(rf"([?&](?:{names})=)[^&\s\"]*")
 
     class MaskSecretQuery(logging.Filter):  # type: ignore[misc]

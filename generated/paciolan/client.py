@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Literal, TypeVar, overload
 
+from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
 from ._multipart import MULTIPART, MultipartDocument
 from ._responses import operation
-from ._runtime import DEFAULT_TIMEOUT, Endpoint, Param, Timeout, Transport
+from ._runtime import Transport
 from .batch_export import BatchExport
 from .errors import ArgumentError
 from .models import (
@@ -1432,6 +1433,8 @@ class PaciolanClient:
             max_retries=max_retries,
             # The package's own name, so a vendored copy (`myapp._vendor.x`) logs under it.
             logger_name=__name__.rpartition(".")[0],
+            date_format="%Y-%m-%d",
+            request_id_header="Request-ID",
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
@@ -1498,6 +1501,5 @@ class PaciolanClient:
             body,
             timeout=self._timeout,
             max_retries=self._max_retries,
-            request_id_header="Request-ID",
             media_type=media_type,
         )

@@ -1,5 +1,5 @@
 # Generated from endpoints.yaml (sha256 02162d2bc14d3f0c3da0a7d6dd34666bcc6bb1d8e329602b6935bc8e5304b94d) by `python -m codegen generate`. Do not edit.
-"""Errors raised by the Paciolan PDI client.
+"""Errors raised by the client.
 
 Every error derives from `ApiError`. Catch a subclass for one situation (`NotFoundError`), or `ApiError`
 for anything the client raises. Error texts never contain credentials or other secrets.
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-# A status error keeps at most this much of the response body, so a huge error page cannot fill memory.
-MAX_ERROR_BODY = 64 * 1024
+from ._constants import MAX_ERROR_BODY
 
 
 class ApiError(Exception):
@@ -106,6 +105,7 @@ STATUS_ERRORS: dict[int, type[StatusError]] = {
 
 
 def status_error_class(status: int) -> type[StatusError]:
+    """The class raised for an HTTP status that is not a success."""
     if status >= 500:
         return ServerError
     return STATUS_ERRORS.get(status, StatusError)
@@ -130,3 +130,20 @@ class DecodeError(ApiError):
         self.body = body
         self.status = status
         self.request_id = request_id
+
+
+class EnvelopeError(ApiError):
+    """The response envelope reports a failure (`result.status` is not the vendor's success value).
+
+    Raised even with HTTP 200; only vendors whose responses are enveloped raise it.
+    """
+
+    def __init__(
+        self, text: str, *, status: str, message: str, message_id: str, operation: str, body: bytes
+    ) -> None:
+        super().__init__(text)
+        self.status = status
+        self.message = message
+        self.message_id = message_id
+        self.operation = operation
+        self.body = body

@@ -27,9 +27,8 @@ def _operation_type(vendor: str, operation: str) -> Any:
     client = importlib.import_module(f"{vendor}.client")
     group, name = operation.split(".")
     endpoint = getattr(client, f"_{group}_{name}".upper())
-    if endpoint.enveloped:
-        envelope = importlib.import_module(f"{vendor}.models").Envelope
-        return envelope[endpoint.response_type]
+    if endpoint.envelope_type is not None:
+        return endpoint.envelope_type
     return endpoint.response_type
 
 

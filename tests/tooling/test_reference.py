@@ -210,7 +210,7 @@ def test_the_documented_retry_statuses_and_status_errors_are_the_runtimes(
     packages: list[PackageModel],
 ) -> None:
     for package in packages:
-        runtime = importlib.import_module(f"{package.name}._runtime")
+        runtime = importlib.import_module(f"{package.name}._constants")
         errors = importlib.import_module(f"{package.name}.errors")
         assert set(reference.RETRY_STATUSES) == set(runtime.RETRY_STATUSES)
         by_status = {str(status): cls.__name__ for status, cls in errors.STATUS_ERRORS.items()}

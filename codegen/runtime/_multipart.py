@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 
 import msgspec
 
-
 # The media-type value meaning "a multipart answer": a JSON part and file parts.
 MULTIPART = "multipart"
 

@@ -1,4 +1,4 @@
-"""Errors raised by the {{ package.title }} client.
+"""Errors raised by the client.
 
 Every error derives from `ApiError`. Catch a subclass for one situation (`NotFoundError`), or `ApiError`
 for anything the client raises. Error texts never contain credentials or other secrets.
@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-# A status error keeps at most this much of the response body, so a huge error page cannot fill memory.
-MAX_ERROR_BODY = 64 * 1024
+from ._constants import MAX_ERROR_BODY
 
 
 class ApiError(Exception):
@@ -56,26 +55,58 @@ class StatusError(ApiError):
         self.retry_after = retry_after
 
 
-{% for name, status, meaning in status_errors %}
-class {{ name }}(StatusError):
-    """{{ status }}: {{ meaning }}"""
+class BadRequestError(StatusError):
+    """400: the server rejected the request."""
 
 
-{% endfor %}
-class {{ server_error[0] }}(StatusError):
-    """5xx: {{ server_error[1] }}"""
+class AuthenticationError(StatusError):
+    """401: the credentials are missing or wrong."""
+
+
+class PermissionDeniedError(StatusError):
+    """403: the credentials do not allow this operation."""
+
+
+class NotFoundError(StatusError):
+    """404: no such resource."""
+
+
+class ConflictError(StatusError):
+    """409: the request conflicts with the resource's state."""
+
+
+class PreconditionFailedError(StatusError):
+    """412: the resource changed since the time given in `If-Unmodified-Since`."""
+
+
+class UnprocessableEntityError(StatusError):
+    """422: the request was understood but its content is invalid."""
+
+
+class RateLimitError(StatusError):
+    """429: too many requests."""
+
+
+class ServerError(StatusError):
+    """5xx: the server failed."""
 
 
 STATUS_ERRORS: dict[int, type[StatusError]] = {
-{% for name, status, meaning in status_errors %}
-    {{ status }}: {{ name }},
-{% endfor %}
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    412: PreconditionFailedError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
 }
 
 
 def status_error_class(status: int) -> type[StatusError]:
+    """The class raised for an HTTP status that is not a success."""
     if status >= 500:
-        return {{ server_error[0] }}
+        return ServerError
     return STATUS_ERRORS.get(status, StatusError)
 
 
@@ -98,11 +129,13 @@ class DecodeError(ApiError):
         self.body = body
         self.status = status
         self.request_id = request_id
-{% if package.envelope %}
 
 
 class EnvelopeError(ApiError):
-    """The response envelope reports a failure (`result.status` is not `{{ package.envelope_success }}`), even with HTTP 200."""
+    """The response envelope reports a failure (`result.status` is not the vendor's success value).
+
+    Raised even with HTTP 200; only vendors whose responses are enveloped raise it.
+    """
 
     def __init__(
         self, text: str, *, status: str, message: str, message_id: str, operation: str, body: bytes
@@ -113,4 +146,3 @@ class EnvelopeError(ApiError):
         self.message_id = message_id
         self.operation = operation
         self.body = body
-{% endif %}

@@ -46,13 +46,11 @@ class RawResponse:
         return f"<RawResponse {self.status} {self.method} {self.url} ({len(self.body)} bytes)>"
 
 
-
-
 _captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
-    "{{ package.name }}_captured", default=None
+    f"{__package__}.captured", default=None
 )
 _head_only: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    "{{ package.name }}_head_only", default=False
+    f"{__package__}.head_only", default=False
 )
 
 

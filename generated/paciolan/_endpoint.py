@@ -1,0 +1,104 @@
+# Generated from endpoints.yaml (sha256 02162d2bc14d3f0c3da0a7d6dd34666bcc6bb1d8e329602b6935bc8e5304b94d) by `python -m codegen generate`. Do not edit.
+"""What the transport knows about one operation (`Endpoint`) and each of its arguments (`Param`).
+
+The generated `client.py` declares one `Endpoint` per operation from the registry; nothing here is
+specific to a vendor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from ._constants import CONNECT_TIMEOUT, READ_TIMEOUT
+
+T = TypeVar("T")
+
+
+class Timeout(NamedTuple):
+    """Seconds to wait for the connection, and for each read of the response."""
+
+    connect: float = CONNECT_TIMEOUT
+    read: float = READ_TIMEOUT
+
+
+DEFAULT_TIMEOUT = Timeout()
+
+
+class Param(NamedTuple):
+    """How one argument of an operation goes on the wire."""
+
+    wire: str
+    location: str  # "path", "query" or "header"
+    style: str | None = None  # lists: "repeated" (a=1&a=2) or "comma" (a=1,2)
+    choices: frozenset[object] | None = None
+    secret: bool = False
+    required: bool = False
+    argument: str | None = None  # the Python argument's name, where it is not the wire name
+
+
+# Query parameters whose values are secret (a password in a query string), of every operation.
+SECRET_QUERY_NAMES: set[str] = set()
+
+
+class Endpoint(Generic[T]):
+    """Everything the transport needs to know about one operation."""
+
+    __slots__ = (
+        "accept",
+        "body_type",
+        "envelope_type",
+        "gzip",
+        "head",
+        "idempotent",
+        "media_types",
+        "method",
+        "name",
+        "not_modified",
+        "params",
+        "path",
+        "require_output",
+        "response_type",
+        "server",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        method: str,
+        path: str,
+        params: tuple[Param, ...] = (),
+        *,
+        response_type: Any = None,
+        body_type: Any = None,
+        server: str = "default",
+        idempotent: bool,
+        accept: str = "application/json",
+        gzip: bool = True,
+        envelope: Any = None,
+        head: bool = False,
+        media_types: Mapping[str, Any] | None = None,
+        require_output: bool = False,
+        not_modified: bool = False,
+    ) -> None:
+        self.name = name
+        self.method = method
+        self.path = path
+        self.params = params
+        SECRET_QUERY_NAMES.update(p.wire for p in params if p.secret and p.location == "query")
+        self.response_type = response_type
+        self.body_type = body_type
+        self.server = server
+        self.idempotent = idempotent
+        self.accept = accept
+        self.gzip = gzip
+        # The whole body's type when the response is enveloped (`Envelope[Output]`), built once here
+        # rather than on every response; None when the body is the result itself.
+        self.envelope_type: Any = envelope[response_type] if envelope is not None else None
+        self.head = head  # the vendor also answers HEAD on this path
+        # Other media types the caller may ask for, with the type each decodes into (or MULTIPART).
+        self.media_types = dict(media_types or {})
+        self.not_modified = not_modified  # 304 Not Modified is a result (None), not an error
+        self.require_output = (
+            require_output  # the method returns output[0]: an empty output is an error
+        )
