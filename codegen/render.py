@@ -56,6 +56,7 @@ def render(
         context = _context(package)
         context["version"] = versions[package.name]
         context["registry_sha256"] = registry_sha256
+        context["user_agent"] = default_user_agent(package, versions[package.name])
         for module, template in MODULES.items():
             text = env.get_template(template).render(package=package, **context)
             files[f"{package.name}/{module}"] = top + text
@@ -67,6 +68,14 @@ def render(
             files[f"{package.name}/{workflow.module}.py"] = top + text
         files[f"{package.name}/py.typed"] = ""
     return files
+
+
+def default_user_agent(package: PackageModel, version: str) -> str | None:
+    """`OneTicketClient/1.2.0`, unless the vendor prescribes a User-Agent (a credential or a header)."""
+    headers = [header for _, header, _, _, _ in package.credentials] + list(package.headers)
+    if any(header.lower() == "user-agent" for header in headers):
+        return None
+    return f"{package.client}/{version}"
 
 
 def template_environment(directory: Path = TEMPLATES) -> jinja2.Environment:

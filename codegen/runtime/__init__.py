@@ -14,6 +14,7 @@ MODULES = (
     "_envelope.py",
     "_files.py",
     "_multipart.py",
+    "_network.py",
     "_request.py",
     "_responses.py",
     "_retry.py",

@@ -8,6 +8,7 @@ is idempotent. urllib3 and logging are imported on the first request, not on imp
 
 from __future__ import annotations
 
+import copy
 import os
 import threading
 import time
@@ -22,6 +23,7 @@ from ._constants import MAX_ERROR_BODY
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
 from ._files import on_own_server
 from ._multipart import MULTIPART, parse_multipart
+from ._network import Network, needs_absolute_target
 from ._request import check_header_value, prepare
 from ._responses import RawResponse, _captured, _head_only
 from ._serde import decoder_for, encode
@@ -62,6 +64,7 @@ class Transport:
         date_format: str = "%Y-%m-%d",
         request_id_header: str | None = None,
         envelope_success: str | None = None,
+        network: Network | None = None,
     ) -> None:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
         self.headers = {name: check_header_value(name, value) for name, value in headers.items()}
@@ -72,7 +75,8 @@ class Transport:
         self.date_format = date_format
         self.request_id_header = request_id_header
         self.envelope_success = envelope_success
-        self._pool: urllib3.PoolManager | None = None
+        # Proxies, TLS settings or the user's own pool (shared with the clients `with_options` makes).
+        self.network = network or Network()
         # Per server: its connection pool, and where the request target starts in a URL on it.
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
@@ -83,20 +87,31 @@ class Transport:
         return f"<Transport {sorted(self.base_urls.values())}>"
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.clear()
+        self.network.clear()
 
-    def _connection_pool(self) -> urllib3.PoolManager:
-        with self._lock:
-            if self._pool is None:
-                import logging
+    def derived(
+        self, *, base_urls: Mapping[str, str] | None, headers: Mapping[str, str] | None
+    ) -> Transport:
+        """A transport on the same connections, sending to other servers or with more headers."""
+        clone = copy.copy(self)
+        if base_urls is not None:
+            clone.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
+        if headers:
+            checked = {name: check_header_value(name, value) for name, value in headers.items()}
+            clone.headers = {**self.headers, **checked}
+        clone._server_pools = {}
+        return clone
 
-                import urllib3
+    def _connection_pool(self, url: str) -> urllib3.PoolManager:
+        """The pool manager that reaches `url` (logging is set up on the first request)."""
+        if self._logger is None:
+            with self._lock:
+                if self._logger is None:
+                    import logging
 
-                self._logger = logging.getLogger(self.logger_name)
-                _mask_urllib3_log(logging)
-                self._pool = urllib3.PoolManager(maxsize=10, retries=False)
-            return self._pool
+                    _mask_urllib3_log(logging)
+                    self._logger = logging.getLogger(self.logger_name)
+        return self.network.manager_for(url)
 
     @contextmanager
     def stream(
@@ -107,7 +122,7 @@ class Transport:
         The vendor's credential headers go only to the client's own servers (below a base URL): a file
         host named in a response (a PDF or export URL) never sees them.
         """
-        pool = self._connection_pool()
+        pool = self._connection_pool(url)
         import urllib3
         from urllib3.exceptions import HTTPError, ReadTimeoutError
 
@@ -166,11 +181,15 @@ class Transport:
             from urllib3.util import parse_url
 
             base = self.base_urls[server]
-            pool = self._connection_pool().connection_from_url(base)
-            cached = self._server_pools[server] = (
-                pool,
-                len(base) - len(parse_url(base).path or ""),
+            manager = self._connection_pool(base)
+            pool = manager.connection_from_url(base)
+            # Through a forwarding proxy the target is the whole URL; otherwise its path onwards.
+            start = (
+                0
+                if needs_absolute_target(manager, base)
+                else len(base) - len(parse_url(base).path or "")
             )
+            cached = self._server_pools[server] = (pool, start)
         pool, origin_length = cached
         return pool, url[origin_length:]
 

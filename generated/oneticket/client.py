@@ -7,11 +7,12 @@ import builtins
 import datetime as dt
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from msgspec import UnsetType
 
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
+from ._network import Network
 from ._responses import operation
 from ._runtime import Transport
 from .downloads import FileDownload
@@ -39,6 +40,11 @@ from .models import (
     SalesMarketplaceId,
 )
 from .queries import SalesQuery
+
+if TYPE_CHECKING:
+    import ssl
+
+    import urllib3
 
 _Self = TypeVar("_Self", bound="OneTicketClient")
 _T = TypeVar("_T")
@@ -786,6 +792,13 @@ class OneTicketClient:
         servers: Override individual named servers (default, sales).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        proxy: Send every request through this proxy (`http://user:password@host:3128`). Without it,
+            the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables decide.
+        trust_env: Honour those environment variables (the default); False ignores them.
+        ca_certs: A CA bundle file that servers' certificates are checked against.
+        ssl_context: An `ssl.SSLContext` for the connections to the servers.
+        pool: Your own urllib3 `PoolManager` or `ProxyManager`, instead of `proxy`, `ca_certs` and
+            `ssl_context`; `close()` leaves it open.
     """
 
     def __init__(
@@ -796,6 +809,11 @@ class OneTicketClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        ca_certs: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        pool: urllib3.PoolManager | None = None,
     ) -> None:
         base_urls = dict(SERVERS)
         if base_url is not None:
@@ -809,6 +827,7 @@ class OneTicketClient:
             base_urls=base_urls,
             headers={
                 "Accept": "application/json",
+                "User-Agent": "OneTicketClient/0.1.0",
                 "x-api-token": api_token,
             },
             secret_headers=frozenset(["x-api-token"]),
@@ -818,6 +837,13 @@ class OneTicketClient:
             logger_name=__name__.rpartition(".")[0],
             date_format="%m/%d/%Y",
             envelope_success="success",
+            network=Network(
+                proxy=proxy,
+                trust_env=trust_env,
+                ca_certs=ca_certs,
+                ssl_context=ssl_context,
+                pool=pool,
+            ),
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
@@ -833,11 +859,24 @@ class OneTicketClient:
         return f"OneTicketClient(base_url={self._transport.base_urls['default']!r})"
 
     def with_options(
-        self: _Self, *, timeout: float | Timeout | None = None, max_retries: int | None = None
+        self: _Self,
+        *,
+        timeout: float | Timeout | None = None,
+        max_retries: int | None = None,
+        base_url: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> _Self:
-        """A client sharing this one's connections, with another timeout or retry count."""
+        """A client sharing this one's connections, with another timeout, retry count or base URL
+        (for every server), or more headers (added to, or replacing, the ones it sends)."""
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
+        if base_url is not None or headers:
+            clone._transport = self._transport.derived(
+                base_urls=None
+                if base_url is None
+                else dict.fromkeys(self._transport.base_urls, base_url),
+                headers=headers,
+            )
         if isinstance(timeout, (int, float)):
             timeout = Timeout(float(timeout), float(timeout))
         clone._timeout = timeout if timeout is not None else self._timeout

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
 from ._multipart import MULTIPART, MultipartDocument
+from ._network import Network
 from ._responses import operation
 from ._runtime import Transport
 from .batch_export import BatchExport
@@ -40,6 +41,11 @@ from .models import (
     Ticket,
     VoidResult,
 )
+
+if TYPE_CHECKING:
+    import ssl
+
+    import urllib3
 
 _Self = TypeVar("_Self", bound="PaciolanClient")
 _T = TypeVar("_T")
@@ -1395,6 +1401,13 @@ class PaciolanClient:
         servers: Override individual named servers (default, test).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        proxy: Send every request through this proxy (`http://user:password@host:3128`). Without it,
+            the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables decide.
+        trust_env: Honour those environment variables (the default); False ignores them.
+        ca_certs: A CA bundle file that servers' certificates are checked against.
+        ssl_context: An `ssl.SSLContext` for the connections to the servers.
+        pool: Your own urllib3 `PoolManager` or `ProxyManager`, instead of `proxy`, `ca_certs` and
+            `ssl_context`; `close()` leaves it open.
     """
 
     def __init__(
@@ -1409,6 +1422,11 @@ class PaciolanClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        ca_certs: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        pool: urllib3.PoolManager | None = None,
     ) -> None:
         base_urls = dict(SERVERS)
         if base_url is not None:
@@ -1435,6 +1453,13 @@ class PaciolanClient:
             logger_name=__name__.rpartition(".")[0],
             date_format="%Y-%m-%d",
             request_id_header="Request-ID",
+            network=Network(
+                proxy=proxy,
+                trust_env=trust_env,
+                ca_certs=ca_certs,
+                ssl_context=ssl_context,
+                pool=pool,
+            ),
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
@@ -1452,11 +1477,24 @@ class PaciolanClient:
         return f"PaciolanClient(base_url={self._transport.base_urls['default']!r})"
 
     def with_options(
-        self: _Self, *, timeout: float | Timeout | None = None, max_retries: int | None = None
+        self: _Self,
+        *,
+        timeout: float | Timeout | None = None,
+        max_retries: int | None = None,
+        base_url: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> _Self:
-        """A client sharing this one's connections, with another timeout or retry count."""
+        """A client sharing this one's connections, with another timeout, retry count or base URL
+        (for every server), or more headers (added to, or replacing, the ones it sends)."""
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
+        if base_url is not None or headers:
+            clone._transport = self._transport.derived(
+                base_urls=None
+                if base_url is None
+                else dict.fromkeys(self._transport.base_urls, base_url),
+                headers=headers,
+            )
         if isinstance(timeout, (int, float)):
             timeout = Timeout(float(timeout), float(timeout))
         clone._timeout = timeout if timeout is not None else self._timeout
