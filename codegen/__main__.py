@@ -18,7 +18,6 @@ from codegen import resources
 
 if TYPE_CHECKING:
     from codegen import model
-    from codegen.schema import Registry
 
 # The checkout, when running from one (tests compare generated/ and docs/ below it).
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,7 +172,7 @@ def _generate_or_check(args: argparse.Namespace) -> int:
             print(f"{args.registry.name}: valid")
             return 0
         digest = hashlib.sha256(args.registry.read_bytes()).hexdigest()
-        files = render.render(packages, digest, versions(spec))
+        files = render.render(packages, digest, spec.vendors)
         docs = reference.render_reference(packages, spec)
         scratch = output.formatted(files, resources.RUFF_CONFIG, args.out.resolve().parent)
     except registry.RegistryError as exc:
@@ -222,12 +221,7 @@ def build_files(path: Path) -> dict[str, str]:
     spec, source = registry.load(path)
     packages = model.build(spec, source, path.resolve().parent)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return render.render(packages, digest, versions(spec))
-
-
-def versions(spec: Registry) -> dict[str, str]:
-    """The release of each package, as the registry declares it."""
-    return {key: vendor.version for key, vendor in spec.vendors.items()}
+    return render.render(packages, digest, spec.vendors)
 
 
 if __name__ == "__main__":

@@ -101,8 +101,7 @@ def build(registry_path: Path, out: Path, only: str | None = None) -> list[Built
         check_changelog(resources.changelog(registry_path, key), spec.vendors[key].version)
     packages = model.build(spec, source, registry_path.resolve().parent)
     digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()
-    versions = {key: vendor.version for key, vendor in spec.vendors.items()}
-    files = render.render(packages, digest, versions)
+    files = render.render(packages, digest, spec.vendors)
     out.mkdir(parents=True, exist_ok=True)
     built: list[Built] = []
     with tempfile.TemporaryDirectory(prefix="codegen-build-") as workspace:

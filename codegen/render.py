@@ -11,6 +11,7 @@ import jinja2
 
 from codegen import policy, resources, runtime
 from codegen.model import GroupModel, OperationModel, PackageModel
+from codegen.schema import Vendor
 
 TEMPLATES = resources.TEMPLATES
 RUNTIME = Path(runtime.__file__).resolve().parent
@@ -46,17 +47,23 @@ def header(registry_sha256: str) -> str:
 
 
 def render(
-    packages: list[PackageModel], registry_sha256: str, versions: Mapping[str, str]
+    packages: list[PackageModel], registry_sha256: str, vendors: Mapping[str, Vendor]
 ) -> dict[str, str]:
-    """Relative path -> text, for every generated file; `versions` by package name, from the registry."""
+    """Relative path -> text, for every generated file.
+
+    `vendors` (by package name) are the registry's entries, for the facts the model does not carry: the
+    release version and the environment variables of the credentials.
+    """
     env = _environment()
     files: dict[str, str] = {}
     top = header(registry_sha256)
     for package in packages:
         context = _context(package)
-        context["version"] = versions[package.name]
+        vendor = vendors[package.name]
+        context["version"] = vendor.version
         context["registry_sha256"] = registry_sha256
-        context["user_agent"] = default_user_agent(package, versions[package.name])
+        context["user_agent"] = default_user_agent(package, vendor.version)
+        context["credential_env"] = {c.arg: c.env for c in vendor.credentials if c.env}
         for module, template in MODULES.items():
             text = env.get_template(template).render(package=package, **context)
             files[f"{package.name}/{module}"] = top + text

@@ -15,12 +15,18 @@ Notes = list[str]
 HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 
+# An environment variable's name, as shells accept it.
+EnvironmentVariable = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
+
+
 class Credential(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     arg: str
     header: str
     type: Literal["str", "int"] = "str"
     secret: bool = False
     description: str = ""
+    # Read from this environment variable when the argument is not passed (the argument is then optional).
+    env: EnvironmentVariable | None = None
 
 
 class Field(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):

@@ -35,7 +35,7 @@ def vendor(registry_path: Path, key: str, dotted: str, out: Path) -> Path:
     # The package's own name shows in its docstrings and context variable names; rendered as `dotted`.
     renamed = dataclasses.replace(package, name=dotted)
     digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()
-    rendered = render.render([renamed], digest, {dotted: spec.vendors[key].version})
+    rendered = render.render([renamed], digest, {dotted: spec.vendors[key]})
     command = (
         f"`python -m codegen vendor --vendor {key} --package {dotted}` "
         f"(release {spec.vendors[key].version})"

@@ -12,6 +12,7 @@ MODULES = (
     "_constants.py",
     "_endpoint.py",
     "_envelope.py",
+    "_environment.py",
     "_files.py",
     "_multipart.py",
     "_network.py",

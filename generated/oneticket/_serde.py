@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 02162d2bc14d3f0c3da0a7d6dd34666bcc6bb1d8e329602b6935bc8e5304b94d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
 """`encode` and `decode` with the wire names of this package's models, as the client uses them."""
 
 from __future__ import annotations

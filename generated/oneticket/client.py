@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 02162d2bc14d3f0c3da0a7d6dd34666bcc6bb1d8e329602b6935bc8e5304b94d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from msgspec import UnsetType
 
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
+from ._environment import credential
 from ._network import Network
 from ._responses import operation
 from ._runtime import Transport
@@ -787,7 +788,7 @@ class OneTicketClient:
 
 
     Args:
-        api_token: Your 1Ticket API token (request one from support@1ticket.com); sent on every request.
+        api_token: Your 1Ticket API token (request one from support@1ticket.com); sent on every request. Default: the ONETICKET_API_TOKEN environment variable.
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, sales).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
@@ -804,7 +805,7 @@ class OneTicketClient:
     def __init__(
         self,
         *,
-        api_token: str,
+        api_token: str | None = None,
         base_url: str | None = None,
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
@@ -815,6 +816,7 @@ class OneTicketClient:
         ssl_context: ssl.SSLContext | None = None,
         pool: urllib3.PoolManager | None = None,
     ) -> None:
+        api_token = credential("api_token", api_token, "ONETICKET_API_TOKEN", str)
         base_urls = dict(SERVERS)
         if base_url is not None:
             base_urls = dict.fromkeys(base_urls, base_url)

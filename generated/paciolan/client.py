@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 02162d2bc14d3f0c3da0a7d6dd34666bcc6bb1d8e329602b6935bc8e5304b94d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
+from ._environment import credential
 from ._multipart import MULTIPART, MultipartDocument
 from ._network import Network
 from ._responses import operation
@@ -1392,11 +1393,11 @@ class PaciolanClient:
 
 
     Args:
-        api_key: The API key provided by Paciolan for this application.
-        application_id: The application identifier for which API access has been authorized; this value is typically expressed in reverse domain notation and is bound to an API key provided by Paciolan during provisioning.
-        channel_code: The channel partner identifier issued to your organization by the Paciolan Partner Services team during partner on-boarding.
-        organization_id: The client's data account ID (int32) to pull events from, e.g. 999.
-        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0).
+        api_key: The API key provided by Paciolan for this application. Default: the PACIOLAN_API_KEY environment variable.
+        application_id: The application identifier for which API access has been authorized; this value is typically expressed in reverse domain notation and is bound to an API key provided by Paciolan during provisioning. Default: the PACIOLAN_APPLICATION_ID environment variable.
+        channel_code: The channel partner identifier issued to your organization by the Paciolan Partner Services team during partner on-boarding. Default: the PACIOLAN_CHANNEL_CODE environment variable.
+        organization_id: The client's data account ID (int32) to pull events from, e.g. 999. Default: the PACIOLAN_ORGANIZATION_ID environment variable.
+        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0). Default: the PACIOLAN_USER_AGENT environment variable.
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, test).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
@@ -1413,11 +1414,11 @@ class PaciolanClient:
     def __init__(
         self,
         *,
-        api_key: str,
-        application_id: str,
-        channel_code: str,
-        organization_id: int,
-        user_agent: str,
+        api_key: str | None = None,
+        application_id: str | None = None,
+        channel_code: str | None = None,
+        organization_id: int | None = None,
+        user_agent: str | None = None,
         base_url: str | None = None,
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
@@ -1428,6 +1429,15 @@ class PaciolanClient:
         ssl_context: ssl.SSLContext | None = None,
         pool: urllib3.PoolManager | None = None,
     ) -> None:
+        api_key = credential("api_key", api_key, "PACIOLAN_API_KEY", str)
+        application_id = credential(
+            "application_id", application_id, "PACIOLAN_APPLICATION_ID", str
+        )
+        channel_code = credential("channel_code", channel_code, "PACIOLAN_CHANNEL_CODE", str)
+        organization_id = credential(
+            "organization_id", organization_id, "PACIOLAN_ORGANIZATION_ID", int
+        )
+        user_agent = credential("user_agent", user_agent, "PACIOLAN_USER_AGENT", str)
         base_urls = dict(SERVERS)
         if base_url is not None:
             base_urls = dict.fromkeys(base_urls, base_url)
