@@ -19,6 +19,7 @@ RUNTIME = Path(runtime.__file__).resolve().parent
 # Generated module -> template. Each package gets every one of them, and a copy of the runtime.
 MODULES = {
     "__init__.py": "__init__.py.j2",
+    "_signatures.py": "_signatures.py.j2",
     "client.py": "client.py.j2",
     "models.py": "models.py.j2",
 }
@@ -64,6 +65,7 @@ def render(
         context["registry_sha256"] = registry_sha256
         context["user_agent"] = default_user_agent(package, vendor.version)
         context["credential_env"] = {c.arg: c.env for c in vendor.credentials if c.env}
+        context.update(_signature_context(package))
         for module, template in MODULES.items():
             text = env.get_template(template).render(package=package, **context)
             files[f"{package.name}/{module}"] = top + text
@@ -105,6 +107,7 @@ def _environment() -> jinja2.Environment:
     env.filters["docstring"] = docstring
     env.filters["method_docstring"] = method_docstring
     env.filters["unshadowed"] = unshadowed
+    env.filters["protocol_name"] = protocol_name
     env.globals["signature"] = signature
     env.globals["media_overloads"] = media_overloads
     env.globals["media_union"] = media_union
@@ -141,6 +144,36 @@ def _context(package: PackageModel) -> dict[str, object]:
         "client_uses_builtins": any(
             _BUILTIN_TYPES & {op.name for op in group.operations} for group in package.groups
         ),
+    }
+
+
+def _signature_context(package: PackageModel) -> dict[str, object]:
+    """What `_signatures.py` imports: exactly the names its operations' annotations use."""
+    declared = {s.name for s in package.structs} | {e.name for e in package.enums}
+    used: set[str] = set()
+    shadowing = False
+    for group in package.groups:
+        for op in group.operations:
+            if op.media_types:
+                continue
+            texts = [op.returns, op.body_annotation or "", *(p.annotation for p in op.params)]
+            names = {name for text in texts for name in _IDENTIFIER.findall(text)}
+            used |= names
+            shadowing |= bool(names & _BUILTIN_TYPES & {o.name for o in group.operations})
+    bodies = any(op.body_annotation for op in package.operations if not op.media_types)
+    builders = {
+        w.context["builder"]: w.module for w in package.workflows if w.kind == "query_builder"
+    }
+    return {
+        "signature_imports": sorted(used & declared),
+        "signature_builders": sorted(
+            (module, name) for name, module in builders.items() if name in used
+        ),
+        "signatures_use_any": "Any" in used or bodies,
+        "signatures_use_mapping": bodies,
+        "signatures_use_literal": "Literal" in used,
+        "signatures_use_date": "dt" in used,
+        "signatures_use_builtins": shadowing,
     }
 
 
@@ -191,6 +224,13 @@ def signature(op: OperationModel, group: GroupModel, media: str | None = None) -
             required.append(f"media_type: {media}")
     params = required + optional
     return ", ".join(["self", "*", *params] if params else ["self"])
+
+
+def protocol_name(op: OperationModel) -> str:
+    """`cart.get` -> `CartGetOperation`: the type checkers' name of the operation (their messages show
+    it); the suffix keeps it apart from model and builder names (`sales.query` and `SalesQuery`)."""
+    words = f"{op.group}_{op.name}".split("_")
+    return "".join(word[:1].upper() + word[1:] for word in words) + "Operation"
 
 
 def unshadowed(annotation: str, group: GroupModel) -> str:

@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
     import urllib3
 
+    from . import _signatures
+
 _Self = TypeVar("_Self", bound="OneTicketClient")
 _T = TypeVar("_T")
 
@@ -308,7 +310,9 @@ class PurchasesOperations(FileDownload):
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    get_pdf: _signatures.PurchasesGetPdfOperation
+
+    @operation  # type: ignore[no-redef]
     def get_pdf(self, *, rid: int) -> builtins.list[PdfSeat]:
         """Get PDF and barcode data for a purchase group.
 
@@ -322,7 +326,9 @@ class PurchasesOperations(FileDownload):
             return []
         return output[0].seats
 
-    @operation
+    list: _signatures.PurchasesListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(
         self,
         *,
@@ -407,7 +413,9 @@ class PurchasesOperations(FileDownload):
             return []
         return output[0].purchases
 
-    @operation
+    crawl: _signatures.PurchasesCrawlOperation
+
+    @operation  # type: ignore[no-redef]
     def crawl(
         self,
         *,
@@ -446,7 +454,9 @@ class PurchasesOperations(FileDownload):
             },
         )
 
-    @operation
+    record_po: _signatures.PurchasesRecordPoOperation
+
+    @operation  # type: ignore[no-redef]
     def record_po(
         self,
         *,
@@ -476,7 +486,9 @@ class TokenOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    verify: _signatures.TokenVerifyOperation
+
+    @operation  # type: ignore[no-redef]
     def verify(self) -> CompanyInfo:
         """Verify an API token.
 
@@ -493,7 +505,9 @@ class SalesOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    query: _signatures.SalesQueryOperation
+
+    @operation  # type: ignore[no-redef]
     def query(self, *, query: str | SalesQuery) -> list[Sale]:
         """Query sales data.
 
@@ -507,7 +521,9 @@ class SalesOperations:
         """
         return self._client._send(_SALES_QUERY, {"q": query})
 
-    @operation
+    add: _signatures.SalesAddOperation
+
+    @operation  # type: ignore[no-redef]
     def add(self, *, body: SaleRecord | Mapping[str, Any]) -> list[Any]:
         """Add a sale record.
 
@@ -518,7 +534,9 @@ class SalesOperations:
         """
         return self._client._send(_SALES_ADD, {}, body)
 
-    @operation
+    fulfill: _signatures.SalesFulfillOperation
+
+    @operation  # type: ignore[no-redef]
     def fulfill(
         self,
         *,
@@ -540,7 +558,9 @@ class SalesOperations:
         """
         self._client._send(_SALES_FULFILL, {"orderid": order_id, "marketplaceid": marketplace_id})
 
-    @operation
+    complete: _signatures.SalesCompleteOperation
+
+    @operation  # type: ignore[no-redef]
     def complete(self, *, body: list[CompleteSale] | list[dict[str, Any]]) -> Any:
         """Mark sales filled and complete them on the POS.
 
@@ -563,7 +583,9 @@ class MarketplacesOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    list: _signatures.MarketplacesListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(self) -> builtins.list[Marketplace]:
         """List supported marketplaces.
 
@@ -580,7 +602,9 @@ class DisclosuresOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    list: _signatures.DisclosuresListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(self) -> builtins.list[Disclosure]:
         """List disclosures.
 
@@ -601,7 +625,9 @@ class AccountsOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    list: _signatures.AccountsListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(
         self,
         *,
@@ -639,7 +665,9 @@ class AccountsOperations:
             },
         )
 
-    @operation
+    add: _signatures.AccountsAddOperation
+
+    @operation  # type: ignore[no-redef]
     def add(
         self, *, username: str, marketplace_id: int | None = None, password: str | None = None
     ) -> builtins.list[Any]:
@@ -657,7 +685,9 @@ class AccountsOperations:
             {"username": username, "marketplaceid": marketplace_id, "password": password},
         )
 
-    @operation
+    update: _signatures.AccountsUpdateOperation
+
+    @operation  # type: ignore[no-redef]
     def update(
         self,
         *,
@@ -707,7 +737,9 @@ class AccountsOperations:
             },
         )
 
-    @operation
+    update_v2: _signatures.AccountsUpdateV2Operation
+
+    @operation  # type: ignore[no-redef]
     def update_v2(
         self,
         *,
@@ -766,7 +798,9 @@ class DomainsOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    list: _signatures.DomainsListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(self, *, domain: str | None = None) -> builtins.list[Domain]:
         """List domains.
 

@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
     import urllib3
 
+    from . import _signatures
+
 _Self = TypeVar("_Self", bound="PaciolanClient")
 _T = TypeVar("_T")
 
@@ -463,7 +465,9 @@ class CatalogOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    list_items: _signatures.CatalogListItemsOperation
+
+    @operation  # type: ignore[no-redef]
     def list_items(
         self,
         *,
@@ -506,7 +510,9 @@ class CatalogOperations:
             },
         )
 
-    @operation
+    get_item: _signatures.CatalogGetItemOperation
+
+    @operation  # type: ignore[no-redef]
     def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> CatalogItem:
         """Retrieve catalog item by season and item code
 
@@ -533,7 +539,9 @@ class InventoryOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get_availability: _signatures.InventoryGetAvailabilityOperation
+
+    @operation  # type: ignore[no-redef]
     def get_availability(
         self,
         *,
@@ -569,7 +577,9 @@ class InventoryOperations:
             },
         )
 
-    @operation
+    get_seat_status: _signatures.InventoryGetSeatStatusOperation
+
+    @operation  # type: ignore[no-redef]
     def get_seat_status(
         self,
         *,
@@ -604,7 +614,9 @@ class InventoryOperations:
             },
         )
 
-    @operation
+    update_seat_status: _signatures.InventoryUpdateSeatStatusOperation
+
+    @operation  # type: ignore[no-redef]
     def update_seat_status(
         self,
         *,
@@ -648,7 +660,9 @@ class CartOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    create: _signatures.CartCreateOperation
+
+    @operation  # type: ignore[no-redef]
     def create(self, *, body: OfferRequest | Mapping[str, Any], policy_code: str) -> Cart:
         """Create a new cart
 
@@ -662,7 +676,9 @@ class CartOperations:
         """
         return self._client._send(_CART_CREATE, {"policyCode": policy_code}, body)
 
-    @operation
+    get: _signatures.CartGetOperation
+
+    @operation  # type: ignore[no-redef]
     def get(self, *, cart_id: str, policy_code: str) -> Cart:
         """Get cart by ID
 
@@ -675,7 +691,9 @@ class CartOperations:
         """
         return self._client._send(_CART_GET, {"cart_id": cart_id, "policyCode": policy_code})
 
-    @operation
+    delete: _signatures.CartDeleteOperation
+
+    @operation  # type: ignore[no-redef]
     def delete(
         self, *, cart_id: str, policy_code: str, if_unmodified_since: str | None = None
     ) -> None:
@@ -704,7 +722,9 @@ class CartOperations:
             },
         )
 
-    @operation
+    checkout: _signatures.CartCheckoutOperation
+
+    @operation  # type: ignore[no-redef]
     def checkout(
         self,
         *,
@@ -737,7 +757,9 @@ class CartOperations:
             body,
         )
 
-    @operation
+    add_offer: _signatures.CartAddOfferOperation
+
+    @operation  # type: ignore[no-redef]
     def add_offer(
         self,
         *,
@@ -770,7 +792,9 @@ class CartOperations:
             body,
         )
 
-    @operation
+    remove_offer: _signatures.CartRemoveOfferOperation
+
+    @operation  # type: ignore[no-redef]
     def remove_offer(
         self,
         *,
@@ -804,7 +828,9 @@ class CartOperations:
             },
         )
 
-    @operation
+    update_offer: _signatures.CartUpdateOfferOperation
+
+    @operation  # type: ignore[no-redef]
     def update_offer(
         self,
         *,
@@ -841,7 +867,9 @@ class CartOperations:
             body,
         )
 
-    @operation
+    replace_offer: _signatures.CartReplaceOfferOperation
+
+    @operation  # type: ignore[no-redef]
     def replace_offer(
         self,
         *,
@@ -888,7 +916,9 @@ class TicketsOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get: _signatures.TicketsGetOperation
+
+    @operation  # type: ignore[no-redef]
     def get(self, *, ticket_id: str) -> Ticket:
         """Get ticket information
 
@@ -903,7 +933,9 @@ class TicketsOperations:
         """
         return self._client._send(_TICKETS_GET, {"ticket_id": ticket_id})
 
-    @operation
+    get_by_barcode: _signatures.TicketsGetByBarcodeOperation
+
+    @operation  # type: ignore[no-redef]
     def get_by_barcode(self, *, barcode: str) -> Ticket:
         """Get ticket information by barcode
 
@@ -1050,7 +1082,9 @@ class TicketsOperations:
         )
         return result
 
-    @operation
+    void: _signatures.TicketsVoidOperation
+
+    @operation  # type: ignore[no-redef]
     def void(self, *, ticket_id: str, policy_code: str | None = None) -> VoidResult:
         """Void a ticket by ticket ID
 
@@ -1068,7 +1102,9 @@ class TicketsOperations:
             _TICKETS_VOID, {"ticket_id": ticket_id, "policyCode": policy_code}
         )
 
-    @operation
+    reissue: _signatures.TicketsReissueOperation
+
+    @operation  # type: ignore[no-redef]
     def reissue(self, *, ticket_id: str, policy_code: str, authorization: str) -> PassTickets:
         """Reissue ticket
 
@@ -1088,7 +1124,9 @@ class TicketsOperations:
             {"ticket_id": ticket_id, "policyCode": policy_code, "Authorization": authorization},
         )
 
-    @operation
+    reprint_pass: _signatures.TicketsReprintPassOperation
+
+    @operation  # type: ignore[no-redef]
     def reprint_pass(
         self,
         *,
@@ -1132,7 +1170,9 @@ class PatronOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    authenticate: _signatures.PatronAuthenticateOperation
+
+    @operation  # type: ignore[no-redef]
     def authenticate(self, *, body: PatronCredentials | Mapping[str, Any]) -> PatronAuthentication:
         """Authenticate patron account
 
@@ -1148,7 +1188,9 @@ class PatronOperations:
         """
         return self._client._send(_PATRON_AUTHENTICATE, {}, body)
 
-    @operation
+    get_orders: _signatures.PatronGetOrdersOperation
+
+    @operation  # type: ignore[no-redef]
     def get_orders(
         self, *, account: str, season: str, policy_code: str | None = None
     ) -> PatronOrder:
@@ -1166,7 +1208,9 @@ class PatronOperations:
             _PATRON_GET_ORDERS, {"account": account, "season": season, "policyCode": policy_code}
         )
 
-    @operation
+    get_seasons: _signatures.PatronGetSeasonsOperation
+
+    @operation  # type: ignore[no-redef]
     def get_seasons(self, *, account: str) -> PatronSeasons:
         """Get patron seasons
 
@@ -1188,7 +1232,9 @@ class BatchOperations(BatchExport):
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get_status: _signatures.BatchGetStatusOperation
+
+    @operation  # type: ignore[no-redef]
     def get_status(self, *, batch_id: str) -> BatchStatus:
         """Get status of a batch by batch ID
 
@@ -1201,7 +1247,9 @@ class BatchOperations(BatchExport):
         """
         return self._client._send(_BATCH_GET_STATUS, {"batch_id": batch_id})
 
-    @operation
+    export_orders: _signatures.BatchExportOrdersOperation
+
+    @operation  # type: ignore[no-redef]
     def export_orders(
         self,
         *,
@@ -1256,7 +1304,9 @@ class ManifestOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get: _signatures.ManifestGetOperation
+
+    @operation  # type: ignore[no-redef]
     def get(
         self,
         *,
@@ -1304,7 +1354,9 @@ class PricingOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get_profile: _signatures.PricingGetProfileOperation
+
+    @operation  # type: ignore[no-redef]
     def get_profile(
         self,
         *,
@@ -1360,7 +1412,9 @@ class UtilOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    sysinfo: _signatures.UtilSysinfoOperation
+
+    @operation  # type: ignore[no-redef]
     def sysinfo(self) -> SystemInfo:
         """Get system information
 
@@ -1368,7 +1422,9 @@ class UtilOperations:
         """
         return self._client._send(_UTIL_SYSINFO, {})
 
-    @operation
+    echo: _signatures.UtilEchoOperation
+
+    @operation  # type: ignore[no-redef]
     def echo(self, *, body: dict[str, Any] | Mapping[str, Any]) -> Any:
         """Echo input data
 
