@@ -836,6 +836,14 @@ class OneTicketClient:
             `ssl_context`; `close()` leaves it open.
     """
 
+    purchases: PurchasesOperations
+    token: TokenOperations
+    sales: SalesOperations
+    marketplaces: MarketplacesOperations
+    disclosures: DisclosuresOperations
+    accounts: AccountsOperations
+    domains: DomainsOperations
+
     def __init__(
         self,
         *,

@@ -49,8 +49,8 @@ class StatusError(ApiError):
     ) -> None:
         super().__init__(message)
         self.status = status
-        self.headers = dict(headers)
-        self.body = body[:MAX_ERROR_BODY]
+        self.headers: dict[str, str] = dict(headers)
+        self.body: bytes = body[:MAX_ERROR_BODY]
         self.request_id = request_id
         self.attempts = attempts
         self.retry_after = retry_after

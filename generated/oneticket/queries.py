@@ -57,6 +57,11 @@ class SalesQuery:
     """The `q` text of `sales.query`, built from typed terms: `str(query)` is what is sent."""
 
     __slots__ = ("extra", "marketplace", "next_days", "status")
+    # Declared here for type checkers (pyright --verifytypes counts undeclared attributes as ambiguous).
+    status: Status | None
+    marketplace: Marketplace | None
+    next_days: int | None
+    extra: str
 
     def __init__(
         self,

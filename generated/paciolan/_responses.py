@@ -24,6 +24,15 @@ class RawResponse:
     """What the server sent: status, headers and the body bytes."""
 
     __slots__ = ("attempts", "body", "elapsed", "headers", "method", "request_id", "status", "url")
+    # Declared here for type checkers (pyright --verifytypes counts undeclared attributes as ambiguous).
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    method: str
+    url: str
+    request_id: str | None
+    elapsed: float
+    attempts: int
 
     def __init__(
         self,
@@ -60,6 +69,8 @@ _head_only: contextvars.ContextVar[bool] = contextvars.ContextVar(
 
 class Operation(Generic[P, R]):
     """Makes a client method also offer `.with_response(...)`, returning the raw response too."""
+
+    __name__: str
 
     def __init__(self, method: Callable[Concatenate[Any, P], R]) -> None:
         self._method = method

@@ -1467,6 +1467,16 @@ class PaciolanClient:
             `ssl_context`; `close()` leaves it open.
     """
 
+    catalog: CatalogOperations
+    inventory: InventoryOperations
+    cart: CartOperations
+    tickets: TicketsOperations
+    patron: PatronOperations
+    batch: BatchOperations
+    manifest: ManifestOperations
+    pricing: PricingOperations
+    util: UtilOperations
+
     def __init__(
         self,
         *,
