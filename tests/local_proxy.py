@@ -1,12 +1,16 @@
-"""A small HTTP forward proxy on 127.0.0.1 for tests: forwards plain-http requests to servers on
-127.0.0.1 only, counts what it forwards, and can demand Basic credentials (answering 407 without them)."""
+"""A small HTTP forward proxy on 127.0.0.1 for tests: forwards plain-http requests and tunnels CONNECT
+(https) to servers on 127.0.0.1 only, counts what it forwards, and can demand Basic credentials (answering
+407 without them)."""
 
 from __future__ import annotations
 
 import base64
 import contextlib
 import http.client
+import select
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,6 +30,8 @@ HOP_BY_HOP = frozenset(
     }
 )
 LOOPBACK = frozenset({"127.0.0.1", "localhost"})
+# A tunnel closes after this long without traffic either way.
+TUNNEL_IDLE_SECONDS = 30
 
 
 class ForwardProxy:
@@ -51,13 +57,48 @@ class ForwardProxy:
                 with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self._answer()
 
+            def _authorized(self) -> bool:
+                if expected is None or self.headers.get("Proxy-Authorization") == expected:
+                    return True
+                with proxy._lock:
+                    proxy.refused += 1
+                self._reply(407, {"Proxy-Authenticate": 'Basic realm="tests"'}, b"")
+                return False
+
+            def do_CONNECT(self) -> None:
+                """An https tunnel: bytes relayed both ways until either side closes or goes idle."""
+                host, _, port = self.path.rpartition(":")
+                if not self._authorized():
+                    return
+                if host not in LOOPBACK:
+                    self._reply(403, {}, b"this proxy tunnels only to 127.0.0.1")
+                    return
+                with proxy._lock:
+                    proxy.targets.append(f"CONNECT {self.path}")
+                upstream = socket.create_connection((host, int(port)), timeout=TUNNEL_IDLE_SECONDS)
+                self.send_response(200, "Connection established")
+                self.end_headers()
+                self.close_connection = True
+                ends = [self.connection, upstream]
+                try:
+                    last = time.monotonic()
+                    while time.monotonic() - last < TUNNEL_IDLE_SECONDS:
+                        readable, _, _ = select.select(ends, [], [], 1.0)
+                        for end in readable:
+                            data = end.recv(65536)
+                            if not data:
+                                return
+                            (upstream if end is self.connection else self.connection).sendall(data)
+                            last = time.monotonic()
+                except OSError:
+                    return
+                finally:
+                    upstream.close()
+
             def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
-                if expected is not None and self.headers.get("Proxy-Authorization") != expected:
-                    with proxy._lock:
-                        proxy.refused += 1
-                    self._reply(407, {"Proxy-Authenticate": 'Basic realm="tests"'}, b"")
+                if not self._authorized():
                     return
                 target = urlsplit(self.path)
                 if target.scheme != "http" or target.hostname not in LOOPBACK:

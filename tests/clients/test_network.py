@@ -236,6 +236,33 @@ def test_ssl_context_is_used_for_the_connections(
     assert len(https.requests) == 1
 
 
+def test_https_proxy_from_the_environment_tunnels_with_connect(
+    https: LocalServer,
+    certificate: tuple[Path, Path],
+    proxy: ForwardProxy,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    https.reply(200, sample("paciolan", "cart.get"))
+    with paciolan_client(https_url(https), ca_certs=str(certificate[0])) as client:
+        get_cart(client)
+    port = https.url.rsplit(":", 1)[1]
+    assert proxy.targets == [f"CONNECT 127.0.0.1:{port}"]
+    # Inside the tunnel the request line is the path, as the server expects.
+    assert https.last.path == "/cart/324139"
+
+
+def test_an_explicit_proxy_with_credentials_tunnels_https_too(
+    https: LocalServer, certificate: tuple[Path, Path], guarded_proxy: ForwardProxy
+) -> None:
+    https.reply(200, sample("paciolan", "cart.get"))
+    address = guarded_proxy.url.replace("http://", "http://proxyuser:pr0xy-SECRET%3A%40@")
+    with paciolan_client(https_url(https), proxy=address, ca_certs=str(certificate[0])) as client:
+        get_cart(client)
+    assert (guarded_proxy.hits, guarded_proxy.refused) == (1, 0)
+    assert https.last.header("Proxy-Authorization") is None
+
+
 # -- with_options ------------------------------------------------------------------------------
 
 
