@@ -112,6 +112,14 @@ def test_generate_from_a_registry_in_another_folder(
     assert done.stdout.strip().startswith(str(workdir / "clients"))
 
 
+def test_build_and_vendor_from_the_installed_tool(tool: Path, workdir: Path) -> None:
+    run([tool / "ticketing-codegen", "build", "--vendor", "paciolan", "--out", "dist"], cwd=workdir)
+    assert sorted(path.suffix for path in (workdir / "dist").iterdir()) == [".gz", ".whl"]
+    command = ["vendor", "--vendor", "paciolan", "--package", "myapp._vendor.paciolan"]
+    run([tool / "ticketing-codegen", *command, "--out", "src"], cwd=workdir)
+    assert (workdir / "src" / "myapp" / "_vendor" / "paciolan" / "client.py").is_file()
+
+
 def test_serve_answers_a_request(tool: Path, workdir: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
