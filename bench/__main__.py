@@ -12,6 +12,7 @@ from pathlib import Path
 from bench import (
     data,
     decode,
+    drift,
     explain,
     export_rows,
     generation,
@@ -25,7 +26,7 @@ from bench.figures import Section
 from bench.measure import Config
 
 HERE = Path(__file__).resolve().parent
-FIGURES = ("import", "decode", "request", "generation", "memory", "export")
+FIGURES = ("import", "decode", "request", "generation", "memory", "export", "drift")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sections.append(per_request.run(config, inputs))
             elif name == "generation":
                 sections.append(generation.run(config))
+            elif name == "drift":
+                sections.append(drift.run(config, inputs))
             elif name == "export":
                 sections.append(export_rows.run(config, Path(directory), quick=args.quick))
             else:

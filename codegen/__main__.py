@@ -1,5 +1,5 @@
 """`python -m codegen` (or `ticketing-codegen`): generate, check, validate, build, vendor, openapi, diff,
-serve, demo.
+drift, serve, demo.
 
 Only the standard library is imported before a command runs: `--help` works with no extra installed, and a
 command whose extra is missing says which one in a line.
@@ -74,6 +74,15 @@ def main(argv: list[str] | None = None, prog: str = "python -m codegen") -> int:
     )
     compare.add_argument("old", type=Path, help="the registry before (e.g. from `git show`)")
     compare.add_argument("new", type=Path, help="the registry after")
+    drift = commands.add_parser(
+        "drift",
+        parents=[locations],
+        help="report recorded drift as registry additions; exit 1 when there is drift",
+    )
+    drift.add_argument("directory", type=Path, help="the clients' record_drift directory")
+    drift.add_argument(
+        "--samples", action="store_true", help="also copy the observed bodies into samples/"
+    )
     args = parser.parse_args(argv)
     if args.registry is None:
         args.registry = resources.REGISTRY
@@ -127,9 +136,13 @@ def _generated_dir(registry_path: Path) -> Path:
 
 def _run_command(args: argparse.Namespace) -> int:
     if args.command == "serve":
-        from codegen import emulator
+        from codegen import emulator, registry, resolve
 
-        emulator.serve(args.port, args.registry)
+        try:
+            emulator.serve(args.port, args.registry)
+        except registry.RegistryError as exc:
+            resolve.report(exc, "the emulator did not start.")
+            return 2
         return 0
     if args.command == "demo":
         from codegen import demo
@@ -139,6 +152,10 @@ def _run_command(args: argparse.Namespace) -> int:
         from codegen import openapi
 
         return openapi.main(args.registry, vendor=args.vendor, output=args.output)
+    if args.command == "drift":
+        from codegen import drift as drift_report
+
+        return drift_report.main(args.directory, args.registry, samples=args.samples)
     if args.command == "diff":
         from codegen import diff
 
@@ -161,25 +178,21 @@ def _run_command(args: argparse.Namespace) -> int:
 
 
 def _generate_or_check(args: argparse.Namespace) -> int:
-    from codegen import model, output, reference, registry, render
+    from codegen import output, reference, registry, render, resolve
 
     if args.out is None:
         args.out = _generated_dir(args.registry)
     try:
-        spec, source = registry.load(args.registry)
-        packages = model.build(spec, source, args.registry.resolve().parent)
+        vendors = resolve.load(args.registry)
         if args.command == "validate":
             print(f"{args.registry.name}: valid")
             return 0
         digest = hashlib.sha256(args.registry.read_bytes()).hexdigest()
-        files = render.render(packages, digest, spec.vendors)
-        docs = reference.render_reference(packages, spec)
+        files = render.render(vendors, digest)
+        docs = reference.render_reference(vendors)
         scratch = output.formatted(files, resources.RUFF_CONFIG, args.out.resolve().parent)
     except registry.RegistryError as exc:
-        print(exc, file=sys.stderr)
-        print(
-            f"{len(exc.problems)} problem(s) in the registry; nothing was written.", file=sys.stderr
-        )
+        resolve.report(exc, "nothing was written.")
         return 2
     except output.FormatError as exc:
         print(f"ruff could not format the rendered code:\n{exc}", file=sys.stderr)
@@ -208,20 +221,18 @@ def _generate_or_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def load_packages(path: Path) -> list[model.PackageModel]:
-    from codegen import model, registry
+def load_packages(path: Path) -> list[model.Vendor]:
+    from codegen import resolve
 
-    spec, source = registry.load(path)
-    return model.build(spec, source, path.resolve().parent)
+    return resolve.load(path)
 
 
 def build_files(path: Path) -> dict[str, str]:
-    from codegen import model, registry, render
+    from codegen import render
 
-    spec, source = registry.load(path)
-    packages = model.build(spec, source, path.resolve().parent)
+    vendors = load_packages(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return render.render(packages, digest, spec.vendors)
+    return render.render(vendors, digest)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ not for code written against the old client:
 - named types added (ok) or removed (breaking: the model class is gone); vendors and credentials
   (constructor arguments) added or removed.
 
-Both registries are only loaded against the schema (not resolved), so an old version whose sample files no
-longer exist can still be compared; a type expression that does not parse is compared as text.
+Both registries are resolved into the model (`codegen.model`) without looking for their sample files, so an
+old version whose samples no longer exist can still be compared.
 """
 
 from __future__ import annotations
@@ -31,10 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from codegen import names, typeexpr
-from codegen.schema import Body, Field, Operation, Param, Registry, Response, TypeDef, Vendor
-
-_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})
+from codegen.model import Body, EnumType, ObjectType, Operation, Parameter, Vendor
+from codegen.typeexpr import TypeRef, spell
 
 
 @dataclass(frozen=True)
@@ -50,16 +48,18 @@ class Change:
         return f"{mark:<10}{where}: {self.message}"
 
 
-def compare(old: Registry, new: Registry) -> list[Change]:
-    """Every difference between the two registries, vendor by vendor, in registry order."""
+def compare(old: list[Vendor], new: list[Vendor]) -> list[Change]:
+    """Every difference between the two resolved registries, vendor by vendor, in registry order."""
     changes: list[Change] = []
-    for key in _union(old.vendors, new.vendors):
-        if key not in new.vendors:
+    old_vendors = {v.name: v for v in old}
+    new_vendors = {v.name: v for v in new}
+    for key in _union(old_vendors, new_vendors):
+        if key not in new_vendors:
             changes.append(Change(key, "", "vendor removed (the whole package)", True))
-        elif key not in old.vendors:
+        elif key not in old_vendors:
             changes.append(Change(key, "", "vendor added", False))
         else:
-            changes += _VendorDiff(key, old.vendors[key], new.vendors[key]).changes()
+            changes += _VendorDiff(key, old_vendors[key], new_vendors[key]).changes()
     return changes
 
 
@@ -69,8 +69,11 @@ class _VendorDiff:
         self.old = old
         self.new = new
         self.found: list[Change] = []
-        self.request_types = _request_types(old) | _request_types(new)
-        self.response_types = _response_types(old) | _response_types(new)
+        self.request_types = old.request_types | new.request_types
+        # A media type's own type is left out: changing it is reported on the operation.
+        self.response_types = old.response_types(media_types=False) | new.response_types(
+            media_types=False
+        )
 
     def add(self, subject: str, message: str, breaking: bool) -> None:
         self.found.append(Change(self.key, subject, message, breaking))
@@ -125,14 +128,13 @@ class _VendorDiff:
     # -- operations ----------------------------------------------------------------------------
 
     def operations(self) -> None:
-        old_ops = {op.name: op for op in self.old.operations}
-        new_ops = {op.name: op for op in self.new.operations}
+        old_ops = {op.qualified_name: op for op in self.old.operations}
+        new_ops = {op.qualified_name: op for op in self.new.operations}
         for name in _union(old_ops, new_ops):
             if name not in new_ops:
                 self.add(name, "operation removed", True)
             elif name not in old_ops:
-                op = new_ops[name]
-                self.add(name, f"operation added ({op.method} {op.path})", False)
+                self.add(name, f"operation added ({new_ops[name].route})", False)
             else:
                 self.operation(name, old_ops[name], new_ops[name])
 
@@ -147,104 +149,99 @@ class _VendorDiff:
             self.add(name, "HEAD variant removed", True)
         elif new.head and not old.head:
             self.add(name, "HEAD variant added", False)
-        if _idempotent(old) != _idempotent(new):
-            now = "retried when safe" if _idempotent(new) else "never re-sent"
+        if old.idempotent != new.idempotent:
+            now = "retried when safe" if new.idempotent else "never re-sent"
             self.add(name, f"retry safety changed: now {now}", False)
-        if old.envelope != new.envelope:
-            self.add(name, "response envelope switched " + ("on" if new.envelope else "off"), True)
+        if old.enveloped != new.enveloped:
+            self.add(name, "response envelope switched " + ("on" if new.enveloped else "off"), True)
         self.parameters(name, old, new)
-        old_groups = {tuple(g) for g in old.one_of}
+        old_groups = {tuple(p.wire for p in g) for g in old.one_of}
         for group in new.one_of:
-            if tuple(group) not in old_groups:
-                self.add(name, f"one of {', '.join(group)} is now required", True)
+            wires = tuple(p.wire for p in group)
+            if wires not in old_groups:
+                self.add(name, f"one of {', '.join(wires)} is now required", True)
         self.body(name, old.body, new.body)
         self.response(name, old, new)
-        for media_type in _union(old.media_types, new.media_types):
-            if media_type not in new.media_types:
+        old_media = {m.media_type: _media_kind(m.type) for m in old.media_types}
+        new_media = {m.media_type: _media_kind(m.type) for m in new.media_types}
+        for media_type in _union(old_media, new_media):
+            if media_type not in new_media:
                 self.add(name, f"media type {media_type} removed", True)
-            elif media_type not in old.media_types:
+            elif media_type not in old_media:
                 self.add(name, f"media type {media_type} added", False)
-            elif _type(old.media_types[media_type]) != _type(new.media_types[media_type]):
+            elif old_media[media_type] != new_media[media_type]:
                 self.add(
                     name,
-                    f"media type {media_type} changed from {old.media_types[media_type]} "
-                    f"to {new.media_types[media_type]}",
+                    f"media type {media_type} changed from {old_media[media_type]} "
+                    f"to {new_media[media_type]}",
                     True,
                 )
 
     def parameters(self, name: str, old: Operation, new: Operation) -> None:
-        before = _params(old)
-        after = _params(new)
+        before = {p.python_name: p for p in old.params}
+        after = {p.python_name: p for p in new.params}
         # Same wire name and location under another Python name: one rename, not a removal and an addition.
-        old_by_wire = {(wire, loc): python for python, (wire, loc, _) in before.items()}
+        old_by_wire = {(p.wire, p.location): python for python, p in before.items()}
         renamed = {
-            old_by_wire[(wire, loc)]: python
-            for python, (wire, loc, _) in after.items()
+            old_by_wire[(p.wire, p.location)]: python
+            for python, p in after.items()
             if python not in before
-            and old_by_wire.get((wire, loc)) not in (None, python)
-            and old_by_wire[(wire, loc)] not in after
+            and old_by_wire.get((p.wire, p.location)) not in (None, python)
+            and old_by_wire[(p.wire, p.location)] not in after
         }
         for python in _union(before, after):
             if python in renamed.values():
                 continue  # reported under its old name
             if python not in after and python not in renamed:
-                wire = before[python][0]
-                self.add(name, f"parameter {_shown(wire, python)} removed", True)
+                self.add(name, f"parameter {_shown(before[python].wire, python)} removed", True)
                 continue
             if python not in before:
-                wire, location, param = after[python]
-                required = location == "path" or param.required
-                kind = "required" if required else "optional"
-                self.add(name, f"{kind} parameter {_shown(wire, python)} added", required)
+                param = after[python]
+                kind = "required" if param.required else "optional"
+                self.add(
+                    name,
+                    f"{kind} parameter {_shown(param.wire, python)} added",
+                    param.required,
+                )
                 continue
             new_python = renamed.get(python, python)
             if new_python != python:
                 self.add(
                     name,
-                    f"parameter {after[new_python][0]} renamed in Python from {python} "
+                    f"parameter {after[new_python].wire} renamed in Python from {python} "
                     f"to {new_python}",
                     True,
                 )
-            self.parameter(name, before[python], after[new_python], new_python)
+            self.parameter(name, before[python], after[new_python])
 
-    def parameter(
-        self,
-        name: str,
-        before: tuple[str, str, Param],
-        after: tuple[str, str, Param],
-        python: str,
-    ) -> None:
-        old_wire, old_location, old_param = before
-        wire, location, param = after
-        shown = _shown(wire, python)
-        if _type(old_param.type) != _type(param.type):
+    def parameter(self, name: str, before: Parameter, after: Parameter) -> None:
+        python = after.python_name
+        shown = _shown(after.wire, python)
+        if spell(before.type) != spell(after.type):
             self.add(
                 name,
-                f"parameter {shown} type changed from {_type(old_param.type)} "
-                f"to {_type(param.type)}",
+                f"parameter {shown} type changed from {spell(before.type)} to {spell(after.type)}",
                 True,
             )
-        was_required = old_location == "path" or old_param.required
-        is_required = location == "path" or param.required
-        if is_required and not was_required:
+        if after.required and not before.required:
             self.add(name, f"parameter {shown} is now required", True)
-        elif was_required and not is_required:
+        elif before.required and not after.required:
             self.add(name, f"parameter {shown} is now optional", False)
-        if (old_wire, old_location) != (wire, location):
+        if (before.wire, before.location) != (after.wire, after.location):
             self.add(
                 name,
-                f"parameter {python} is now sent as {location} {wire} "
-                f"(was {old_location} {old_wire})",
+                f"parameter {python} is now sent as {after.location} {after.wire} "
+                f"(was {before.location} {before.wire})",
                 False,
             )
-        if old_param.style != param.style:
+        if before.style != after.style:
             self.add(
                 name,
-                f"parameter {shown} list style changed from {old_param.style} to {param.style}",
+                f"parameter {shown} list style changed from {before.style} to {after.style}",
                 False,
             )
-        if old_param.secret != param.secret:
-            now = "secret" if param.secret else "no longer secret"
+        if before.secret != after.secret:
+            now = "secret" if after.secret else "no longer secret"
             self.add(name, f"parameter {shown} is now {now}", False)
 
     def body(self, name: str, old: Body | None, new: Body | None) -> None:
@@ -259,8 +256,7 @@ class _VendorDiff:
             )
         elif old_type is not None and new_type is None:
             self.add(name, f"request body {old_type} removed", True)
-        elif old_type is not None and new_type is not None:
-            assert old is not None and new is not None
+        elif old is not None and new is not None:
             if old_type != new_type:
                 self.add(name, f"request body type changed from {old_type} to {new_type}", True)
             if new.required and not old.required:
@@ -269,25 +265,18 @@ class _VendorDiff:
                 self.add(name, "request body is now optional", False)
 
     def response(self, name: str, old: Operation, new: Operation) -> None:
-        old_type = _response_type(old.response)
-        new_type = _response_type(new.response)
+        old_type = _spelled(old.response)
+        new_type = _spelled(new.response)
         if old_type != new_type:
             self.add(
                 name,
                 f"response type changed from {old_type or 'nothing'} to {new_type or 'nothing'}",
                 True,
             )
-        enveloped = new.envelope and self.new.envelope is not None
-        if (
-            enveloped
-            and old.response
-            and new.response
-            and old_type == new_type
-            and old.response.unwrap != new.response.unwrap
-        ):
+        if new.enveloped and old_type == new_type and old.unwrap.rule != new.unwrap.rule:
             self.add(
                 name,
-                f"unwrap changed from {old.response.unwrap} to {new.response.unwrap} "
+                f"unwrap changed from {old.unwrap.rule} to {new.unwrap.rule} "
                 "(the method returns something else)",
                 True,
             )
@@ -299,7 +288,8 @@ class _VendorDiff:
     # -- types ---------------------------------------------------------------------------------
 
     def types(self) -> None:
-        old_types, new_types = self.old.types, self.new.types
+        old_types = {t.name: t for t in self.old.types}
+        new_types = {t.name: t for t in self.new.types}
         for name in _union(old_types, new_types):
             subject = f"type {name}"
             if name not in new_types:
@@ -309,61 +299,65 @@ class _VendorDiff:
             else:
                 self.type(subject, name, old_types[name], new_types[name])
 
-    def type(self, subject: str, name: str, old: TypeDef, new: TypeDef) -> None:
-        if (old.enum is None) != (new.enum is None):
-            kinds = ("an enum", "an object") if old.enum is not None else ("an object", "an enum")
+    def type(
+        self,
+        subject: str,
+        name: str,
+        old: EnumType | ObjectType,
+        new: EnumType | ObjectType,
+    ) -> None:
+        if isinstance(old, EnumType) != isinstance(new, EnumType):
+            kinds = (
+                ("an enum", "an object") if isinstance(old, EnumType) else ("an object", "an enum")
+            )
             self.add(subject, f"changed from {kinds[0]} to {kinds[1]}", True)
             return
-        if old.enum is not None and new.enum is not None:
-            if old.type != new.type:
-                self.add(subject, f"enum type changed from {old.type} to {new.type}", True)
+        if isinstance(old, EnumType) and isinstance(new, EnumType):
+            if old.base != new.base:
+                self.add(subject, f"enum type changed from {old.base} to {new.base}", True)
             note = " (enums are open: clients built before it decode it)"
-            for value in new.enum:
-                if value not in old.enum:
+            for value in new.values:
+                if value not in old.values:
                     shown = note if name in self.response_types else ""
                     self.add(subject, f"enum value {value!r} added{shown}", False)
-            for value in old.enum:
-                if value not in new.enum:
+            for value in old.values:
+                if value not in new.values:
                     self.add(subject, f"enum value {value!r} removed", True)
             return
+        assert isinstance(old, ObjectType) and isinstance(new, ObjectType)
         in_requests = name in self.request_types
         in_responses = name in self.response_types
-        old_fields = _fields(old)
-        new_fields = _fields(new)
+        old_fields = {f.wire: f for f in old.fields}
+        new_fields = {f.wire: f for f in new.fields}
         for wire in _union(old_fields, new_fields):
             if wire not in new_fields:
                 self.add(subject, f"field {wire} removed", True)
                 continue
-            field, optional = new_fields[wire]
+            field = new_fields[wire]
             if wire not in old_fields:
-                if optional:
+                if field.may_be_missing:
                     self.add(subject, f"optional field {wire} added", False)
                 else:
                     where = "used in requests" if in_requests else "only in responses"
                     self.add(subject, f"required field {wire} added ({where})", in_requests)
                 continue
-            old_field, was_optional = old_fields[wire]
-            if _type(old_field.type) != _type(field.type):
+            old_field = old_fields[wire]
+            if spell(old_field.type) != spell(field.type):
                 self.add(
                     subject,
-                    f"field {wire} type changed from {_type(old_field.type)} to {_type(field.type)}",
+                    f"field {wire} type changed from {spell(old_field.type)} to {spell(field.type)}",
                     True,
                 )
-            old_python = old_field.name or names.snake_case(wire)
-            new_python = field.name or names.snake_case(wire)
-            if old_python != new_python:
+            if old_field.python_name != field.python_name:
                 self.add(
                     subject,
-                    f"field {wire} renamed in Python from {old_python} to {new_python}",
+                    f"field {wire} renamed in Python from {old_field.python_name} "
+                    f"to {field.python_name}",
                     True,
                 )
-            if optional and not was_optional:
-                self.add(
-                    subject,
-                    f"field {wire} is now optional (may be UNSET)",
-                    in_responses,
-                )
-            elif was_optional and not optional:
+            if field.may_be_missing and not old_field.may_be_missing:
+                self.add(subject, f"field {wire} is now optional (may be UNSET)", in_responses)
+            elif old_field.may_be_missing and not field.may_be_missing:
                 self.add(subject, f"field {wire} is now required", in_requests)
             if old_field.secret != field.secret:
                 now = "secret" if field.secret else "no longer secret"
@@ -382,92 +376,18 @@ def _shown(wire: str, python: str) -> str:
     return wire if wire == python else f"{wire} ({python})"
 
 
-def _type(text: str) -> str:
-    """A type expression in one spelling (`list[ Seat ]` and `list[Seat]` are the same type)."""
-    try:
-        return _spell(typeexpr.parse(text))
-    except typeexpr.TypeSyntaxError:
-        return " ".join(text.split())
+def _spelled(ref: TypeRef | None) -> str | None:
+    return spell(ref) if ref is not None else None
 
 
-def _spell(ref: typeexpr.TypeRef) -> str:
-    if isinstance(ref, typeexpr.Named):
-        return ref.name
-    if isinstance(ref, typeexpr.ListOf):
-        return f"list[{_spell(ref.item)}]"
-    if isinstance(ref, typeexpr.DictOf):
-        return f"dict[str, {_spell(ref.value)}]"
-    return f"{_spell(ref.inner)} | null"
-
-
-def _names(text: str) -> list[str]:
-    try:
-        return typeexpr.names_in(typeexpr.parse(text))
-    except typeexpr.TypeSyntaxError:
-        return []
-
-
-def _params(op: Operation) -> dict[str, tuple[str, str, Param]]:
-    """Python name -> (wire name, location, parameter)."""
-    result: dict[str, tuple[str, str, Param]] = {}
-    for location, params in (("path", op.path_params), ("query", op.query), ("header", op.headers)):
-        for wire, param in params.items():
-            result[param.name or names.snake_case(wire)] = (wire, location, param)
-    return result
-
-
-def _fields(spec: TypeDef) -> dict[str, tuple[Field, bool]]:
-    """Wire name -> (field, may be missing)."""
-    result: dict[str, tuple[Field, bool]] = {}
-    for wire, raw in (spec.fields or {}).items():
-        field = raw if isinstance(raw, Field) else Field(type=raw)
-        result[wire] = (field, field.optional or (spec.optional and not field.required))
-    return result
+def _media_kind(ref: TypeRef | None) -> str:
+    return "multipart" if ref is None else spell(ref)
 
 
 def _body_type(body: Body | None) -> str | None:
     if body is None:
         return None
-    if body.empty or body.type is None:
-        return "{} (empty)"
-    return _type(body.type)
-
-
-def _response_type(response: Response | None) -> str | None:
-    return _type(response.type) if response and response.type else None
-
-
-def _idempotent(op: Operation) -> bool:
-    return op.idempotent if op.idempotent is not None else op.method in _IDEMPOTENT_METHODS
-
-
-def _reachable(vendor: Vendor, roots: list[str]) -> set[str]:
-    seen: set[str] = set()
-    pending = [name for text in roots for name in _names(text)]
-    while pending:
-        name = pending.pop()
-        if name in seen or name not in vendor.types:
-            continue
-        seen.add(name)
-        for raw in (vendor.types[name].fields or {}).values():
-            pending += _names(raw if isinstance(raw, str) else raw.type)
-    return seen
-
-
-def _request_types(vendor: Vendor) -> set[str]:
-    """Types a caller builds: request bodies and parameter types, and everything inside them."""
-    roots = [op.body.type for op in vendor.operations if op.body and op.body.type]
-    for op in vendor.operations:
-        for params in (op.path_params, op.query, op.headers):
-            roots += [p.type for p in params.values()]
-    return _reachable(vendor, roots)
-
-
-def _response_types(vendor: Vendor) -> set[str]:
-    roots = [op.response.type for op in vendor.operations if op.response and op.response.type]
-    if vendor.envelope:
-        roots.append(vendor.envelope)
-    return _reachable(vendor, roots)
+    return "{} (empty)" if body.type is None else spell(body.type)
 
 
 # -- command line ------------------------------------------------------------------------------
@@ -488,15 +408,14 @@ def report(changes: list[Change]) -> str:
 
 def main(old_path: Path, new_path: Path) -> int:
     """`python -m codegen diff OLD.yaml NEW.yaml`: exit 1 when a change breaks, 2 when a file is invalid."""
-    from codegen import registry
+    from codegen import registry, resolve
 
-    loaded: list[Registry] = []
+    loaded: list[list[Vendor]] = []
     for path in (old_path, new_path):
         try:
-            loaded.append(registry.load(path)[0])
+            loaded.append(resolve.load(path, check_samples=False))
         except registry.RegistryError as exc:
-            print(exc, file=sys.stderr)
-            print(f"{path}: {len(exc.problems)} problem(s); nothing compared.", file=sys.stderr)
+            resolve.report(exc, f"nothing compared ({path}).")
             return 2
     changes = compare(loaded[0], loaded[1])
     sys.stdout.write(report(changes))

@@ -19,8 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from codegen import model, output, registry, render, resources
-from codegen.schema import Vendor
+from codegen import output, registry, render, resolve, resources
+from codegen.model import Vendor
 
 DISTRIBUTION_PREFIX = "ticketing-"
 AUTHOR = "The ticketing-codegen authors"
@@ -72,7 +72,8 @@ def distribution_name(package: str) -> str:
     return DISTRIBUTION_PREFIX + package.replace("_", "-")
 
 
-def describe(package: str, vendor: Vendor) -> Distribution:
+def describe(vendor: Vendor) -> Distribution:
+    package = vendor.name
     words = re.findall(r"[a-z0-9]+", f"{package} {vendor.title}".lower())
     keywords = dict.fromkeys([*words, "ticketing", "api-client", "typed", "msgspec", "urllib3"])
     return Distribution(
@@ -93,23 +94,22 @@ def build(registry_path: Path, out: Path, only: str | None = None) -> list[Built
     missing = [tool for tool in _BUILD_TOOLS if importlib.util.find_spec(tool) is None]
     if missing:
         raise ModuleNotFoundError(f"No module named {missing[0]!r}", name=missing[0])
-    spec, source = registry.load(registry_path)
-    if only is not None and only not in spec.vendors:
-        raise ReleaseError(f"no vendor `{only}` in {registry_path.name}: {', '.join(spec.vendors)}")
-    keys = [only] if only is not None else list(spec.vendors)
+    vendors = {vendor.name: vendor for vendor in resolve.load(registry_path)}
+    if only is not None and only not in vendors:
+        raise ReleaseError(f"no vendor `{only}` in {registry_path.name}: {', '.join(vendors)}")
+    keys = [only] if only is not None else list(vendors)
     for key in keys:
-        check_changelog(resources.changelog(registry_path, key), spec.vendors[key].version)
-    packages = model.build(spec, source, registry_path.resolve().parent)
+        check_changelog(resources.changelog(registry_path, key), vendors[key].version)
     digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()
-    files = render.render(packages, digest, spec.vendors)
+    files = render.render(list(vendors.values()), digest)
     out.mkdir(parents=True, exist_ok=True)
     built: list[Built] = []
     with tempfile.TemporaryDirectory(prefix="codegen-build-") as workspace:
         scratch = output.formatted(files, resources.RUFF_CONFIG, Path(workspace))
         for key in keys:
-            distribution = describe(key, spec.vendors[key])
+            distribution = describe(vendors[key])
             project = Path(workspace) / distribution.name
-            write_project(project, distribution, spec.vendors[key], scratch / key)
+            write_project(project, distribution, vendors[key], scratch / key)
             shutil.copyfile(resources.changelog(registry_path, key), project / "CHANGELOG.md")
             built.append(_run_build(project, out.resolve(), distribution))
     return built
@@ -155,7 +155,10 @@ def main(registry_path: Path, out: Path, only: str | None) -> int:
     """`python -m codegen build [--vendor KEY] [--out dist/]`."""
     try:
         built = build(registry_path, out, only)
-    except (ReleaseError, registry.RegistryError, output.FormatError) as exc:
+    except registry.RegistryError as exc:
+        resolve.report(exc, "nothing was built.")
+        return 2
+    except (ReleaseError, output.FormatError) as exc:
         print(exc, file=sys.stderr)
         return 2
     for item in built:

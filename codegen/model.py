@@ -1,615 +1,599 @@
-"""Resolve the registry into what the templates render: Python names, annotations, groups, decoders.
+"""The resolved registry: one typed, frozen record per vendor, type, field, parameter, operation, workflow.
 
-Every check that needs more than the schema (a type that refers to nothing, a duplicate operation, a path
-placeholder without a parameter) happens here, and is reported with the line it concerns.
+Every view reads this model and nothing else of the registry: the Python client (through
+`codegen.pytyping`), the OpenAPI export, the diff, the reference and the emulator. The rules that give a
+value meaning are applied here once, by the resolver (`codegen.resolve`):
+
+- the Python name of a wire name: `python_name`;
+- whether a field may be missing on the wire: `Field.may_be_missing` (`resolve.may_be_missing`);
+- whether an operation may be repeated: `policy.is_idempotent`, stored in `Operation.idempotent`.
+
+Types are trees (`codegen.typeexpr.TypeRef`), never annotation strings. Derived facts (the types reachable
+from requests or responses, an operation's return type, the shape of its method body) are properties.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
-import msgspec
+from codegen import names, typeexpr
+from codegen.schema import HttpMethod
+from codegen.typeexpr import ListOf, Named, Nullable, TypeRef
 
-from codegen import names, typeexpr, workflows
-from codegen.registry import Problems, Source, child_path
-from codegen.schema import CartRoles, Operation, Param, Registry, TypeDef, Vendor
+Location = Literal["path", "query", "header"]
+ListStyle = Literal["repeated", "comma"]
+EnumBase = Literal["str", "int"]
+Compression = Literal["supported", "required", "unsupported"]
+# What an enveloped operation returns: the whole `output`, nothing, its first element, or a field of it.
+UnwrapKind = Literal["output", "nothing", "first", "first_field"]
+# How a generated method turns the transport's result into its return value.
+CallShape = Literal["discard", "return", "first", "first_field", "first_field_or_empty", "media"]
+RowKind = Literal["str", "int", "decimal", "bool", "date"]
+CartRole = Literal[
+    "create",
+    "get",
+    "add_offer",
+    "update_offer",
+    "replace_offer",
+    "remove_offer",
+    "checkout",
+    "delete",
+]
+# The path parameters each cart role reads (the roles follow Paciolan's cart shape).
+CART_ROLE_PARAMS: dict[CartRole, tuple[str, ...]] = {
+    "create": (),
+    "get": ("cart_id",),
+    "add_offer": ("cart_id",),
+    "update_offer": ("cart_id", "offer_id"),
+    "replace_offer": ("cart_id", "offer_id"),
+    "remove_offer": ("cart_id", "offer_id"),
+    "checkout": ("cart_id",),
+    "delete": ("cart_id",),
+}
+# The envelope's field that carries each operation's own result (1Ticket: `output`).
+ENVELOPE_OUTPUT = "output"
+DEFAULT_ACCEPT = "application/json"
 
-_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})
-_UNWRAP = re.compile(r"^(?:output|nothing|output\[0\](?:\.(?P<field>[A-Za-z0-9_. -]+))?)$")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+def python_name(wire: str, explicit: str | None) -> str:
+    """The Python name of a wire name: the registry's `name:`, else derived (`ticketID` -> `ticket_id`)."""
+    return explicit or names.snake_case(wire)
+
+
+# -- types ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class FieldModel:
-    py_name: str
+class Field:
     wire: str
-    annotation: str
-    has_default: bool
+    python_name: str
+    type: TypeRef
+    may_be_missing: bool  # absent on the wire is allowed (the attribute defaults to UNSET)
     secret: bool
-    doc: str
+    description: str
+    notes: tuple[str, ...]
+    # Other wire names read when decoding (the value is always encoded under `wire`).
+    aliases: tuple[str, ...] = ()
+
+    def alias_fields(self) -> tuple[Field, ...]:
+        """One hidden optional field per other wire name; the struct's `__post_init__` moves its value."""
+        return tuple(
+            Field(
+                wire=alias,
+                python_name=f"_{self.python_name}_alias{'' if index == 0 else index + 1}",
+                type=self.type,
+                may_be_missing=True,
+                secret=self.secret,
+                description=(
+                    f"`{self.python_name}` as sent under the key {alias!r}; decoding moves it to "
+                    f"`{self.python_name}`, which is encoded under {self.wire!r}."
+                ),
+                notes=(),
+            )
+            for index, alias in enumerate(self.aliases)
+        )
 
 
 @dataclass(frozen=True)
-class StructModel:
+class ObjectType:
     name: str
-    doc: str
-    fields: list[FieldModel]
-    generic: bool = False
+    description: str
+    fields: tuple[Field, ...]  # registry order (the wire order)
+    notes: tuple[str, ...]
+    generic: bool = False  # the envelope: its `output` field is the type parameter
+
+    @property
+    def init_order(self) -> tuple[Field, ...]:
+        """The struct's attributes: required fields first (a dataclass-like order that also reads well
+        in a repr), each field's hidden alias fields right after it."""
+        expanded = [each for f in self.fields for each in (f, *f.alias_fields())]
+        return tuple(sorted(expanded, key=lambda f: f.may_be_missing))
+
+    @property
+    def aliases(self) -> list[tuple[str, str]]:
+        """(field, hidden field reading another wire name of it), for `__post_init__` to merge."""
+        return [(f.python_name, a.python_name) for f in self.fields for a in f.alias_fields()]
 
     @property
     def renames(self) -> dict[str, str]:
-        return {f.py_name: f.wire for f in self.fields if f.py_name != f.wire}
+        return {f.python_name: f.wire for f in self.init_order if f.python_name != f.wire}
 
     @property
     def secret_fields(self) -> list[str]:
-        return [f.py_name for f in self.fields if f.secret]
+        return [f.python_name for f in self.init_order if f.secret]
+
+    def field(self, wire: str) -> Field | None:
+        return next((f for f in self.fields if f.wire == wire), None)
 
 
 @dataclass(frozen=True)
-class EnumModel:
+class EnumMember:
+    name: str  # PRINT_AT_HOME
+    value: str | int
+
+
+@dataclass(frozen=True)
+class EnumType:
     name: str
-    base: str  # "str" or "int"
-    members: list[tuple[str, str]]  # (MEMBER_NAME, Python literal)
-    doc: str
+    base: EnumBase
+    members: tuple[EnumMember, ...]
+    description: str
+    notes: tuple[str, ...]
 
     @property
-    def literals(self) -> str:
-        return ", ".join(value for _, value in self.members)
+    def values(self) -> list[str | int]:
+        return [m.value for m in self.members]
+
+
+NamedType = ObjectType | EnumType
+
+
+# -- operations ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class ParamModel:
-    py_name: str
+class Parameter:
     wire: str
-    location: str  # "path", "query" or "header"
-    annotation: str
+    python_name: str
+    location: Location
+    type: TypeRef
     required: bool
-    style: str | None
+    style: ListStyle | None
     secret: bool
-    choices: str | None  # Python literal of the allowed wire values, for enums
-    doc: str
+    description: str
+    notes: tuple[str, ...]
+    enum: EnumType | None = None  # the enum whose values the argument takes (a list: each item)
+    builder: str | None = None  # a query builder class the argument also accepts
+    also_accepts: tuple[str | int, ...] = ()  # other spellings of the enum's values, sent as given
+
+    @property
+    def accepted_values(self) -> list[str | int]:
+        """The wire values an enum argument accepts: the enum's, then its other spellings."""
+        values = self.enum.values if self.enum is not None else []
+        return list(dict.fromkeys([*values, *self.also_accepts]))
+
+    @property
+    def is_list(self) -> bool:
+        return typeexpr.is_list(self.type)
+
+    @property
+    def item_type(self) -> TypeRef:
+        """The type of one value: the item type of a list, the type itself otherwise."""
+        return self.type.item if isinstance(self.type, ListOf) else self.type
+
+    @property
+    def is_date(self) -> bool:
+        return self.item_type == Named("date")
 
 
 @dataclass(frozen=True)
-class OperationModel:
+class Body:
+    type: TypeRef | None  # None: always `{}` (`empty: true`)
+    required: bool
+    description: str
+
+    @property
+    def empty(self) -> bool:
+        return self.type is None
+
+
+@dataclass(frozen=True)
+class MediaType:
+    """Another response media type the caller may choose (`media_type=`)."""
+
+    media_type: str
+    type: TypeRef | None  # None: multipart (a JSON part and file parts)
+
+    @property
+    def multipart(self) -> bool:
+        return self.type is None
+
+
+@dataclass(frozen=True)
+class Unwrap:
+    """What an enveloped operation returns of the envelope's `output` (the registry's `unwrap`)."""
+
+    kind: UnwrapKind
+    field: Field | None = None  # first_field: the field of the first element
+
+    @property
+    def rule(self) -> str:
+        """The registry's spelling: `output`, `nothing`, `output[0]`, `output[0].FIELD`."""
+        if self.kind == "first":
+            return "output[0]"
+        if self.kind == "first_field" and self.field is not None:
+            return f"output[0].{self.field.wire}"
+        return self.kind
+
+    @property
+    def tolerates_absence(self) -> bool:
+        """An empty `output` or a missing field gives an empty value instead of an error."""
+        return self.field is not None and (
+            typeexpr.is_list(self.field.type) or self.field.may_be_missing
+        )
+
+    @property
+    def empty_value(self) -> Literal["[]", "None"]:
+        """What the method returns when the field is absent (see `tolerates_absence`)."""
+        return "[]" if self.field is not None and typeexpr.is_list(self.field.type) else "None"
+
+
+@dataclass(frozen=True)
+class Operation:
     group: str
-    name: str
-    constant: str
-    method: str
+    name: str  # the method name within its group: `get` of `cart.get`
+    method: HttpMethod
     path: str
     server: str
     summary: str
     description: str
     idempotent: bool
     head: bool
-    compression: str | None
+    compression: Compression | None
     accept: str | None
     enveloped: bool
-    params: list[ParamModel]
-    body_annotation: str | None
-    body_required: bool
-    body_empty: bool
-    body_doc: str
-    decode_annotation: str | None
-    returns: str
-    unwrap: str  # "output", "nothing", "first", "first_field"
-    unwrap_field: str | None
-    unwrap_field_is_list: bool
-    sample: str | None
-    one_of: list[list[str]]  # Python names: at least one argument of each group must be given
+    params: tuple[Parameter, ...]
+    body: Body | None
+    response: TypeRef | None  # the payload's type (an enveloped operation: the type of `output`)
+    response_description: str
+    unwrap: Unwrap
+    sample: Path | None
+    one_of: tuple[tuple[Parameter, ...], ...]  # at least one argument of each group must be given
     not_modified: bool  # a 304 answer (If-Modified-Since) is a result: the method returns None
-    # Other media types the caller may ask for: (media type, annotation or "MultipartDocument").
-    media_types: list[tuple[str, str]] = field(default_factory=list)
+    media_types: tuple[MediaType, ...]
+    notes: tuple[str, ...]
+    # An argument and the arguments it needs: given without them is an ArgumentError before sending.
+    requires: tuple[tuple[Parameter, tuple[Parameter, ...]], ...] = ()
 
     @property
-    def required_params(self) -> list[ParamModel]:
+    def qualified_name(self) -> str:
+        return f"{self.group}.{self.name}"
+
+    @property
+    def constant(self) -> str:
+        return f"_{self.group}_{self.name}".upper()
+
+    @property
+    def route(self) -> str:
+        return f"{self.method} {self.path}"
+
+    @property
+    def default_media_type(self) -> str:
+        return self.accept or DEFAULT_ACCEPT
+
+    def params_in(self, location: Location) -> dict[str, Parameter]:
+        """The parameters of one location by wire name."""
+        return {p.wire: p for p in self.params if p.location == location}
+
+    @property
+    def required_params(self) -> list[Parameter]:
         return [p for p in self.params if p.required]
 
     @property
-    def optional_params(self) -> list[ParamModel]:
+    def optional_params(self) -> list[Parameter]:
         return [p for p in self.params if not p.required]
+
+    @property
+    def body_type(self) -> TypeRef | None:
+        """The type of the method's `body` argument (None: the method takes no body)."""
+        return self.body.type if self.body is not None else None
+
+    @property
+    def decoded(self) -> TypeRef | None:
+        """What the transport decodes the response body into (None: nothing)."""
+        if self.response is None and self.enveloped:
+            return ListOf(
+                Named("any")
+            )  # the envelope's `output` of an operation that returns nothing
+        return self.response
+
+    @property
+    def returns(self) -> TypeRef | None:
+        """The method's return type for the default media type (None: it returns None)."""
+        result: TypeRef | None = self.response
+        if self.enveloped and self.response is not None:
+            unwrap = self.unwrap
+            if unwrap.kind == "nothing":
+                result = None
+            elif unwrap.kind == "first" and isinstance(self.response, ListOf):
+                result = self.response.item
+            elif unwrap.kind == "first_field" and unwrap.field is not None:
+                result = unwrap.field.type
+                if unwrap.field.may_be_missing and not typeexpr.is_list(result):
+                    result = Nullable(result)
+        if self.not_modified and result is not None:
+            result = Nullable(result)
+        return result
+
+    @property
+    def require_output(self) -> bool:
+        """The envelope's `output` must not be empty (the method returns its first element)."""
+        return self.unwrap.kind == "first" or (
+            self.unwrap.kind == "first_field" and not self.unwrap.tolerates_absence
+        )
+
+    @property
+    def call_shape(self) -> CallShape:
+        if self.unwrap.kind == "nothing":
+            return "discard"
+        if self.unwrap.kind == "first":
+            return "first"
+        if self.unwrap.kind == "first_field":
+            return "first_field_or_empty" if self.unwrap.tolerates_absence else "first_field"
+        if self.media_types:
+            return "media"
+        return "discard" if self.returns is None else "return"
+
+    @property
+    def multipart(self) -> bool:
+        return any(m.multipart for m in self.media_types)
 
 
 @dataclass(frozen=True)
-class GroupModel:
+class Group:
     name: str
-    class_name: str
-    operations: list[OperationModel]
+    operations: tuple[Operation, ...]
+
+    @property
+    def class_name(self) -> str:
+        return names.pascal_case(self.name) + "Operations"
+
+    @property
+    def method_names(self) -> frozenset[str]:
+        return frozenset(op.name for op in self.operations)
 
 
-@dataclass
-class PackageModel:
+@dataclass(frozen=True)
+class Credential:
+    arg: str  # the client constructor's argument
+    header: str
+    type: Literal["str", "int"]
+    secret: bool
+    description: str
+    # Checked when the client is built: a str matching `pattern` in full (described to the caller as
+    # `form`), an int from `minimum` to `maximum`.
+    pattern: str | None = None
+    form: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+    # Read from this environment variable when the argument is not passed (the argument is optional).
+    env: str | None = None
+
+    @property
+    def checked(self) -> bool:
+        return self.pattern is not None or self.minimum is not None or self.maximum is not None
+
+
+# -- workflows -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    wire: str
+    python_name: str
+    kind: RowKind
+
+
+@dataclass(frozen=True)
+class Argument:
+    """An argument of an example call (`season_code="F17"`)."""
+
     name: str
+    value: str | int
+
+
+@dataclass(frozen=True)
+class BatchExport:
+    """Start an export job, wait for it, download its file or stream it as typed rows."""
+
+    group: str
+    start: Operation  # its response is the job
+    status: Operation  # its one path parameter takes the job's id
+    job_type: ObjectType
+    job_id: Field  # the job's field holding its id
+    status_type: ObjectType
+    status_field: Field  # the status type's field of the status enum
+    status_enum: EnumType
+    done: EnumMember  # the status that ends the wait with success
+    failed: EnumMember
+    download_url: Field  # the status type's field holding the file's URL
+    row_type: ObjectType
+    columns: tuple[Column, ...]  # the file's columns, in file order
+    rows_method: str  # the method streaming typed rows (`iter_order_rows`)
+    example_args: tuple[Argument, ...]  # the start call's arguments in examples
+    example_columns: tuple[Column, ...]  # the columns examples print
+    notes: tuple[str, ...]
+    kind: Literal["batch_export"] = "batch_export"
+    module: str = "batch_export"
+    mixin: str = "BatchExport"
+
+    @property
+    def job_id_param(self) -> str:
+        """The status operation's path parameter that takes the job's id."""
+        return next(p.python_name for p in self.status.params if p.location == "path")
+
+
+@dataclass(frozen=True)
+class FileDownload:
+    """Fetch a URL the API returned (a PDF), saving it atomically."""
+
+    group: str
+    method: str
+    source_type: str
+    url_field: Field
+    source_operation: str | None  # a method of the group returning sources, for examples
+    example_args: tuple[Argument, ...]
+    example_result: str  # the variable examples assign the sources to
+    example_path: str  # the file examples save to
+    notes: tuple[str, ...]
+    kind: Literal["file_download"] = "file_download"
+    module: str = "downloads"
+    mixin: str = "FileDownload"
+
+
+@dataclass(frozen=True)
+class QueryBuilder:
+    """A typed builder for a free-text query parameter."""
+
+    group: str
+    operation: str
+    param: str  # wire name
+    argument: str  # its Python name
+    builder: str
+    statuses: tuple[str, ...]
+    marketplaces: tuple[str, ...]
+    window: str
+    notes: tuple[str, ...]
+    kind: Literal["query_builder"] = "query_builder"
+    module: str = "queries"
+    mixin: str = ""  # adds no methods to its group
+
+
+Workflow = BatchExport | FileDownload | QueryBuilder
+
+
+# -- the emulator's facts ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CartRoles:
+    """Operations the emulator answers from carts that keep their state."""
+
+    template: str  # the operation whose response sample every new cart copies
+    roles: dict[str, CartRole]  # qualified operation name -> its role
+
+
+@dataclass(frozen=True)
+class EmulatorFacts:
+    echo: frozenset[str]  # operations that answer with the request body
+    carts: CartRoles | None
+    multipart_json_fields: tuple[str, ...] | None  # None: the JSON part is the whole sample
+    notes: tuple[str, ...]
+
+
+# -- a vendor ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Vendor:
+    name: str  # the package name
     title: str
     client: str
     description: str
     servers: dict[str, str]
-    credentials: list[tuple[str, str, str, bool, str]]  # arg, header, type, secret, description
+    credentials: tuple[Credential, ...]
     headers: dict[str, str]
     request_id_header: str | None
     envelope: str | None
     envelope_success: str
-    structs: list[StructModel]
-    enums: list[EnumModel]
-    groups: list[GroupModel]
-    uses_decimal: bool = False
-    uses_date: bool = False
-    date_format: str = "%Y-%m-%d"
-    uses_any: bool = False
-    operations: list[OperationModel] = field(default_factory=list)
-    workflows: list[workflows.WorkflowModel] = field(default_factory=list)
+    date_format: str
+    drift_env: str | None  # the environment variable that turns drift recording on
+    types: tuple[NamedType, ...]  # registry order
+    operations: tuple[Operation, ...]
+    workflows: tuple[Workflow, ...]
+    emulator: EmulatorFacts | None
+    decisions: tuple[str, ...]
+    version: str = "0.0.0"  # the release of the package and its distribution (MAJOR.MINOR.PATCH)
 
+    # Derived facts are computed on first use and kept (the records are frozen).
 
-def build(registry: Registry, source: Source, root: Path) -> list[PackageModel]:
-    """Resolve every vendor; raise `RegistryError` listing every problem found."""
-    problems = Problems(source)
-    packages = [
-        _Resolver(package, vendor, child_path("vendors", package), problems, root).package()
-        for package, vendor in registry.vendors.items()
-    ]
-    problems.raise_if_any()
-    return packages
+    @cached_property
+    def structs(self) -> list[ObjectType]:
+        return [t for t in self.types if isinstance(t, ObjectType)]
 
+    @cached_property
+    def enums(self) -> list[EnumType]:
+        return [t for t in self.types if isinstance(t, EnumType)]
 
-class _Resolver:
-    def __init__(
-        self, package: str, vendor: Vendor, path: str, problems: Problems, root: Path
-    ) -> None:
-        self.package_name = package
-        self.vendor = vendor
-        self.path = path
-        self.problems = problems
-        self.root = root
-        if not names.is_valid_name(package):
-            problems.add(path, f"vendor key `{package}` must be a valid Python package name")
+    @cached_property
+    def _types_by_name(self) -> dict[str, NamedType]:
+        return {t.name: t for t in self.types}
 
-    def package(self) -> PackageModel:
-        vendor = self.vendor
-        if "default" not in vendor.servers:
-            self.problems.add(child_path(self.path, "servers"), "a `default` server is required")
-        if vendor.envelope is not None and vendor.envelope not in vendor.types:
-            self.problems.add(
-                child_path(self.path, "envelope"),
-                f"envelope type `{vendor.envelope}` is not declared",
-            )
-        enums = [
-            self._enum(name, spec) for name, spec in vendor.types.items() if spec.enum is not None
-        ]
-        structs = [
-            self._struct(name, spec) for name, spec in vendor.types.items() if spec.enum is None
-        ]
-        operations = self._operations()
-        self._emulator_facts()
-        resolved_workflows = workflows.resolve(vendor, self.path, self.problems)
-        operations = [_accept_builders(op, resolved_workflows) for op in operations]
-        groups: dict[str, list[OperationModel]] = {}
-        for operation in operations:
-            groups.setdefault(operation.group, []).append(operation)
-        return PackageModel(
-            name=self.package_name,
-            title=vendor.title,
-            client=vendor.client,
-            description=vendor.description,
-            servers=dict(vendor.servers),
-            credentials=[
-                (c.arg, c.header, c.type, c.secret, c.description) for c in vendor.credentials
-            ],
-            headers=dict(vendor.headers),
-            request_id_header=vendor.request_id_header,
-            envelope=vendor.envelope,
-            envelope_success=vendor.envelope_success,
-            structs=structs,
-            enums=enums,
-            groups=[
-                GroupModel(name, names.pascal_case(name) + "Operations", ops)
-                for name, ops in groups.items()
-            ],
-            uses_decimal=_fields_mention(structs, "Decimal"),
-            uses_date=_fields_mention(structs, "dt.date"),
-            date_format=vendor.date_format,
-            uses_any=_fields_mention(structs, "Any"),
-            operations=operations,
-            workflows=resolved_workflows,
-        )
+    def type_named(self, name: str) -> NamedType | None:
+        return self._types_by_name.get(name)
 
-    # -- emulator ------------------------------------------------------------------------------
+    @cached_property
+    def groups(self) -> list[Group]:
+        """The operation groups, in registry order, each declared once."""
+        grouped: dict[str, list[Operation]] = {}
+        for op in self.operations:
+            grouped.setdefault(op.group, []).append(op)
+        return [Group(name, tuple(ops)) for name, ops in grouped.items()]
 
-    def _emulator_facts(self) -> None:
-        """What `emulator:` names exists; the section shapes only the emulator, nothing generated."""
-        facts = self.vendor.emulator
-        if facts is None:
-            return
-        path = child_path(self.path, "emulator")
-        operations = {op.name: op for op in self.vendor.operations}
-        named = [
-            (child_path(child_path(path, "echo"), index), name)
-            for index, name in enumerate(facts.echo)
-        ]
-        if facts.carts is not None:
-            carts_path = child_path(path, "carts")
-            named += [
-                (child_path(carts_path, role.name), getattr(facts.carts, role.name))
-                for role in msgspec.structs.fields(CartRoles)
-                if getattr(facts.carts, role.name) is not None
+    @property
+    def secret_headers(self) -> list[str]:
+        return [c.header for c in self.credentials if c.secret]
+
+    @property
+    def credential_checks(self) -> list[Credential]:
+        return [c for c in self.credentials if c.checked]
+
+    @property
+    def has_media_types(self) -> bool:
+        return any(op.media_types for op in self.operations)
+
+    def workflow_of(self, group: str) -> Workflow | None:
+        """The workflow that adds methods to `group` (None: none does)."""
+        return next((w for w in self.workflows if w.mixin and w.group == group), None)
+
+    # -- reachability --------------------------------------------------------------------------
+
+    def reachable(self, roots: list[TypeRef]) -> set[str]:
+        """Every declared type the given types refer to, directly or through fields."""
+        seen: set[str] = set()
+        pending = [name for ref in roots for name in typeexpr.names_in(ref)]
+        while pending:
+            name = pending.pop()
+            found = self.type_named(name)
+            if name in seen or found is None:
+                continue
+            seen.add(name)
+            if isinstance(found, ObjectType):
+                pending += [n for f in found.fields for n in typeexpr.names_in(f.type)]
+        return seen
+
+    @cached_property
+    def request_types(self) -> set[str]:
+        """Types a caller builds: request bodies and parameter types, and everything inside them."""
+        roots = [op.body_type for op in self.operations if op.body_type is not None]
+        roots += [p.type for op in self.operations for p in op.params]
+        return self.reachable(roots)
+
+    def response_types(self, *, media_types: bool) -> set[str]:
+        """Types decoded from responses (with `media_types`: also the other media types' types)."""
+        roots = [op.response for op in self.operations if op.response is not None]
+        if media_types:
+            roots += [
+                m.type for op in self.operations for m in op.media_types if m.type is not None
             ]
-        for where, name in named:
-            if name not in operations:
-                self.problems.add(where, f"operation `{name}` is not declared")
-        template = operations.get(facts.carts.template) if facts.carts is not None else None
-        if template is not None and (template.response is None or not template.response.sample):
-            self.problems.add(
-                child_path(child_path(path, "carts"), "template"),
-                f"`{template.name}` has no response sample for new carts to copy",
-            )
-        for index, wire in enumerate(facts.multipart_json_fields or []):
-            for op in operations.values():
-                response_type = op.response.type if op.response is not None else None
-                spec = self.vendor.types.get(response_type or "")
-                if "multipart" not in op.media_types.values() or spec is None:
-                    continue
-                if wire not in (spec.fields or {}):
-                    self.problems.add(
-                        child_path(child_path(path, "multipart_json_fields"), index),
-                        f"`{wire}` is not a field of `{response_type}`, the response of `{op.name}`",
-                    )
+        if self.envelope:
+            roots.append(Named(self.envelope))
+        return self.reachable(roots)
 
-    # -- types ---------------------------------------------------------------------------------
-
-    def _enum(self, name: str, spec: TypeDef) -> EnumModel:
-        path = child_path(child_path(self.path, "types"), name)
-        if spec.fields is not None:
-            self.problems.add(path, "a type has either `enum` or `fields`, not both")
-        values = spec.enum or []
-        members: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        for value in values:
-            if spec.type == "int" and not isinstance(value, int):
-                self.problems.add(path, f"enum value {value!r} is not an int")
-            member = names.constant_case(value)
-            if member in seen:
-                self.problems.add(path, f"enum values give the member name `{member}` twice")
-            seen.add(member)
-            members.append((member, repr(value)))
-        if not values:
-            self.problems.add(path, "an enum needs at least one value")
-        return EnumModel(name, spec.type, members, spec.description)
-
-    def _struct(self, name: str, spec: TypeDef) -> StructModel:
-        path = child_path(child_path(self.path, "types"), name)
-        if spec.fields is None:
-            self.problems.add(path, "a type needs `fields` or `enum`")
-        generic = name == self.vendor.envelope
-        fields: list[FieldModel] = []
-        seen: set[str] = set()
-        for wire, raw in (spec.fields or {}).items():
-            fpath = child_path(child_path(path, "fields"), wire)
-            info = raw if not isinstance(raw, str) else None
-            type_text = raw if isinstance(raw, str) else raw.type
-            py_name = (info.name if info and info.name else None) or names.snake_case(wire)
-            if not names.is_valid_name(py_name):
-                self.problems.add(
-                    fpath, f"cannot derive a Python name from `{wire}`: give `name:` explicitly"
-                )
-                continue
-            if py_name in seen:
-                self.problems.add(fpath, f"two fields of `{name}` have the Python name `{py_name}`")
-            seen.add(py_name)
-            optional = bool(info and info.optional) or (
-                spec.optional and not (info and info.required)
-            )
-            generic_output = generic and wire == "output"
-            annotation = "T" if generic_output else self._annotation(type_text, fpath)
-            if optional:
-                annotation += " | UnsetType"
-            fields.append(
-                FieldModel(
-                    py_name,
-                    wire,
-                    annotation,
-                    optional,
-                    bool(info and info.secret),
-                    info.description if info else "",
-                )
-            )
-        # Required fields first: a dataclass-like order that also reads well in a repr.
-        fields.sort(key=lambda f: f.has_default)
-        return StructModel(name, spec.description, fields, generic)
-
-    def _annotation(self, text: str, path: str) -> str:
-        try:
-            ref = typeexpr.parse(text)
-        except typeexpr.TypeSyntaxError as exc:
-            self.problems.add(path, str(exc))
-            return "Any"
-        return self._render(ref, path)
-
-    def _render(self, ref: typeexpr.TypeRef, path: str) -> str:
-        if isinstance(ref, typeexpr.Named):
-            if ref.name in typeexpr.SCALARS:
-                return typeexpr.SCALARS[ref.name]
-            if ref.name not in self.vendor.types:
-                close = [n for n in self.vendor.types if n.lower() == ref.name.lower()]
-                hint = f" (did you mean `{close[0]}`?)" if close else ""
-                self.problems.add(path, f"type `{ref.name}` refers to nothing{hint}")
-                return "Any"
-            return ref.name
-        if isinstance(ref, typeexpr.ListOf):
-            return f"list[{self._render(ref.item, path)}]"
-        if isinstance(ref, typeexpr.DictOf):
-            return f"dict[str, {self._render(ref.value, path)}]"
-        return f"{self._render(ref.inner, path)} | None"
-
-    # -- operations ----------------------------------------------------------------------------
-
-    def _operations(self) -> list[OperationModel]:
-        result: list[OperationModel] = []
-        seen: dict[str, str] = {}
-        for index, op in enumerate(self.vendor.operations):
-            path = child_path(child_path(self.path, "operations"), index)
-            if op.name in seen:
-                self.problems.add(
-                    child_path(path, "name"),
-                    f"duplicate operation `{op.name}` (first declared at {seen[op.name]})",
-                )
-                continue
-            seen[op.name] = f"line {self.problems.source.line_of(child_path(path, 'name'))}"
-            model = self._operation(op, path)
-            if model is not None:
-                result.append(model)
-        return result
-
-    def _operation(self, op: Operation, path: str) -> OperationModel | None:
-        group, _, name = op.name.partition(".")
-        if not (names.is_valid_name(group) and names.is_valid_name(name)) or "." in name:
-            self.problems.add(
-                child_path(path, "name"), f"operation name `{op.name}` must be `group.operation`"
-            )
-            return None
-        if op.server not in self.vendor.servers:
-            self.problems.add(child_path(path, "server"), f"server `{op.server}` is not declared")
-        if not op.path.startswith("/"):
-            self.problems.add(child_path(path, "path"), "a path starts with `/`")
-        placeholders = _PLACEHOLDER.findall(op.path)
-        for placeholder in placeholders:
-            if placeholder not in op.path_params:
-                self.problems.add(
-                    child_path(path, "path"),
-                    f"path placeholder `{{{placeholder}}}` has no entry in `path_params`",
-                )
-        for declared in op.path_params:
-            if declared not in placeholders:
-                self.problems.add(
-                    child_path(child_path(path, "path_params"), declared),
-                    f"path parameter `{declared}` is not in the path `{op.path}`",
-                )
-        params = [
-            *self._params(op.path_params, "path", path, force_required=True),
-            *self._params(op.query, "query", path),
-            *self._params(op.headers, "header", path),
-        ]
-        seen: set[str] = set()
-        for param in params:
-            if param.py_name in seen:
-                self.problems.add(path, f"two parameters have the Python name `{param.py_name}`")
-            seen.add(param.py_name)
-
-        enveloped = op.envelope and self.vendor.envelope is not None
-        body_annotation = None
-        if op.body is not None and not op.body.empty:
-            if op.body.type is None:
-                self.problems.add(child_path(path, "body"), "a body needs `type` or `empty: true`")
-            else:
-                body_annotation = self._annotation(
-                    op.body.type, child_path(child_path(path, "body"), "type")
-                )
-                if "body" in seen:
-                    self.problems.add(path, "a parameter may not be named `body`")
-
-        response = op.response
-        rpath = child_path(path, "response")
-        decode = None
-        unwrap = "output"
-        unwrap_field = None
-        unwrap_field_is_list = False
-        returns = "None"
-        if response is not None and response.type is not None:
-            decode = self._annotation(response.type, child_path(rpath, "type"))
-            returns = decode
-            if response.sample is not None and not (self.root / response.sample).is_file():
-                self.problems.add(
-                    child_path(rpath, "sample"), f"sample file `{response.sample}` does not exist"
-                )
-            if enveloped:
-                unwrap, unwrap_field, returns, unwrap_field_is_list = self._unwrap(
-                    response.unwrap, response.type, child_path(rpath, "unwrap")
-                )
-        elif enveloped:
-            decode = "list[Any]"
-            unwrap = "nothing"
-
-        by_wire = {p.wire: p.py_name for p in params}
-        one_of = []
-        for index, group_wires in enumerate(op.one_of):
-            for wire in group_wires:
-                if wire not in by_wire:
-                    self.problems.add(
-                        child_path(child_path(path, "one_of"), index),
-                        f"`{wire}` is not a parameter of `{op.name}`",
-                    )
-            one_of.append([by_wire.get(wire, wire) for wire in group_wires])
-        media_types = []
-        for media_type, kind in op.media_types.items():
-            mpath = child_path(child_path(path, "media_types"), media_type)
-            annotation = (
-                "MultipartDocument" if kind == "multipart" else self._annotation(kind, mpath)
-            )
-            media_types.append((media_type, annotation))
-        if media_types and response is None:
-            self.problems.add(path, "`media_types` needs a `response` (the default media type)")
-        if op.not_modified:
-            returns = "None" if returns == "None" else f"{returns} | None"
-        idempotent = (
-            op.idempotent if op.idempotent is not None else op.method in _IDEMPOTENT_METHODS
-        )
-        constant = f"_{group}_{name}".upper()
-        return OperationModel(
-            group=group,
-            name=name,
-            constant=constant,
-            method=op.method,
-            path=op.path,
-            server=op.server,
-            summary=op.summary,
-            description=op.description,
-            idempotent=idempotent,
-            head=op.head,
-            compression=op.compression,
-            accept=op.accept,
-            enveloped=enveloped,
-            params=params,
-            body_annotation=body_annotation,
-            body_required=op.body.required if op.body else False,
-            body_empty=bool(op.body and op.body.empty),
-            body_doc=op.body.description if op.body else "",
-            decode_annotation=decode,
-            returns=returns,
-            unwrap=unwrap,
-            unwrap_field=unwrap_field,
-            unwrap_field_is_list=unwrap_field_is_list,
-            sample=response.sample if response else None,
-            one_of=one_of,
-            not_modified=op.not_modified,
-            media_types=media_types,
-        )
-
-    def _unwrap(self, text: str, type_text: str, path: str) -> tuple[str, str | None, str, bool]:
-        """(kind, Python field name, return annotation, field is a list) for an `unwrap` rule."""
-        match = _UNWRAP.match(text)
-        if not match:
-            self.problems.add(
-                path, f"`{text}`: unwrap is one of output, output[0], output[0].FIELD, nothing"
-            )
-            return "output", None, "Any", False
-        whole = self._annotation(type_text, path)
-        if text == "output":
-            return "output", None, whole, False
-        if text == "nothing":
-            return "nothing", None, "None", False
-        try:
-            ref = typeexpr.parse(type_text)
-        except typeexpr.TypeSyntaxError:
-            return "output", None, "Any", False
-        if not isinstance(ref, typeexpr.ListOf):
-            self.problems.add(path, f"`{text}` needs a list response type, not `{type_text}`")
-            return "output", None, "Any", False
-        item = ref.item
-        if match.group("field") is None:
-            return "first", None, self._render(item, path), False
-        wire = match.group("field")
-        if not isinstance(item, typeexpr.Named) or item.name not in self.vendor.types:
-            self.problems.add(path, f"`{text}` needs the items to be a declared type")
-            return "output", None, "Any", False
-        spec = self.vendor.types[item.name]
-        raw = (spec.fields or {}).get(wire)
-        if raw is None:
-            self.problems.add(path, f"type `{item.name}` has no field `{wire}`")
-            return "output", None, "Any", False
-        field_type = raw if isinstance(raw, str) else raw.type
-        py_name = (None if isinstance(raw, str) else raw.name) or names.snake_case(wire)
-        field_annotation = self._annotation(field_type, path)
-        is_list = typeexpr.is_list(typeexpr.parse(field_type))
-        optional = (not isinstance(raw, str) and raw.optional) or (
-            spec.optional and not (not isinstance(raw, str) and raw.required)
-        )
-        if optional and not is_list:
-            field_annotation += " | None"
-        return "first_field", py_name, field_annotation, is_list or optional
-
-    def _params(
-        self, params: dict[str, Param], location: str, op_path: str, *, force_required: bool = False
-    ) -> list[ParamModel]:
-        key = {"path": "path_params", "query": "query", "header": "headers"}[location]
-        result = []
-        for wire, spec in params.items():
-            ppath = child_path(child_path(op_path, key), wire)
-            py_name = spec.name or names.snake_case(wire)
-            if not names.is_valid_name(py_name):
-                self.problems.add(ppath, f"cannot derive a Python name from `{wire}`: give `name:`")
-                continue
-            annotation = self._annotation(spec.type, child_path(ppath, "type"))
-            choices = None
-            try:
-                ref = typeexpr.parse(spec.type)
-            except typeexpr.TypeSyntaxError:
-                continue
-            if spec.style is not None and not typeexpr.is_list(ref):
-                self.problems.add(
-                    child_path(ppath, "style"), "`style` applies to list parameters only"
-                )
-            if typeexpr.is_list(ref) and spec.style is None and location == "query":
-                self.problems.add(
-                    ppath, "a list parameter needs `style: repeated` or `style: comma`"
-                )
-            base = ref.item if isinstance(ref, typeexpr.ListOf) else ref
-            if isinstance(base, typeexpr.Named) and base.name in self.vendor.types:
-                enum = self.vendor.types[base.name]
-                if enum.enum is None:
-                    self.problems.add(
-                        child_path(ppath, "type"), f"parameter type `{base.name}` is not an enum"
-                    )
-                else:
-                    literal = ", ".join(repr(v) for v in enum.enum)
-                    choices = "frozenset({" + literal + "})"
-                    accepted = f"{base.name} | Literal[{literal}]"
-                    annotation = (
-                        f"list[{accepted}]" if isinstance(ref, typeexpr.ListOf) else accepted
-                    )
-            if base == typeexpr.Named("date"):
-                # A date argument may also be the vendor's own text (a comparison such as ">=06/15/2018").
-                annotation = (
-                    "list[dt.date | str]" if isinstance(ref, typeexpr.ListOf) else "dt.date | str"
-                )
-            required = force_required or spec.required
-            result.append(
-                ParamModel(
-                    py_name=py_name,
-                    wire=wire,
-                    location=location,
-                    annotation=annotation,
-                    required=required,
-                    style=spec.style,
-                    secret=spec.secret,
-                    choices=choices,
-                    doc=spec.description,
-                )
-            )
-        return result
-
-
-def _accept_builders(op: OperationModel, found: list[workflows.WorkflowModel]) -> OperationModel:
-    """A parameter that a query builder renders also accepts the builder (`query=SalesQuery(...)`)."""
-    for workflow in found:
-        context = workflow.context
-        if workflow.kind != "query_builder" or workflow.group != op.group:
-            continue
-        if context["operation"] != op.name:
-            continue
-        params = [
-            replace(p, annotation=f"{p.annotation} | {context['builder']}")
-            if p.wire == context["param"]
-            else p
-            for p in op.params
-        ]
-        return replace(op, params=params)
-    return op
-
-
-def _fields_mention(structs: list[StructModel], name: str) -> bool:
-    """Whether a model field's annotation uses `name` (so models.py imports only what it needs)."""
-    return any(
-        re.search(rf"(?<![\w.]){re.escape(name)}\b", f.annotation)
-        for s in structs
-        for f in s.fields
-    )
+    @property
+    def overridden_servers(self) -> set[str]:
+        """Servers only some operations use (another host), as opposed to whole-API environments."""
+        return {op.server for op in self.operations if op.server != "default"}

@@ -24,12 +24,11 @@ from typing import Any
 
 import yaml
 
-from codegen import names, typeexpr
-from codegen.schema import Field, Operation, Param, Registry, TypeDef, Vendor
+from codegen import model
+from codegen.model import ENVELOPE_OUTPUT, EnumType, ObjectType, Operation, Vendor
+from codegen.typeexpr import DictOf, ListOf, Named, TypeRef
 
 OPENAPI_VERSION = "3.1.0"
-# The envelope's field that carries the operation's own result (as in codegen.model).
-ENVELOPE_OUTPUT = "output"
 # OpenAPI ignores header parameters with these names; see the module docstring.
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 
@@ -47,29 +46,26 @@ _MULTIPART_NOTE = "A multipart body: a JSON part and the file (the client's Mult
 
 
 def document(
-    registry: Registry, vendor: str, *, root: Path | None = None, version: str | None = None
+    vendor: Vendor, *, examples: bool = True, version: str = "registry-1"
 ) -> dict[str, Any]:
-    """The OpenAPI 3.1 document of one vendor.
+    """The OpenAPI 3.1 document of one resolved vendor.
 
-    `root` is the directory the registry's sample paths are relative to; without it the responses carry
-    no examples. `version` becomes `info.version` (default: the registry format version).
+    With `examples` the responses carry the vendor samples. `version` becomes `info.version`.
     """
-    spec = registry.vendors[vendor]
-    return _Exporter(vendor, spec, root).document(version or f"registry-{registry.registry}")
+    return _Exporter(vendor, examples).document(version)
 
 
-def operation_id(name: str) -> str:
+def operation_id(op: Operation) -> str:
     """The operationId of a registry operation: its `group.operation` name."""
-    return name
+    return op.qualified_name
 
 
 class _Exporter:
-    def __init__(self, key: str, vendor: Vendor, root: Path | None) -> None:
-        self.key = key
+    def __init__(self, vendor: Vendor, examples: bool) -> None:
         self.vendor = vendor
-        self.root = root
-        self.request_types = _reachable(vendor, _request_roots(vendor))
-        self.response_types = _reachable(vendor, _response_roots(vendor))
+        self.examples = examples
+        self.request_types = vendor.request_types
+        self.response_types = vendor.response_types(media_types=True)
         self.schemes: dict[str, dict[str, Any]] = {}
 
     def document(self, version: str) -> dict[str, Any]:
@@ -91,16 +87,16 @@ class _Exporter:
             item = paths.setdefault(op.path, {})
             method = op.method.lower()
             if method in item:
-                raise ValueError(f"{self.key}: two operations answer {op.method} {op.path}")
+                raise ValueError(f"{vendor.name}: two operations answer {op.method} {op.path}")
             item[method] = self.operation(op)
             if op.head:
                 item["head"] = self.head_operation(op)
-        servers = _overridden_servers(vendor)
+        servers = vendor.overridden_servers
         info: dict[str, Any] = {
             "title": vendor.title,
             "version": version,
             "description": _text(vendor.description),
-            "x-python-client": f"{self.key}.{vendor.client}",
+            "x-python-client": f"{vendor.name}.{vendor.client}",
         }
         result: dict[str, Any] = {
             "openapi": OPENAPI_VERSION,
@@ -111,12 +107,10 @@ class _Exporter:
                 if name not in servers
             ],
             "security": [{arg: [] for arg in self._credential_schemes()}],
-            "tags": [{"name": group} for group in _groups(vendor)],
+            "tags": [{"name": group.name} for group in vendor.groups],
             "paths": paths,
             "components": {
-                "schemas": {
-                    name: self.type_schema(name, spec) for name, spec in vendor.types.items()
-                },
+                "schemas": {named.name: self.type_schema(named) for named in vendor.types},
                 "securitySchemes": self.schemes,
             },
         }
@@ -130,10 +124,7 @@ class _Exporter:
     # -- operations ----------------------------------------------------------------------------
 
     def operation(self, op: Operation) -> dict[str, Any]:
-        result: dict[str, Any] = {
-            "operationId": operation_id(op.name),
-            "tags": [op.name.partition(".")[0]],
-        }
+        result: dict[str, Any] = {"operationId": operation_id(op), "tags": [op.group]}
         if op.summary:
             result["summary"] = _text(op.summary)
         if op.description:
@@ -148,12 +139,12 @@ class _Exporter:
             required.update({name: [] for name in extra_security})
             result["security"] = [required]
         if op.body is not None:
-            result["requestBody"] = self.request_body(op)
+            result["requestBody"] = self.request_body(op.body)
         result["responses"] = self.responses(op)
-        result["x-python-method"] = f"client.{op.name}"
-        result["x-idempotent"] = _idempotent(op)
+        result["x-python-method"] = f"client.{op.qualified_name}"
+        result["x-idempotent"] = op.idempotent
         if op.one_of:
-            result["x-one-of"] = [list(group) for group in op.one_of]
+            result["x-one-of"] = [[p.wire for p in group] for group in op.one_of]
         if op.compression is not None:
             result["x-compression"] = op.compression
         if op.notes:
@@ -163,9 +154,9 @@ class _Exporter:
     def head_operation(self, op: Operation) -> dict[str, Any]:
         """The HEAD variant: the same parameters, status and headers only."""
         result: dict[str, Any] = {
-            "operationId": operation_id(op.name) + ".head",
-            "tags": [op.name.partition(".")[0]],
-            "summary": f"{_text(op.summary) or op.name} (HEAD: status and headers only)",
+            "operationId": operation_id(op) + ".head",
+            "tags": [op.group],
+            "summary": f"{_text(op.summary) or op.qualified_name} (HEAD: status and headers only)",
         }
         full = self.operation(op)
         for key in ("servers", "parameters", "security"):
@@ -175,55 +166,46 @@ class _Exporter:
             "200": {"description": "The resource exists; headers only."},
             "default": {"description": "An error status."},
         }
-        result["x-python-method"] = f"client.{op.name}.head"
+        result["x-python-method"] = f"client.{op.qualified_name}.head"
         result["x-idempotent"] = True
         return result
 
     def parameters(self, op: Operation) -> tuple[list[dict[str, Any]], list[str]]:
         result: list[dict[str, Any]] = []
         security: list[str] = []
-        sections: list[tuple[str, dict[str, Param]]] = [
-            ("path", op.path_params),
-            ("query", op.query),
-            ("header", op.headers),
-        ]
-        for location, params in sections:
-            for wire, param in params.items():
-                python_name = param.name or names.snake_case(wire)
-                if location == "header" and wire.lower() in _IGNORED_HEADERS:
-                    scheme = f"{op.name.replace('.', '_')}_{python_name}"
-                    self.schemes[scheme] = {
-                        "type": "apiKey",
-                        "in": "header",
-                        "name": wire,
-                        "description": _text(param.description),
-                        "x-python-name": python_name,
-                        **({"x-secret": True} if param.secret else {}),
-                    }
-                    security.append(scheme)
-                    continue
-                schema = self.schema(param.type)
-                if param.secret:
-                    schema = {**schema, "writeOnly": True, **_SECRET_MARKS}
-                entry: dict[str, Any] = {"name": wire, "in": location}
-                if param.description:
-                    entry["description"] = _text(param.description)
-                entry["required"] = location == "path" or param.required
-                if param.style == "repeated":
-                    entry["style"], entry["explode"] = "form", True
-                elif param.style == "comma":
-                    entry["style"], entry["explode"] = "form", False
-                entry["schema"] = schema
-                entry["x-python-name"] = python_name
-                if param.notes:
-                    entry["x-notes"] = [_text(note) for note in param.notes]
-                result.append(entry)
+        for param in op.params:
+            if param.location == "header" and param.wire.lower() in _IGNORED_HEADERS:
+                scheme = f"{op.group}_{op.name}_{param.python_name}"
+                self.schemes[scheme] = {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": param.wire,
+                    "description": _text(param.description),
+                    "x-python-name": param.python_name,
+                    **({"x-secret": True} if param.secret else {}),
+                }
+                security.append(scheme)
+                continue
+            schema = self.schema(param.type)
+            if param.secret:
+                schema = {**schema, "writeOnly": True, **_SECRET_MARKS}
+            entry: dict[str, Any] = {"name": param.wire, "in": param.location}
+            if param.description:
+                entry["description"] = _text(param.description)
+            entry["required"] = param.required
+            if param.style == "repeated":
+                entry["style"], entry["explode"] = "form", True
+            elif param.style == "comma":
+                entry["style"], entry["explode"] = "form", False
+            entry["schema"] = schema
+            entry["x-python-name"] = param.python_name
+            if param.notes:
+                entry["x-notes"] = [_text(note) for note in param.notes]
+            result.append(entry)
         return result, security
 
-    def request_body(self, op: Operation) -> dict[str, Any]:
-        body = op.body
-        assert body is not None
-        if body.empty or body.type is None:
+    def request_body(self, body: model.Body) -> dict[str, Any]:
+        if body.type is None:
             return {
                 "description": "Always an empty JSON object.",
                 "required": True,
@@ -237,27 +219,25 @@ class _Exporter:
         return result
 
     def responses(self, op: Operation) -> dict[str, Any]:
-        response = op.response
-        enveloped = op.envelope and self.vendor.envelope is not None
-        media_type = op.accept or "application/json"
+        media_type = op.default_media_type
         content: dict[str, Any] = {}
-        if enveloped:
-            output = self.schema(response.type) if response and response.type else {}
+        if op.enveloped:
+            output = self.schema(op.response) if op.response is not None else {}
             content[media_type] = {"schema": self.envelope_schema(output)}
-        elif response is not None and response.type is not None:
-            content[media_type] = {"schema": self.schema(response.type)}
-        if content and response is not None and response.sample and self.root is not None:
-            sample = json.loads((self.root / response.sample).read_text(encoding="utf-8"))
+        elif op.response is not None:
+            content[media_type] = {"schema": self.schema(op.response)}
+        if content and op.sample is not None and self.examples:
+            sample = json.loads(op.sample.read_text(encoding="utf-8"))
             content[media_type]["examples"] = {
                 "vendor": {"summary": "The vendor's sample", "value": sample}
             }
-        for other, kind in _media_types(op).items():
-            content[other] = (
+        for other in op.media_types:
+            content[other.media_type] = (
                 {"schema": {"description": _MULTIPART_NOTE}}
-                if kind == "multipart"
-                else {"schema": self.schema(kind)}
+                if other.type is None
+                else {"schema": self.schema(other.type)}
             )
-        success: dict[str, Any] = {"description": _text(response.description) if response else ""}
+        success: dict[str, Any] = {"description": _text(op.response_description)}
         if not success["description"]:
             success["description"] = _text(op.summary) or "Success."
         if content:
@@ -268,7 +248,7 @@ class _Exporter:
                 "description": "Not modified since the time given in If-Modified-Since."
             }
         description = "An error status (the client raises a StatusError subclass)."
-        if enveloped:
+        if op.enveloped:
             description += (
                 " An HTTP 200 whose envelope result status is not "
                 f"`{self.vendor.envelope_success}` is an error too (EnvelopeError)."
@@ -278,61 +258,56 @@ class _Exporter:
 
     def envelope_schema(self, output: dict[str, Any]) -> dict[str, Any]:
         """The vendor's envelope with its output field set to the operation's response type."""
-        assert self.vendor.envelope is not None
-        schema = self.type_schema(self.vendor.envelope, self.vendor.types[self.vendor.envelope])
+        envelope = self.vendor.type_named(self.vendor.envelope or "")
+        assert envelope is not None
+        schema = self.type_schema(envelope)
         schema["properties"][ENVELOPE_OUTPUT] = output
         return schema
 
     # -- types ---------------------------------------------------------------------------------
 
-    def type_schema(self, name: str, spec: TypeDef) -> dict[str, Any]:
-        if spec.enum is not None:
-            schema: dict[str, Any] = {"type": "integer" if spec.type == "int" else "string"}
-            if spec.description:
-                schema["description"] = _text(spec.description)
-            schema["enum"] = list(spec.enum)
+    def type_schema(self, named: EnumType | ObjectType) -> dict[str, Any]:
+        if isinstance(named, EnumType):
+            schema: dict[str, Any] = {"type": "integer" if named.base == "int" else "string"}
+            if named.description:
+                schema["description"] = _text(named.description)
+            schema["enum"] = named.values
             schema["x-open-enum"] = True  # responses may carry values added later
             return schema
         properties: dict[str, Any] = {}
         required: list[str] = []
-        write_only = name in self.request_types and name not in self.response_types
-        for wire, raw in (spec.fields or {}).items():
-            info = raw if isinstance(raw, Field) else Field(type=raw)
-            prop = self.schema(info.type)
-            if info.description:
-                prop = {**prop, "description": _text(info.description)}
-            if info.secret:
+        write_only = named.name in self.request_types and named.name not in self.response_types
+        for field in named.fields:
+            prop = self.schema(field.type)
+            if field.description:
+                prop = {**prop, "description": _text(field.description)}
+            if field.secret:
                 prop = {**prop, **_SECRET_MARKS, **({"writeOnly": True} if write_only else {})}
-            python_name = info.name or names.snake_case(wire)
-            if python_name != wire:
-                prop = {**prop, "x-python-name": python_name}
-            properties[wire] = prop
-            if not (info.optional or (spec.optional and not info.required)):
-                required.append(wire)
+            if field.python_name != field.wire:
+                prop = {**prop, "x-python-name": field.python_name}
+            properties[field.wire] = prop
+            if not field.may_be_missing:
+                required.append(field.wire)
         schema = {"type": "object"}
-        if spec.description:
-            schema["description"] = _text(spec.description)
+        if named.description:
+            schema["description"] = _text(named.description)
         schema["properties"] = properties
         if required:
             schema["required"] = required
         return schema
 
-    def schema(self, text: str) -> dict[str, Any]:
-        return self._schema(typeexpr.parse(text))
-
-    def _schema(self, ref: typeexpr.TypeRef) -> dict[str, Any]:
-        if isinstance(ref, typeexpr.Named):
+    def schema(self, ref: TypeRef) -> dict[str, Any]:
+        if isinstance(ref, Named):
             if ref.name == "date":
                 return self._date()
-            if ref.name in typeexpr.SCALARS:
-                # A scalar this exporter does not know yet is described as any JSON value.
-                return dict(_SCALARS.get(ref.name, {}))
+            if ref.name in _SCALARS:
+                return dict(_SCALARS[ref.name])
             return {"$ref": f"#/components/schemas/{ref.name}"}
-        if isinstance(ref, typeexpr.ListOf):
-            return {"type": "array", "items": self._schema(ref.item)}
-        if isinstance(ref, typeexpr.DictOf):
-            return {"type": "object", "additionalProperties": self._schema(ref.value)}
-        return _nullable(self._schema(ref.inner))
+        if isinstance(ref, ListOf):
+            return {"type": "array", "items": self.schema(ref.item)}
+        if isinstance(ref, DictOf):
+            return {"type": "object", "additionalProperties": self.schema(ref.value)}
+        return _nullable(self.schema(ref.inner))
 
     def _date(self) -> dict[str, Any]:
         """`format: date` is RFC 3339's YYYY-MM-DD; another vendor format is said in an extension."""
@@ -348,58 +323,6 @@ def _nullable(inner: dict[str, Any]) -> dict[str, Any]:
     if isinstance(inner.get("type"), str):
         return {**inner, "type": [inner["type"], "null"]}
     return {"anyOf": [inner, {"type": "null"}]}
-
-
-def _media_types(op: Operation) -> dict[str, str]:
-    """The other media types the caller may ask for: media type -> type expression or `multipart`."""
-    return dict(op.media_types)
-
-
-def _idempotent(op: Operation) -> bool:
-    if op.idempotent is not None:
-        return op.idempotent
-    return op.method in ("GET", "HEAD", "PUT", "DELETE")
-
-
-def _groups(vendor: Vendor) -> list[str]:
-    return list(dict.fromkeys(op.name.partition(".")[0] for op in vendor.operations))
-
-
-def _overridden_servers(vendor: Vendor) -> set[str]:
-    """Servers that only some operations use (another host), as opposed to whole-API environments."""
-    return {op.server for op in vendor.operations if op.server != "default"}
-
-
-def _request_roots(vendor: Vendor) -> list[str]:
-    roots = [op.body.type for op in vendor.operations if op.body and op.body.type]
-    for op in vendor.operations:
-        roots += [p.type for p in [*op.path_params.values(), *op.query.values()]]
-        roots += [p.type for p in op.headers.values()]
-    return roots
-
-
-def _response_roots(vendor: Vendor) -> list[str]:
-    roots = [op.response.type for op in vendor.operations if op.response and op.response.type]
-    for op in vendor.operations:
-        roots += [kind for kind in _media_types(op).values() if kind != "multipart"]
-    if vendor.envelope:
-        roots.append(vendor.envelope)
-    return roots
-
-
-def _reachable(vendor: Vendor, roots: list[str]) -> set[str]:
-    """Every declared type the given type expressions refer to, directly or through fields."""
-    seen: set[str] = set()
-    pending = [name for text in roots for name in typeexpr.names_in(typeexpr.parse(text))]
-    while pending:
-        name = pending.pop()
-        if name in seen or name not in vendor.types:
-            continue
-        seen.add(name)
-        for raw in (vendor.types[name].fields or {}).values():
-            text = raw if isinstance(raw, str) else raw.type
-            pending += typeexpr.names_in(typeexpr.parse(text))
-    return seen
 
 
 def _text(text: str) -> str:
@@ -427,27 +350,25 @@ def main(registry_path: Path, *, vendor: str | None = None, output: Path | None 
     """
     import hashlib
 
-    from codegen import model, registry
+    from codegen import registry, resolve
 
     try:
-        spec, source = registry.load(registry_path)
-        model.build(spec, source, registry_path.resolve().parent)
+        vendors = resolve.load(registry_path)
     except registry.RegistryError as exc:
-        print(exc, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) in the registry.", file=sys.stderr)
+        resolve.report(exc, "nothing was exported.")
         return 2
-    if vendor is not None and vendor not in spec.vendors:
-        known = ", ".join(spec.vendors)
+    by_name = {v.name: v for v in vendors}
+    if vendor is not None and vendor not in by_name:
+        known = ", ".join(by_name)
         print(f"no vendor `{vendor}` in {registry_path.name}; vendors: {known}", file=sys.stderr)
         return 2
     digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()[:12]
-    root = registry_path.resolve().parent
 
     def export(key: str) -> dict[str, Any]:
-        return document(spec, key, root=root, version=f"{registry_path.name}@{digest}")
+        return document(by_name[key], version=f"{registry_path.name}@{digest}")
 
-    if vendor is None and len(spec.vendors) == 1:
-        vendor = next(iter(spec.vendors))
+    if vendor is None and len(by_name) == 1:
+        vendor = next(iter(by_name))
     if vendor is not None:
         doc = export(vendor)
         if output is None:
@@ -461,7 +382,7 @@ def main(registry_path: Path, *, vendor: str | None = None, output: Path | None 
         print("several vendors: give --vendor, or -o DIRECTORY for all of them", file=sys.stderr)
         return 2
     output.mkdir(parents=True, exist_ok=True)
-    for key in spec.vendors:
+    for key in by_name:
         target = output / f"{key}.openapi.json"
         target.write_text(dump(export(key), target), encoding="utf-8")
         print(f"wrote {target}", file=sys.stderr)

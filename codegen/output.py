@@ -91,27 +91,34 @@ def read_tree(root: Path) -> dict[str, str]:
 
 
 def differences(
-    expected: dict[str, str], actual: dict[str, str], *, context_lines: int = 20
+    expected: dict[str, str],
+    actual: dict[str, str],
+    *,
+    shown: str = "generated",
+    context_lines: int = 20,
 ) -> list[str]:
-    """A readable summary: missing, unexpected and changed files, with the start of each diff."""
+    """A readable drift report: missing, unexpected and changed files, with the start of each diff.
+
+    `expected` is what the registry produces, `actual` what is committed under the directory `shown`.
+    """
     report: list[str] = []
     for name in sorted(expected.keys() - actual.keys()):
-        report.append(f"missing: generated/{name}")
+        report.append(f"missing: {shown}/{name}")
     for name in sorted(actual.keys() - expected.keys()):
-        report.append(f"unexpected: generated/{name}")
+        report.append(f"unexpected: {shown}/{name}")
     for name in sorted(expected.keys() & actual.keys()):
         if expected[name] != actual[name]:
             diff = list(
                 difflib.unified_diff(
                     actual[name].splitlines(),
                     expected[name].splitlines(),
-                    f"generated/{name} (committed)",
-                    f"generated/{name} (from endpoints.yaml)",
+                    f"{shown}/{name} (committed)",
+                    f"{shown}/{name} (from endpoints.yaml)",
                     lineterm="",
                 )
             )
             changed = sum(1 for line in diff if line[:1] in "+-") - 2
-            report.append(f"changed: generated/{name} ({changed} lines differ)")
+            report.append(f"changed: {shown}/{name} ({changed} lines differ)")
             report.extend("    " + line for line in diff[:context_lines])
             if len(diff) > context_lines:
                 report.append(f"    ... {len(diff) - context_lines} more diff lines")

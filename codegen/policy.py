@@ -1,13 +1,23 @@
-"""The generated runtime's policy, read from the runtime itself (`codegen/runtime/`).
+"""The generated runtime's policy: what may be repeated, which statuses are retried, which error class
+each status raises.
 
-The runtime's modules are the one home of which statuses are retried and which error class each status
-raises; the reference (`reference.py`) documents what this module reads from them, so the two cannot
-drift apart.
+Idempotency is decided here for the resolver; the retry statuses and status classes are read from the
+runtime itself (`codegen/runtime/`), their one home, so the reference (`reference.py`) that documents
+them cannot drift from what the clients do.
 """
 
 from __future__ import annotations
 
 from codegen.runtime import _constants, errors
+
+# HTTP methods whose repetition is safe by definition (RFC 9110, 9.2.2); the registry may say otherwise.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})
+
+
+def is_idempotent(method: str, declared: bool | None) -> bool:
+    """Whether an operation may be sent again: the registry's `idempotent:`, else by its method."""
+    return declared if declared is not None else method in IDEMPOTENT_METHODS
+
 
 # Statuses after which an idempotent operation is repeated (with backoff and `Retry-After`).
 RETRY_STATUSES = tuple(sorted(_constants.RETRY_STATUSES))

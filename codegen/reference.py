@@ -9,7 +9,6 @@ registry gives the same bytes.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tempfile
@@ -18,10 +17,11 @@ from pathlib import Path
 
 import jinja2
 
-from codegen import names, policy, resources
-from codegen.model import EnumModel, OperationModel, PackageModel, StructModel
+from codegen import names, output, policy, pytyping, resources
+from codegen.model import ENVELOPE_OUTPUT, EnumType, Field, ObjectType, Operation, Parameter, Vendor
+from codegen.pytyping import PythonTypes
 from codegen.render import template_environment
-from codegen.schema import Registry
+from codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef
 
 TEMPLATES = resources.TEMPLATES / "reference"
 TEMPLATE = "vendor.md.j2"
@@ -34,6 +34,15 @@ STATUS_ERRORS = (
 )
 _EXAMPLE_DEPTH = 2  # nested models deeper than this are shown as `Model(...)`
 _WIDTH = 96
+_SCALAR_EXAMPLES = {
+    "str": '"..."',
+    "int": "1",
+    "float": "1.0",
+    "bool": "True",
+    "decimal": 'Decimal("10.00")',
+    "date": "dt.date(2025, 1, 31)",
+    "any": '{"key": "value"}',
+}
 
 
 @dataclass(frozen=True)
@@ -47,10 +56,26 @@ class ParamRow:
 
 
 @dataclass(frozen=True)
+class MediaRow:
+    media_type: str
+    annotation: str
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    python: str
+    wire: str
+    annotation: str
+    optional: bool
+    description: str
+    secret: bool
+
+
+@dataclass(frozen=True)
 class OperationDoc:
     """One operation, as the template shows it."""
 
-    model: OperationModel
+    model: Operation
     call: str  # client.cart.get
     anchor: str
     signature: str
@@ -59,7 +84,7 @@ class OperationDoc:
     body_required: bool
     returns: str
     returns_text: str  # how the result is obtained (the 1Ticket unwrap rule, 304, ...)
-    media_types: list[tuple[str, str]]
+    media_types: list[MediaRow]
     errors: list[str]
     retry: str
     example: str
@@ -72,49 +97,48 @@ class GroupDoc:
     operations: list[OperationDoc]
 
 
-def render_reference(packages: list[PackageModel], spec: Registry | None = None) -> dict[str, str]:
+@dataclass(frozen=True)
+class StructDoc:
+    model: ObjectType
+    fields: list[FieldRow]
+
+
+def render_reference(vendors: list[Vendor], *, notes: bool = True) -> dict[str, str]:
     """File name (relative to `docs/`) -> Markdown text, one file per vendor.
 
-    With `spec` (the loaded registry) each operation also lists the registry's notes and each vendor its
-    decisions; without it those sections are left out.
+    With `notes` each operation also lists the registry's notes and each vendor its decisions.
     """
     env = _environment()
     template = env.get_template(TEMPLATE)
     files: dict[str, str] = {}
-    for package in packages:
-        vendor = spec.vendors.get(package.name) if spec is not None else None
-        notes = {op.name: op.notes for op in vendor.operations} if vendor else {}
-        builder = _Builder(package)
+    for vendor in vendors:
+        builder = _Builder(vendor)
         groups = [
             GroupDoc(
                 group.name,
-                [
-                    builder.operation(op, notes.get(f"{op.group}.{op.name}", []))
-                    for op in group.operations
-                ],
+                [builder.operation(op, list(op.notes) if notes else []) for op in group.operations],
             )
-            for group in package.groups
+            for group in vendor.groups
         ]
         text = template.render(
-            package=package,
+            package=vendor,
             groups=groups,
+            structs=[builder.struct(s) for s in vendor.structs],
             command=COMMAND,
-            decisions=[_text(d) for d in vendor.decisions] if vendor else [],
+            decisions=[_text(d) for d in vendor.decisions] if notes else [],
             constructor=builder.constructor(),
             status_errors=STATUS_ERRORS,
             retry_statuses=", ".join(str(s) for s in RETRY_STATUSES),
         )
-        files[f"{package.name}.md"] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+        files[f"{vendor.name}.md"] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
     return files
 
 
 def reference_files(registry_path: Path) -> dict[str, str]:
     """Load and resolve the registry, then render the reference (raises `RegistryError`)."""
-    from codegen import model, registry
+    from codegen import resolve
 
-    spec, source = registry.load(registry_path)
-    packages = model.build(spec, source, registry_path.resolve().parent)
-    return render_reference(packages, spec)
+    return render_reference(resolve.load(registry_path))
 
 
 def write(files: dict[str, str], directory: Path) -> None:
@@ -135,82 +159,87 @@ def write(files: dict[str, str], directory: Path) -> None:
 
 def differences(files: dict[str, str], directory: Path, *, context_lines: int = 20) -> list[str]:
     """What differs between the rendered reference and the files in `directory` (empty: up to date)."""
-    report: list[str] = []
-    shown = directory.name
-    for name, expected in files.items():
-        target = directory / name
-        if not target.is_file():
-            report.append(f"missing: {shown}/{name}")
-            continue
-        actual = target.read_text(encoding="utf-8")
-        if actual == expected:
-            continue
-        diff = list(
-            difflib.unified_diff(
-                actual.splitlines(),
-                expected.splitlines(),
-                f"{shown}/{name} (committed)",
-                f"{shown}/{name} (from endpoints.yaml)",
-                lineterm="",
-            )
-        )
-        changed = sum(1 for line in diff if line[:1] in "+-") - 2
-        report.append(f"changed: {shown}/{name} ({changed} lines differ)")
-        report.extend("    " + line for line in diff[:context_lines])
-        if len(diff) > context_lines:
-            report.append(f"    ... {len(diff) - context_lines} more diff lines")
-    return report
+    actual = {
+        name: (directory / name).read_text(encoding="utf-8")
+        for name in files
+        if (directory / name).is_file()
+    }
+    return output.differences(files, actual, shown=directory.name, context_lines=context_lines)
 
 
 # -- building the views ------------------------------------------------------------------------
 
 
 class _Builder:
-    def __init__(self, package: PackageModel) -> None:
-        self.package = package
-        self.structs: dict[str, StructModel] = {s.name: s for s in package.structs}
-        self.enums: dict[str, EnumModel] = {e.name: e for e in package.enums}
-        self._used: set[str] = set()  # models and Decimal named by the example being built
+    def __init__(self, vendor: Vendor) -> None:
+        self.vendor = vendor
+        self.types = PythonTypes(models_from=None)
+        self._used: set[str] = (
+            set()
+        )  # models, `Decimal` and `dt.date` named by the example being built
 
     def constructor(self) -> str:
-        args = [
-            f"{arg}={self._scalar_example(kind)}" for arg, _, kind, _, _ in self.package.credentials
-        ]
-        return _call(self.package.client, args)
+        args = [f"{c.arg}={_SCALAR_EXAMPLES[c.type]}" for c in self.vendor.credentials]
+        return _call(self.vendor.client, args)
 
-    def operation(self, op: OperationModel, notes: list[str]) -> OperationDoc:
-        call = f"client.{op.group}.{op.name}"
-        body = _body_annotation(op)
-        media_types = [("application/json" if not op.accept else op.accept, op.returns)]
-        media_types += op.media_types
-        returns = " | ".join(dict.fromkeys(annotation for _, annotation in media_types))
-        if len(media_types) == 1:
-            media_types = []
+    def struct(self, struct: ObjectType) -> StructDoc:
+        rows = [
+            FieldRow(
+                f.python_name,
+                f.wire,
+                _quoted(self.types.field(struct, f, unset=False)),
+                f.may_be_missing,
+                f.description,
+                f.secret,
+            )
+            for f in struct.init_order
+        ]
+        return StructDoc(struct, rows)
+
+    def operation(self, op: Operation, notes: list[str]) -> OperationDoc:
+        call = f"client.{op.qualified_name}"
+        body = self.types.body(op)
+        media_types = [MediaRow(op.default_media_type, self.types.returns(op))]
+        media_types += [MediaRow(m.media_type, self.types.media(m)) for m in op.media_types]
+        returns = " | ".join(dict.fromkeys(row.annotation for row in media_types))
+        params = pytyping.signature_parameters(
+            op, self.types, media="any" if op.media_types else None
+        )
         return OperationDoc(
             model=op,
             call=call,
             # GitHub's heading anchor: lower case, punctuation but `_` and `-` dropped.
             anchor=f"client{op.group}{op.name}".lower(),
-            signature=_signature(call, _parameters(op, body), _quoted(returns)),
+            signature=_signature(
+                call, [_quoted(p) for p in (["*", *params] if params else [])], _quoted(returns)
+            ),
             params=[
                 ParamRow(
-                    p.py_name, p.wire, p.location, _quoted(p.annotation), p.required, _text(p.doc)
+                    p.python_name,
+                    p.wire,
+                    p.location,
+                    _quoted(self.types.parameter(p)),
+                    p.required,
+                    _text(p.description),
                 )
                 for p in op.params
             ],
-            body=body,
-            body_required=op.body_required,
+            body=_quoted(body) if body else None,
+            body_required=op.body is not None and op.body.required,
             returns=_quoted(returns),
             returns_text=self._returns_text(op),
-            media_types=media_types,
+            media_types=[MediaRow(m.media_type, _quoted(m.annotation)) for m in media_types]
+            if len(media_types) > 1
+            else [],
             errors=self._errors(op),
             retry=_retry_text(op),
             example=self._example(op, call),
             notes=[_text(note) for note in notes],
         )
 
-    def _returns_text(self, op: OperationModel) -> str:
+    def _returns_text(self, op: Operation) -> str:
         parts: list[str] = []
+        field = op.unwrap.field
         if op.enveloped:
             parts.append(
                 {
@@ -218,18 +247,18 @@ class _Builder:
                     "nothing": "Nothing: the call succeeds (the envelope says `success`) or raises.",
                     "first": "The first element of the envelope's `output` (an empty `output` is a "
                     "`DecodeError`).",
-                    "first_field": f"The `{op.unwrap_field}` of the first element of the envelope's "
-                    "`output`"
-                    + (" (`[]` when `output` is empty)." if op.unwrap_field_is_list else "."),
-                }[op.unwrap]
+                    "first_field": f"The `{field.python_name if field else ''}` of the first element "
+                    "of the envelope's `output`"
+                    + (" (`[]` when `output` is empty)." if op.unwrap.tolerates_absence else "."),
+                }[op.unwrap.kind]
             )
-        elif op.decode_annotation is None:
+        elif op.decoded is None:
             parts.append("Nothing: the vendor documents no response body.")
         if op.not_modified:
             parts.append("`None` when the server answers 304 Not Modified (`If-Modified-Since`).")
         return " ".join(parts)
 
-    def _errors(self, op: OperationModel) -> list[str]:
+    def _errors(self, op: Operation) -> list[str]:
         errors: list[str] = []
         reasons = _argument_checks(op)
         if reasons:
@@ -240,110 +269,92 @@ class _Builder:
         )
         statuses = ", ".join(f"`{name}` {status}" for name, status in STATUS_ERRORS)
         errors.append(f"`StatusError` for any other non-2xx status; by status: {statuses}.")
-        if op.decode_annotation is not None:
+        if op.decoded is not None:
             errors.append(
                 "`DecodeError`: the body does not have the documented shape (names the JSON path)."
             )
         if op.enveloped:
             errors.append(
                 f"`EnvelopeError`: the envelope's result status is not "
-                f"`{self.package.envelope_success}`, even with HTTP 200 (carries the vendor's "
+                f"`{self.vendor.envelope_success}`, even with HTTP 200 (carries the vendor's "
                 "message and messageid)."
             )
         return errors
 
-    def _example(self, op: OperationModel, call: str) -> str:
+    def _example(self, op: Operation, call: str) -> str:
         self._used.clear()
         args: list[str] = []
-        if op.body_annotation and op.body_required:
-            args.append(f"body={self._value(op.body_annotation, 0)}")
-        wanted = {p.py_name for p in op.required_params}
+        if op.body_type is not None and op.body is not None and op.body.required:
+            args.append(f"body={self._value(op.body_type, 0)}")
+        wanted = {p.python_name for p in op.required_params}
         for group in op.one_of:
-            if not wanted & set(group):
-                wanted.add(group[0])
+            if not wanted & {p.python_name for p in group}:
+                wanted.add(group[0].python_name)
         args += [
-            f"{p.py_name}={self._value(p.annotation, 0)}" for p in op.params if p.py_name in wanted
+            f"{p.python_name}={self._argument(p)}" for p in op.params if p.python_name in wanted
         ]
         result = _result_name(op.returns)
         text = _call(call, args)
         if result is not None:
             text = f"{result} = {text}"
         imports = []
-        if "dt.date" in self._used:
+        if "date" in self._used:
             imports.append("import datetime as dt\n")
-        if "Decimal" in self._used:
+        if "decimal" in self._used:
             imports.append("from decimal import Decimal\n")
-        models = sorted(self._used - {"Decimal", "dt.date"})
+        models = sorted(self._used - {"decimal", "date"})
         if models:
-            imports.append(f"from {self.package.name}.models import {', '.join(models)}\n")
+            imports.append(f"from {self.vendor.name}.models import {', '.join(models)}\n")
         return "".join(imports) + ("\n" if imports else "") + text
 
     # -- example values ------------------------------------------------------------------------
 
-    def _value(self, annotation: str, depth: int) -> str:
-        text = annotation.strip()
-        alternatives = [a for a in _alternatives(text) if a != "UnsetType"]
-        if "None" in alternatives:
+    def _argument(self, param: Parameter) -> str:
+        """An example argument: an enum's first wire value, a date, or a value of its type."""
+        if isinstance(param.type, Nullable):
+            return "None"
+        if param.enum is not None:
+            value = _quoted(repr(param.enum.values[0]))
+            return f"[{value}]" if isinstance(param.type, ListOf) else value
+        return self._value(param.type, 0)
+
+    def _value(self, ref: TypeRef, depth: int) -> str:
+        if isinstance(ref, Nullable):
             return "None"  # nullable: the shortest valid value
-        if len(alternatives) > 1 and alternatives[1].startswith("Literal["):
-            return self._enum_example(alternatives[0])  # an enum argument: its first wire value
-        if len(alternatives) > 1 or alternatives[0] != text:
-            return self._value(alternatives[0], depth)
-        if text.startswith("list[") and text.endswith("]"):
-            return f"[{self._value(text[5:-1], depth)}]"
-        if text.startswith("dict[str, ") and text.endswith("]"):
-            return f'{{"key": {self._value(text[10:-1], depth)}}}'
-        if text in self.enums and self.enums[text].members:
-            self._used.add(text)
-            return f"{text}.{self.enums[text].members[0][0]}"
-        if text in self.structs:
-            self._used.add(text)
-            struct = self.structs[text]
+        if isinstance(ref, ListOf):
+            return f"[{self._value(ref.item, depth)}]"
+        if isinstance(ref, DictOf):
+            return f'{{"key": {self._value(ref.value, depth)}}}'
+        found = self.vendor.type_named(ref.name)
+        if isinstance(found, EnumType):
+            self._used.add(found.name)
+            return f"{found.name}.{found.members[0].name}"
+        if isinstance(found, ObjectType):
+            self._used.add(found.name)
             if depth >= _EXAMPLE_DEPTH:
-                return f"{text}(...)"
-            fields = [f for f in struct.fields if not f.has_default]
+                return f"{found.name}(...)"
+            fields = [f for f in found.init_order if not f.may_be_missing]
             return _call(
-                text,
-                [f"{f.py_name}={self._value(f.annotation, depth + 1)}" for f in fields],
+                found.name,
+                [f"{f.python_name}={self._field_value(found, f, depth + 1)}" for f in fields],
                 indent=4 * (depth + 1),
             )
-        if text in ("Decimal", "dt.date"):
-            self._used.add(text)
-        return self._scalar_example(text)
+        if ref.name in ("decimal", "date"):
+            self._used.add(ref.name)
+        return _SCALAR_EXAMPLES.get(ref.name, "...")
 
-    def _enum_example(self, name: str) -> str:
-        enum = self.enums.get(name)
-        if enum is None or not enum.members:
-            return '"..."'
-        return enum.members[0][1].replace("'", '"')
-
-    @staticmethod
-    def _scalar_example(annotation: str) -> str:
-        return {
-            "str": '"..."',
-            "int": "1",
-            "float": "1.0",
-            "bool": "True",
-            "Decimal": 'Decimal("10.00")',
-            "dt.date": "dt.date(2025, 1, 31)",
-            "Any": '{"key": "value"}',
-        }.get(annotation, "...")
+    def _field_value(self, owner: ObjectType, field: Field, depth: int) -> str:
+        if owner.generic and field.wire == ENVELOPE_OUTPUT:
+            return "..."  # the envelope's type parameter
+        return self._value(field.type, depth)
 
 
 def _environment() -> jinja2.Environment:
     env = template_environment(TEMPLATES)
     env.filters["cell"] = _cell
     env.filters["text"] = _text
+    env.filters["pyrepr"] = repr
     return env
-
-
-def _body_annotation(op: OperationModel) -> str | None:
-    if not op.body_annotation:
-        return None
-    alternative = (
-        "list[dict[str, Any]]" if op.body_annotation.startswith("list[") else "Mapping[str, Any]"
-    )
-    return f"{op.body_annotation} | {alternative}"
 
 
 def _signature(call: str, params: list[str], returns: str) -> str:
@@ -355,40 +366,26 @@ def _signature(call: str, params: list[str], returns: str) -> str:
     return f"{call}(\n{inner}) -> {returns}"
 
 
-def _parameters(op: OperationModel, body: str | None) -> list[str]:
-    """The keyword arguments as the generated method declares them: required first, then optional."""
-    required = [f"{p.py_name}: {_quoted(p.annotation)}" for p in op.required_params]
-    optional = [f"{p.py_name}: {_quoted(p.annotation)} | None = None" for p in op.optional_params]
-    if body and op.body_required:
-        required.insert(0, f"body: {body}")
-    elif body:
-        optional.append(f"body: {body} | None = None")
-    if op.media_types:
-        optional.append('media_type: str = "application/json"')
-    params = required + optional
-    return ["*", *params] if params else []
-
-
-def _argument_checks(op: OperationModel) -> list[str]:
+def _argument_checks(op: Operation) -> list[str]:
     """What the generated method checks before sending, for this operation."""
     reasons: list[str] = []
     if op.one_of:
-        groups = "; ".join(" or ".join(f"`{name}`" for name in group) for group in op.one_of)
+        groups = "; ".join(" or ".join(f"`{p.python_name}`" for p in group) for group in op.one_of)
         reasons.append(f"none of {groups} given")
-    if any(p.choices for p in op.params):
+    if any(p.enum for p in op.params):
         reasons.append("a value outside an enum")
     if any(p.location == "path" for p in op.params):
         reasons.append("an empty path argument")
     if any(p.location == "header" for p in op.params):
         reasons.append("a header value with CR or LF")
-    if op.body_annotation:
+    if op.body_type is not None:
         reasons.append("a body without the model's shape")
     if op.media_types:
         reasons.append("an undocumented `media_type`")
     return reasons
 
 
-def _retry_text(op: OperationModel) -> str:
+def _retry_text(op: Operation) -> str:
     statuses = ", ".join(str(s) for s in RETRY_STATUSES)
     if op.idempotent:
         return (
@@ -403,28 +400,16 @@ def _retry_text(op: OperationModel) -> str:
     )
 
 
-def _alternatives(annotation: str) -> list[str]:
-    """The members of a top-level union: `list[A | B] | None` -> [`list[A | B]`, `None`]."""
-    members: list[str] = []
-    depth = start = 0
-    for index, char in enumerate(annotation):
-        depth += {"[": 1, "]": -1}.get(char, 0)
-        if depth == 0 and annotation.startswith(" | ", index):
-            members.append(annotation[start:index])
-            start = index + 3
-    members.append(annotation[start:])
-    return [member.strip() for member in members]
-
-
-def _result_name(returns: str) -> str | None:
-    if returns == "None":
+def _result_name(returns: TypeRef | None) -> str | None:
+    """The variable an example assigns the result to: `items`, `cart`, `result`."""
+    if returns is None:
         return None
-    base = returns.removesuffix(" | None")
-    if base.startswith("list["):
+    base = returns.inner if isinstance(returns, Nullable) else returns
+    if isinstance(base, ListOf):
         return "items"
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", base) or base == "Any":
+    if not isinstance(base, Named) or base.name in ("any", "date"):
         return "result"
-    return names.snake_case(base) or "result"
+    return names.snake_case(PythonTypes(models_from=None).annotation(base)) or "result"
 
 
 def _call(name: str, args: list[str], *, indent: int = 0) -> str:

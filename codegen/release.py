@@ -9,15 +9,15 @@ compared with what the change needs, so `codegen diff` can say "bump to 1.0.0" b
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Literal
 
-import msgspec
-
 from codegen.diff import Change
-from codegen.schema import Registry, Vendor
+from codegen.model import Vendor
 
 Bump = Literal["major", "minor", "patch"]
 _RANK: dict[Bump, int] = {"patch": 0, "minor": 1, "major": 2}
@@ -66,19 +66,20 @@ def needed(changes: Iterable[Change], entry_changed: bool) -> Bump | None:
     return max(parts, key=_RANK.__getitem__)
 
 
-def releases(old: Registry, new: Registry, changes: list[Change]) -> list[Release]:
+def releases(old: list[Vendor], new: list[Vendor], changes: list[Change]) -> list[Release]:
     """One `Release` per vendor present in both registries (a new vendor is a first release)."""
+    before = {vendor.name: vendor for vendor in old}
     found = []
-    for key, vendor in new.vendors.items():
-        if key not in old.vendors:
+    for vendor in new:
+        if vendor.name not in before:
             continue
-        own = [change for change in changes if change.vendor == key]
-        entry_changed = _entry(old.vendors[key]) != _entry(vendor)
+        own = [change for change in changes if change.vendor == vendor.name]
+        entry_changed = _entry(before[vendor.name]) != _entry(vendor)
         found.append(
             Release(
-                vendor=key,
+                vendor=vendor.name,
                 needed=needed(own, entry_changed),
-                old_version=old.vendors[key].version,
+                old_version=before[vendor.name].version,
                 declared=vendor.version,
                 reasons=tuple(change.message for change in own),
             )
@@ -107,11 +108,24 @@ def report(found: list[Release]) -> str:
 
 
 def _entry(vendor: Vendor) -> object:
-    """The vendor's registry entry as plain data, without the version itself."""
-    data = msgspec.to_builtins(vendor)
-    assert isinstance(data, dict)
-    data.pop("version", None)
-    return data
+    """The vendor's resolved entry as plain data, without the version itself."""
+    return _plain(dataclasses.replace(vendor, version=""))
+
+
+def _plain(value: object) -> object:
+    """Records as nested tuples; where a sample file lies is left out (its place is no part of the
+    package: an old registry compared from another folder has the same entry)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return tuple(
+            (field.name, _plain(getattr(value, field.name))) for field in dataclasses.fields(value)
+        )
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return tuple((key, _plain(item)) for key, item in value.items())
+    if isinstance(value, PurePath):
+        return None
+    return value
 
 
 def _parts(version: str) -> tuple[int, int, int]:

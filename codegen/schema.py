@@ -27,12 +27,20 @@ class Credential(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     description: str = ""
     # Read from this environment variable when the argument is not passed (the argument is then optional).
     env: EnvironmentVariable | None = None
+    # Checked when the client is built (an ArgumentError): a str matching `pattern` in full, described to
+    # the caller as `form`; an int from `minimum` to `maximum`.
+    pattern: str | None = None
+    form: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 class Field(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     type: str
     name: str | None = None
     optional: bool = False
+    # Other wire names of this (optional) field, read when decoding; it is encoded under its own key.
+    aliases: list[str] = []
     required: bool = False
     secret: bool = False
     description: str = ""
@@ -52,6 +60,8 @@ class Param(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     type: str
     required: bool = False
     style: Literal["repeated", "comma"] | None = None
+    # Further spellings an enum parameter accepts (and sends as given) besides the enum's values.
+    also_accepts: list[str | int] = []
     secret: bool = False
     name: str | None = None
     description: str = ""
@@ -85,6 +95,8 @@ class Operation(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     accept: str | None = None
     envelope: bool = True
     one_of: list[list[str]] = []
+    # An argument (wire name) -> the arguments it needs: given without them is an ArgumentError.
+    requires: dict[str, list[str]] = {}
     media_types: dict[str, str] = {}
     not_modified: bool = False
     path_params: dict[str, Param] = {}
@@ -105,6 +117,9 @@ class BatchExportWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=Tr
     failed: str
     download_url: str
     row_type: str
+    rows_method: str = "iter_rows"  # the method that streams the file as typed rows
+    example_args: dict[str, str | int] = {}  # the start operation's arguments in examples
+    example_columns: list[str] = []  # row columns (wire names) the examples print
     notes: Notes = []
 
 
@@ -115,6 +130,10 @@ class FileDownloadWorkflow(msgspec.Struct, kw_only=True, forbid_unknown_fields=T
     method: str
     source_type: str
     url_field: str
+    source_operation: str | None = None  # an operation of the group returning sources, for examples
+    example_args: dict[str, str | int] = {}  # its arguments in examples
+    example_result: str = "sources"  # the variable its examples assign the sources to
+    example_path: str = "downloaded"  # the file its examples save to
     notes: Notes = []
 
 
@@ -177,6 +196,7 @@ class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     headers: dict[str, str] = {}
     request_id_header: str | None = None
     date_format: str = "%Y-%m-%d"
+    drift_env: str | None = None  # the environment variable that turns drift recording on
     workflows: Workflows | None = None
     emulator: EmulatorFacts | None = None
     envelope: str | None = None

@@ -5,15 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SCALARS = {
-    "str": "str",
-    "int": "int",
-    "float": "float",
-    "bool": "bool",
-    "decimal": "Decimal",
-    "date": "dt.date",
-    "any": "Any",
-}
+# The registry's scalar types; every other name is a type the vendor declares.
+SCALARS = frozenset({"str", "int", "float", "bool", "decimal", "date", "any"})
 
 
 @dataclass(frozen=True)
@@ -111,3 +104,14 @@ def names_in(ref: TypeRef) -> list[str]:
 
 def is_list(ref: TypeRef) -> bool:
     return isinstance(ref, ListOf) or (isinstance(ref, Nullable) and is_list(ref.inner))
+
+
+def spell(ref: TypeRef) -> str:
+    """The expression in the registry's own spelling (`list[ Seat ]` and `list[Seat]` read the same)."""
+    if isinstance(ref, Named):
+        return ref.name
+    if isinstance(ref, ListOf):
+        return f"list[{spell(ref.item)}]"
+    if isinstance(ref, DictOf):
+        return f"dict[str, {spell(ref.value)}]"
+    return f"{spell(ref.inner)} | null"

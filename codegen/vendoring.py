@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from codegen import model, output, registry, render, resources
+from codegen import output, registry, render, resolve, resources
 
 
 class VendorError(Exception):
@@ -27,18 +27,16 @@ def vendor(registry_path: Path, key: str, dotted: str, out: Path) -> Path:
     parts = dotted.split(".")
     if not all(part.isidentifier() and not keyword.iskeyword(part) for part in parts):
         raise VendorError(f"`{dotted}` is not a dotted Python package name")
-    spec, source = registry.load(registry_path)
-    if key not in spec.vendors:
-        raise VendorError(f"no vendor `{key}` in {registry_path.name}: {', '.join(spec.vendors)}")
-    packages = model.build(spec, source, registry_path.resolve().parent)
-    package = next(package for package in packages if package.name == key)
-    # The package's own name shows in its docstrings and context variable names; rendered as `dotted`.
-    renamed = dataclasses.replace(package, name=dotted)
+    vendors = {vendor.name: vendor for vendor in resolve.load(registry_path)}
+    if key not in vendors:
+        raise VendorError(f"no vendor `{key}` in {registry_path.name}: {', '.join(vendors)}")
+    # The package's own name shows in its docstrings and examples; rendered as `dotted`.
+    renamed = dataclasses.replace(vendors[key], name=dotted)
     digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()
-    rendered = render.render([renamed], digest, {dotted: spec.vendors[key]})
+    rendered = render.render([renamed], digest)
     command = (
         f"`python -m codegen vendor --vendor {key} --package {dotted}` "
-        f"(release {spec.vendors[key].version})"
+        f"(release {vendors[key].version})"
     )
     files = {
         name.removeprefix(f"{dotted}/"): _restamp(text, command) for name, text in rendered.items()
@@ -59,7 +57,10 @@ def _restamp(text: str, command: str) -> str:
 def main(registry_path: Path, key: str, dotted: str, out: Path) -> int:
     try:
         target = vendor(registry_path, key, dotted, out)
-    except (VendorError, registry.RegistryError, output.FormatError) as exc:
+    except registry.RegistryError as exc:
+        resolve.report(exc, "nothing was written.")
+        return 2
+    except (VendorError, output.FormatError) as exc:
         print(exc, file=sys.stderr)
         return 2
     print(f"wrote {dotted} to {target}")

@@ -1,13 +1,18 @@
-"""A small HTTP server on 127.0.0.1 that records every request and answers with scripted responses.
+"""Local HTTP for the tests, on 127.0.0.1 only: a scripted server, and raw requests.
 
-Tests queue responses (`server.reply(...)`), call the real client over a real socket, then read what was
-received (`server.requests`). Nothing in urllib3 is mocked.
+`LocalServer` records every request and answers with scripted responses: tests queue responses
+(`server.reply(...)`), call the real client over a real socket, then read what was received
+(`server.requests`). Nothing in urllib3 is mocked.
+
+`send` and `send_json` make raw requests (http.client) for what a generated client would refuse to send,
+e.g. to the emulator; both sides are `HttpMessage`s (headers and body).
 """
 
 from __future__ import annotations
 
 import contextlib
 import gzip
+import http.client
 import json
 import socket
 import threading
@@ -18,13 +23,36 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+# Headers a raw request needs to pass the emulator's credential checks.
+PACIOLAN_HEADERS = {
+    "PAC-API-Key": "key-raw",
+    "PAC-Application-ID": "com.example.raw",
+    "PAC-Channel-Code": "RAW",
+    "PAC-Organization-ID": "999",
+    "User-Agent": "RawTests/1.0.0",
+    "Accept": "application/json",
+}
+ONETICKET_HEADERS = {"x-api-token": "tok-raw", "Accept": "application/json"}
 
-@dataclass(frozen=True)
-class Received:
-    method: str
-    target: str  # the request target exactly as sent: path and raw query
+
+@dataclass(frozen=True, kw_only=True)
+class HttpMessage:
     headers: dict[str, str]
     body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    def header(self, name: str) -> str | None:
+        return next((v for k, v in self.headers.items() if k.lower() == name.lower()), None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Received(HttpMessage):
+    """A request the local server received."""
+
+    method: str
+    target: str  # the request target exactly as sent: path and raw query
 
     @property
     def path(self) -> str:
@@ -39,12 +67,12 @@ class Received:
         """Decoded (name, value) pairs in the order sent."""
         return parse_qsl(self.raw_query, keep_blank_values=True)
 
-    def json(self) -> Any:
-        return json.loads(self.body)
 
-    def header(self, name: str) -> str | None:
-        lowered = {k.lower(): v for k, v in self.headers.items()}
-        return lowered.get(name.lower())
+@dataclass(frozen=True, kw_only=True)
+class RawReply(HttpMessage):
+    """The answer to a raw request."""
+
+    status: int
 
 
 @dataclass
@@ -83,7 +111,12 @@ class LocalServer:
             def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
-                received = Received(self.command, self.path, dict(self.headers.items()), body)
+                received = Received(
+                    method=self.command,
+                    target=self.path,
+                    headers=dict(self.headers.items()),
+                    body=body,
+                )
                 with server._lock:
                     server.requests.append(received)
                     reply = server._replies.popleft() if server._replies else server.default
@@ -149,3 +182,40 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
     return port
+
+
+def send(
+    url: str,
+    method: str = "GET",
+    *,
+    headers: dict[str, str] | None = None,
+    body: bytes | None = None,
+) -> RawReply:
+    """One raw request, sent exactly as given."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.netloc, timeout=5)
+    try:
+        target = parts.path + (f"?{parts.query}" if parts.query else "")
+        connection.request(method, target, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return RawReply(
+            status=response.status, headers=dict(response.getheaders()), body=response.read()
+        )
+    finally:
+        connection.close()
+
+
+def send_json(url: str, method: str, payload: Any, headers: dict[str, str]) -> RawReply:
+    data = json.dumps(payload).encode()
+    return send(url, method, headers={**headers, "Content-Type": "application/json"}, body=data)
+
+
+def exchange(port: int, data: bytes, *, timeout: float = 5) -> RawReply:
+    """Send raw bytes on a new connection to 127.0.0.1:`port` and read one answer (framing as written)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        connection.sendall(data)
+        response = http.client.HTTPResponse(connection)
+        response.begin()
+        return RawReply(
+            status=response.status, headers=dict(response.getheaders()), body=response.read()
+        )

@@ -9,8 +9,9 @@ response type); requests are checked against the registry and a bad one gets the
 carts keep their state and echo operations echo (as the vendor's `emulator:` section in the registry
 says); batch export jobs go through their statuses and serve their file
 (`Emulator.script_export`, or `POST /_emulator/exports`); faults are injected per operation
-(`Emulator.inject`, or `POST /_emulator/faults`). Standard library HTTP server; the generated clients
-never import this package.
+(`Emulator.inject`, or `POST /_emulator/faults`). What one client may cost it (body and head sizes,
+idle time, connections, the journal) is bounded by `Limits` (`running(limits=...)`). Standard library
+HTTP server; the generated clients never import this package.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ from codegen.emulator.emulator import DEFAULT_REGISTRY, Emulator
 from codegen.emulator.exports import export_file
 from codegen.emulator.faults import Fault
 from codegen.emulator.journal import ReceivedRequest
+from codegen.emulator.limits import Limits
 
 __all__ = [
     "DEFAULT_REGISTRY",
     "Emulator",
     "Fault",
+    "Limits",
     "ReceivedRequest",
     "export_file",
     "running",
@@ -39,9 +42,11 @@ __all__ = [
 
 
 @contextmanager
-def running(port: int = 0, registry: Path = DEFAULT_REGISTRY) -> Iterator[Emulator]:
+def running(
+    port: int = 0, registry: Path = DEFAULT_REGISTRY, limits: Limits | None = None
+) -> Iterator[Emulator]:
     """A started emulator (port 0: a free port), stopped when the block ends."""
-    with Emulator(registry, port) as emulator:
+    with Emulator(registry, port, limits) as emulator:
         yield emulator
 
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 import msgspec
 
-from codegen import typeexpr
 from codegen.emulator.routes import Route
 from codegen.emulator.shapes import Shapes
-from codegen.schema import Operation, Param, Vendor
+from codegen.model import Operation, Parameter, Vendor
+from codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef, spell
 
-_INT = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+# ASCII digits only (re.ASCII): `\d` alone also matches "٣", which no vendor reads as a number.
+_INT = re.compile(r"[+-]?\d+", re.ASCII)
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
 # How a scalar is written in a query string or header, and how a message names it.
 _TEXT_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
     "int": (_INT, "an int"),
@@ -58,14 +59,11 @@ class RequestChecker:
     def __init__(self, vendor: Vendor, shapes: Shapes) -> None:
         self._vendor = vendor
         # One decoder per body type, built now: handler threads then only read this mapping.
-        self._decoders: dict[str, msgspec.json.Decoder[object]] = {}
+        self._decoders: dict[TypeRef, msgspec.json.Decoder[object]] = {}
         for op in vendor.operations:
-            expression = _body_expression(op)
-            if expression is not None and expression not in self._decoders:
-                self._decoders[expression] = msgspec.json.Decoder(shapes.type_of(expression))
-        self._enums = {
-            name: spec.enum for name, spec in vendor.types.items() if spec.enum is not None
-        }
+            checked = _body_type(op)
+            if checked is not None and checked not in self._decoders:
+                self._decoders[checked] = msgspec.json.Decoder(shapes.type_of(checked))
 
     def check(self, route: Route, request: Incoming) -> Rejection | None:
         op = route.operation
@@ -94,7 +92,7 @@ class RequestChecker:
         return None
 
     def _path(self, op: Operation, request: Incoming) -> Rejection | None:
-        for name, param in op.path_params.items():
+        for name, param in op.params_in("path").items():
             problem = self._value("path parameter", name, param, request.path_params[name])
             if problem is not None:
                 return problem
@@ -104,15 +102,14 @@ class RequestChecker:
         sent: dict[str, list[str]] = {}
         for name, value in request.query:
             sent.setdefault(name, []).append(value)
-        for name, param in op.query.items():
+        for name, param in op.params_in("query").items():
             values = sent.get(name, [])
             if not values or values == [""]:
                 if param.required:
                     state = "is missing" if not values else "is empty"
                     return Rejection("required query parameter", f"`{name}` {state}")
                 continue
-            ref = typeexpr.parse(param.type)
-            if typeexpr.is_list(ref):
+            if param.is_list:
                 if param.style == "comma":
                     values = [item for value in values for item in value.split(",")]
             elif len(values) > 1:
@@ -126,7 +123,7 @@ class RequestChecker:
         return None
 
     def _headers(self, op: Operation, request: Incoming) -> Rejection | None:
-        for name, param in op.headers.items():
+        for name, param in op.params_in("header").items():
             value = request.headers.get(name.lower())
             if value is None:
                 if param.required:
@@ -140,11 +137,12 @@ class RequestChecker:
     @staticmethod
     def _one_of(op: Operation, request: Incoming) -> Rejection | None:
         given = {name for name, value in request.query if value} | {
-            name for name in op.headers if request.headers.get(name.lower())
+            name for name in op.params_in("header") if request.headers.get(name.lower())
         }
         for group in op.one_of:
-            if not given.intersection(group):
-                names = ", ".join(f"`{name}`" for name in group)
+            wires = [param.wire for param in group]
+            if not given.intersection(wires):
+                names = ", ".join(f"`{name}`" for name in wires)
                 return Rejection("one of", f"give at least one of {names}")
         return None
 
@@ -164,7 +162,7 @@ class RequestChecker:
         spec = op.body
         if spec is None:
             return None
-        described = "an empty JSON object" if spec.empty else f"a JSON `{spec.type}`"
+        described = "an empty JSON object" if spec.type is None else f"a JSON `{spell(spec.type)}`"
         if not request.body.strip():
             if spec.required or spec.empty:
                 return Rejection("body required", f"the request needs {described} as its body")
@@ -176,21 +174,21 @@ class RequestChecker:
                 f"the body must be sent as application/json, got {content_type or 'none'}",
             )
         try:
-            self._decoders[str(_body_expression(op))].decode(request.body)
-        except msgspec.DecodeError as exc:
+            self._decoders[_body_type(op) or _ANY_OBJECT].decode(request.body)
+        except (msgspec.DecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
             return Rejection("body shape", f"the body is not {described}: {exc}")
         return None
 
-    def _value(self, location: str, name: str, param: Param, value: str) -> Rejection | None:
+    def _value(self, location: str, name: str, param: Parameter, value: str) -> Rejection | None:
         """Check one text value against the parameter's type (for a list, the item type)."""
-        ref = typeexpr.parse(param.type)
-        while isinstance(ref, (typeexpr.ListOf, typeexpr.Nullable)):
-            ref = ref.item if isinstance(ref, typeexpr.ListOf) else ref.inner
-        if not isinstance(ref, typeexpr.Named):
+        ref = param.type
+        while isinstance(ref, (ListOf, Nullable)):
+            ref = ref.item if isinstance(ref, ListOf) else ref.inner
+        if not isinstance(ref, Named):
             return None
         shown = "" if param.secret else f", got {value!r}"
-        choices = self._enums.get(ref.name)
-        if choices is not None:
+        if param.enum is not None:
+            choices = param.accepted_values
             if value not in [str(choice) for choice in choices]:
                 allowed = ", ".join(repr(str(choice)) for choice in choices)
                 return Rejection(f"{location} enum", f"`{name}` must be one of {allowed}{shown}")
@@ -201,8 +199,11 @@ class RequestChecker:
         return None
 
 
-def _body_expression(op: Operation) -> str | None:
+_ANY_OBJECT: TypeRef = DictOf(Named("any"))
+
+
+def _body_type(op: Operation) -> TypeRef | None:
     """The type a request body is checked against (any JSON object for an `empty: true` body)."""
     if op.body is None:
         return None
-    return "dict[str, any]" if op.body.empty or op.body.type is None else op.body.type
+    return op.body.type or _ANY_OBJECT

@@ -18,7 +18,7 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -27,12 +27,13 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 import msgspec
 
-from codegen import registry as registry_loader
-from codegen import resources
+from codegen import resolve, resources
 from codegen.emulator.checks import Incoming, RequestChecker
 from codegen.emulator.exports import ExportFile, ExportNotFound, ExportScript
 from codegen.emulator.faults import Drop, Fault, FaultBoard
 from codegen.emulator.journal import Journal, ReceivedRequest
+from codegen.emulator.limits import Limits
+from codegen.emulator.masking import HTTP_CREDENTIAL_HEADERS, Secrets
 from codegen.emulator.responses import Answer, Responder
 from codegen.emulator.routes import Found, RouteTable, Unknown, WrongMethod
 from codegen.emulator.server import EmulatorHTTPServer
@@ -46,7 +47,7 @@ EXPORTS_PATH = CONTROL_PREFIX + "exports/"
 EXPORT_SUFFIX = ".tsv.gz"
 _EXPORT_FILE = re.compile(r"exports/([^/]+)" + re.escape(EXPORT_SUFFIX))
 # Header names that carry credentials besides every vendor's own (sent to a file host, they would leak).
-CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+CREDENTIAL_HEADERS = HTTP_CREDENTIAL_HEADERS
 CREDENTIAL_PREFIXES = ("pac-",)
 # Registry credentials that are not secrets: every HTTP client sends a User-Agent, naming software only.
 NOT_CREDENTIALS = frozenset({"user-agent"})
@@ -85,23 +86,31 @@ class Arrival:
 class Emulator:
     """The emulated vendor APIs. `start()` serves them on 127.0.0.1 (port 0: a free port)."""
 
-    def __init__(self, registry: Path = DEFAULT_REGISTRY, port: int = 0) -> None:
-        spec, _ = registry_loader.load(registry)
-        self._vendors = spec.vendors
-        self._routes = RouteTable(spec)
-        shapes = {key: Shapes(vendor) for key, vendor in spec.vendors.items()}
+    def __init__(
+        self, registry: Path = DEFAULT_REGISTRY, port: int = 0, limits: Limits | None = None
+    ) -> None:
+        """`limits`: what a client may cost the emulator (`Limits()`, generous, when not given)."""
+        vendors = resolve.load(registry)  # an invalid registry: `RegistryError`, with lines
+        self._vendors = {vendor.name: vendor for vendor in vendors}
+        self._routes = RouteTable(vendors)
+        shapes = {vendor.name: Shapes(vendor) for vendor in vendors}
         self._checkers = {
-            key: RequestChecker(vendor, shapes[key]) for key, vendor in spec.vendors.items()
+            vendor.name: RequestChecker(vendor, shapes[vendor.name]) for vendor in vendors
         }
-        self._responder = Responder(spec, registry.resolve().parent, shapes, self._export_url)
+        self._responder = Responder(vendors, shapes, self._export_url)
         self._credential_headers = CREDENTIAL_HEADERS | {
             credential.header.lower()
-            for vendor in spec.vendors.values()
+            for vendor in vendors
             for credential in vendor.credentials
             if credential.header.lower() not in NOT_CREDENTIALS
         }
+        # What `GET /_emulator/requests` shows as `***`.
+        self._secrets = Secrets.of_vendors(vendors)
         self._faults = FaultBoard()
-        self._journal = Journal()
+        self._limits = limits if limits is not None else Limits()
+        self._journal = Journal(
+            self._limits.journal_max_requests, self._limits.journal_max_body_bytes
+        )
         self._port = port
         self._server: EmulatorHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -110,7 +119,7 @@ class Emulator:
 
     def start(self) -> Emulator:
         if self._server is None:
-            self._server = EmulatorHTTPServer(self._port, self)
+            self._server = EmulatorHTTPServer(self._port, self, self._limits)
             self._thread = threading.Thread(
                 target=self._server.serve_forever,
                 kwargs={"poll_interval": 0.05},
@@ -179,8 +188,14 @@ class Emulator:
         invalid_json: bool = False,
         html: bool = False,
         envelope_error: bool = False,
+        drift: Sequence[str] = (),
+        drift_depth: int = 1,
     ) -> None:
-        """Make the next `times` requests of `vendor`'s `operation` (e.g. "cart.checkout") go wrong."""
+        """Make the next `times` requests of `vendor`'s `operation` (e.g. "cart.checkout") go wrong.
+
+        `drift` answers the normal body changed as a vendor changes its API (`drift.py`): any of
+        "added_field", "new_enum_value", "missing_field".
+        """
         self._routes.find(vendor, operation)
         if envelope_error and self._vendors[vendor].envelope is None:
             raise ValueError(f"{vendor} has no response envelope: inject a `status` instead")
@@ -194,6 +209,8 @@ class Emulator:
             invalid_json=invalid_json,
             html=html,
             envelope_error=envelope_error,
+            drift=tuple(drift),  # type: ignore[arg-type]  # checked by Fault
+            drift_depth=drift_depth,
         )
         self._faults.add(vendor, operation, fault, times)
 
@@ -269,9 +286,16 @@ class Emulator:
             "%s %s: connection dropped unread (injected)", arrival.method, self._shown(arrival)
         )
 
-    def unreadable(self, arrival: Arrival, reason: str) -> Answer:
+    def unreadable(self, arrival: Arrival, reason: str, status: int = 400) -> Answer:
+        """A request whose body is not read: malformed (400), too large (413) or stalled (408)."""
         self._record(arrival, b"")
-        return self._reject(arrival, 400, f"body: {reason}")
+        return self._reject(arrival, status, f"framing: {reason}")
+
+    def refused(self, method: str, target: str, headers: dict[str, str], reason: str) -> Answer:
+        """A request refused before it is routed (a target that is not a path): recorded, never served."""
+        arrival = Arrival(method, target, headers, Unknown(None, target), None)
+        self._record(arrival, b"")
+        return self._reject(arrival, 400, reason)
 
     def respond(self, arrival: Arrival, body: bytes) -> Answer:
         if arrival.path.startswith(CONTROL_PREFIX):
@@ -361,7 +385,7 @@ class Emulator:
         split = urlsplit(arrival.target)
         if not isinstance(arrival.match, Found):
             return split.path
-        query = arrival.match.route.operation.query
+        query = arrival.match.route.operation.params_in("query")
         pairs = [
             f"{quote(name, safe='')}={'***' if name in query and query[name].secret else quote(value, safe='')}"
             for name, value in parse_qsl(split.query, keep_blank_values=True)
@@ -395,7 +419,7 @@ class Emulator:
             return Answer(200, json.dumps({"scripted": scripted}).encode())
         if action == ("GET", "requests"):
             payload: Any = {
-                "requests": [request.to_dict() for request in self.requests],
+                "requests": [request.to_dict(self._secrets) for request in self.requests],
                 "problems": self.problems,
             }
             return Answer(200, json.dumps(payload).encode())
@@ -417,7 +441,7 @@ class Emulator:
                 self.inject(operation, vendor=vendor, times=times, **settings)
             except KeyError as exc:
                 return self._control_error(f"missing or unknown: {exc.args[0]}")
-            except (ValueError, TypeError, msgspec.ValidationError) as exc:
+            except (ValueError, TypeError, RecursionError, msgspec.ValidationError) as exc:
                 return self._control_error(str(exc))
             return Answer(200, json.dumps({"injected": data}).encode())
         return self._control_error(

@@ -28,9 +28,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from codegen import names, typeexpr
 from codegen.emulator.shapes import Shapes
-from codegen.schema import BatchExportWorkflow, Field, Registry, TypeDef, Vendor
+from codegen.model import BatchExport, Column, Vendor
+from codegen.typeexpr import Named
 
 # The status a default job reports before it is done (Paciolan: "processing is underway").
 WAITING = "PENDING"
@@ -55,17 +55,9 @@ def export_file(rows: Iterable[Sequence[str]]) -> bytes:
     return gzip.compress(text, mtime=0)
 
 
-def sample_rows(row_type: TypeDef, count: int = DEFAULT_ROWS) -> list[list[str]]:
+def sample_rows(columns: Sequence[Column], count: int = DEFAULT_ROWS) -> list[list[str]]:
     """`count` rows whose every cell is valid for its column's type (text cells name their column)."""
-    columns: list[tuple[str, str]] = []
-    for wire, raw in (row_type.fields or {}).items():
-        ref = typeexpr.parse(raw if isinstance(raw, str) else raw.type)
-        base = ref.inner if isinstance(ref, typeexpr.Nullable) else ref
-        columns.append((wire, base.name if isinstance(base, typeexpr.Named) else ""))
-    return [
-        [_CELLS[kind](wire, n) if kind in _CELLS else "" for wire, kind in columns]
-        for n in range(1, count + 1)
-    ]
+    return [[_CELLS[c.kind](c.wire, n) for c in columns] for n in range(1, count + 1)]
 
 
 @dataclass(frozen=True)
@@ -162,48 +154,35 @@ class ExportFlow:
 
     def __init__(
         self,
-        vendor: Vendor,
-        workflow: BatchExportWorkflow,
+        workflow: BatchExport,
         exports: Exports,
         samples: Mapping[str, bytes],
         shapes: Shapes,
         file_url: Callable[[str], str],
     ) -> None:
-        group = workflow.group
-        self.start_operation = f"{group}.{workflow.start}"
-        self.status_operation = f"{group}.{workflow.status}"
-        operations = {op.name: op for op in vendor.operations}
-        for name in (self.start_operation, self.status_operation):
-            if name not in operations:
-                raise ValueError(f"the batch export workflow names `{name}`, which is not declared")
-        start, status = operations[self.start_operation], operations[self.status_operation]
-        if start.response is None or not start.response.type:
-            raise ValueError(f"{self.start_operation} needs a response type (the job)")
-        if status.response is None or not status.response.type or len(status.path_params) != 1:
-            raise ValueError(
-                f"{self.status_operation} needs a response type and one path parameter (the job ID)"
-            )
-        job_type, status_type = start.response.type, status.response.type
-        (self._id_param,) = status.path_params
-        self._job_id = _field_named(vendor, job_type, self._id_param)
-        self._status_field = _enum_field(vendor, status_type)
-        status_fields = vendor.types[status_type].fields or {}
-        self._status_has_id = self._job_id in status_fields
-        if workflow.download_url not in status_fields:
-            raise ValueError(f"`{status_type}` has no field `{workflow.download_url}`")
-        self._download_url = workflow.download_url
-        self._done = workflow.done
+        """`samples`: the vendor's response samples by operation name (the resolver checked the rest)."""
+        self.start_operation = workflow.start.qualified_name
+        self.status_operation = workflow.status.qualified_name
+        self._id_param = next(p.wire for p in workflow.status.params if p.location == "path")
+        self._job_id = workflow.job_id.wire
+        self._status_field = workflow.status_field.wire
+        self._status_has_id = workflow.status_type.field(self._job_id) is not None
+        self._download_url = workflow.download_url.wire
+        done = str(workflow.done.value)
+        self._done = done
         self._exports = exports
         self._file_url = file_url
-        self._job_sample = _sample(samples, self.start_operation, shapes, job_type)
-        self._status_sample = _sample(samples, self.status_operation, shapes, status_type)
-        self._statuses = (WAITING, workflow.done)
-        self._file = ExportFile(data=export_file(sample_rows(vendor.types[workflow.row_type])))
+        self._job_sample = _sample(samples, self.start_operation, shapes, workflow.job_type.name)
+        self._status_sample = _sample(
+            samples, self.status_operation, shapes, workflow.status_type.name
+        )
+        self._statuses = (WAITING, done)
+        self._file = ExportFile(data=export_file(sample_rows(workflow.columns)))
 
     @classmethod
-    def for_registry(
+    def for_vendors(
         cls,
-        registry: Registry,
+        vendors: list[Vendor],
         exports: Exports,
         samples: Mapping[tuple[str, str], bytes],
         shapes: Mapping[str, Shapes],
@@ -211,11 +190,15 @@ class ExportFlow:
     ) -> dict[str, ExportFlow]:
         """The flow of every vendor whose registry entry declares a batch export workflow."""
         flows: dict[str, ExportFlow] = {}
-        for key, vendor in registry.vendors.items():
-            workflow = vendor.workflows.batch_export if vendor.workflows is not None else None
-            if workflow is not None:
-                own = {name: sample for (owner, name), sample in samples.items() if owner == key}
-                flows[key] = cls(vendor, workflow, exports, own, shapes[key], file_url)
+        for vendor in vendors:
+            for workflow in vendor.workflows:
+                if isinstance(workflow, BatchExport):
+                    own = {
+                        name: sample
+                        for (owner, name), sample in samples.items()
+                        if owner == vendor.name
+                    }
+                    flows[vendor.name] = cls(workflow, exports, own, shapes[vendor.name], file_url)
         return flows
 
     def handles(self, operation: str) -> bool:
@@ -239,37 +222,12 @@ class ExportFlow:
         return answer
 
 
-def _fields(vendor: Vendor, type_name: str) -> dict[str, str | Field]:
-    spec = vendor.types.get(type_name)
-    if spec is None or spec.fields is None:
-        raise ValueError(f"`{type_name}` is not an object type")
-    return spec.fields
-
-
-def _field_named(vendor: Vendor, type_name: str, python_name: str) -> str:
-    """The wire name of the field whose Python name is `python_name` (`batch_id` -> `batchID`)."""
-    for wire, raw in _fields(vendor, type_name).items():
-        explicit = raw.name if isinstance(raw, Field) else None
-        if (explicit or names.snake_case(wire)) == python_name:
-            return wire
-    raise ValueError(f"`{type_name}` has no field for `{python_name}`")
-
-
-def _enum_field(vendor: Vendor, type_name: str) -> str:
-    """The wire name of the type's status: its field of an enum type (`"status "`, trailing space)."""
-    for wire, raw in _fields(vendor, type_name).items():
-        spec = vendor.types.get(raw if isinstance(raw, str) else raw.type)
-        if spec is not None and spec.enum is not None:
-            return wire
-    raise ValueError(f"`{type_name}` has no field of an enum type (the job status)")
-
-
 def _sample(
     samples: Mapping[str, bytes], operation: str, shapes: Shapes, type_name: str
 ) -> dict[str, Any]:
     """The operation's sample, or the smallest value of its type, as a JSON object to fill in."""
     sample = samples.get(operation)
-    value = json.loads(sample, parse_float=Decimal) if sample else shapes.minimal(type_name)
+    value = json.loads(sample, parse_float=Decimal) if sample else shapes.minimal(Named(type_name))
     if not isinstance(value, dict):
         raise ValueError(f"the answer of {operation} must be a JSON object")
     return value

@@ -14,8 +14,12 @@ from typing import Any, Literal
 
 import msgspec
 
+from codegen.emulator.drift import DRIFT_KINDS, DriftKind
+
 Drop = Literal["before_read", "after_read"]
 DROPS: tuple[Drop, ...] = ("before_read", "after_read")
+# A fault's delay or slow body is at most this many seconds: a handler thread sleeps through it.
+MAX_FAULT_SECONDS = 600.0
 
 
 @dataclass(frozen=True)
@@ -35,12 +39,26 @@ class Fault:
     invalid_json: bool = False  # 200 application/json whose body is not JSON
     html: bool = False  # 200 text/html: an error page from a proxy
     envelope_error: bool = False  # 200 with the vendor envelope reporting a failure (1Ticket)
+    # The normal body, drifted (`drift.py`): an added field, a new enum value, a missing field.
+    drift: tuple[DriftKind, ...] = ()
+    drift_depth: int = 1  # where the added field goes and the missing field was (0: the body)
 
     def __post_init__(self) -> None:
         if self.status is not None and not 100 <= self.status <= 599:
             raise ValueError(f"status must be an HTTP status (100-599), got {self.status}")
-        if self.delay < 0 or self.slow_body < 0:
-            raise ValueError("delay and slow_body are seconds, 0 or more")
+        # Written so that NaN fails too.
+        if not (0 <= self.delay <= MAX_FAULT_SECONDS and 0 <= self.slow_body <= MAX_FAULT_SECONDS):
+            raise ValueError(f"delay and slow_body are seconds, from 0 to {MAX_FAULT_SECONDS:g}")
+        if self.retry_after is not None and not _one_header_line(self.retry_after):
+            raise ValueError(
+                f"retry_after must be one header line of Latin-1 text, got {self.retry_after!r}"
+            )
+        unknown_drift = [kind for kind in self.drift if kind not in DRIFT_KINDS]
+        if unknown_drift or self.drift_depth < 0:
+            raise ValueError(
+                f"drift takes {', '.join(DRIFT_KINDS)} and a drift_depth of 0 or more, "
+                f"got {list(self.drift)} at depth {self.drift_depth}"
+            )
         if self.drop is not None and self.drop not in DROPS:
             raise ValueError(f"drop must be one of {', '.join(DROPS)}, got {self.drop!r}")
         kinds = [
@@ -52,6 +70,7 @@ class Fault:
                 ("invalid_json", self.invalid_json),
                 ("html", self.html),
                 ("envelope_error", self.envelope_error),
+                ("drift", bool(self.drift)),
             )
             if on
         ]
@@ -79,6 +98,16 @@ class Fault:
         return msgspec.convert(data, cls)
 
 
+def _one_header_line(value: str) -> bool:
+    """Whether a header value goes out as it is: Latin-1 (as http.server writes it), no CR, LF or NUL
+    (which would end the line and start another header, or another answer)."""
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not any(character in value for character in "\r\n\x00")
+
+
 @dataclass
 class _Pending:
     fault: Fault
@@ -93,8 +122,8 @@ class FaultBoard:
         self._pending: dict[tuple[str, str], deque[_Pending]] = {}
 
     def add(self, vendor: str, operation: str, fault: Fault, times: int) -> None:
-        if times < 1:
-            raise ValueError(f"times must be 1 or more, got {times}")
+        if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+            raise ValueError(f"times must be a whole number, 1 or more, got {times!r}")
         with self._lock:
             self._pending.setdefault((vendor, operation), deque()).append(_Pending(fault, times))
 

@@ -29,15 +29,16 @@ from typing import Any
 
 import msgspec
 
+from codegen.emulator.drift import HEADER as DRIFT_HEADER
+from codegen.emulator.drift import drift
 from codegen.emulator.exports import ExportFlow, ExportNotFound, Exports
 from codegen.emulator.faults import Fault
 from codegen.emulator.routes import Route
 from codegen.emulator.shapes import Shapes
 from codegen.emulator.state import CartConflict, CartFlow, CartNotFound
-from codegen.schema import Operation, Registry, Vendor
+from codegen.model import MediaType, Operation, Vendor
+from codegen.typeexpr import spell
 
-# The `media_types` kind of a multipart answer: a JSON part and a file part.
-MULTIPART = "multipart"
 MULTIPART_BOUNDARY = "emulator-part-boundary"
 REJECTION_ID = "EMU-400"
 FAULT_ID = "EMU-FAULT"
@@ -79,46 +80,30 @@ class Responder:
 
     def __init__(
         self,
-        registry: Registry,
-        root: Path,
+        vendors: list[Vendor],
         shapes: Mapping[str, Shapes],
         file_url: Callable[[str], str],
     ) -> None:
         """`file_url(batch_id)` is where the emulator serves the file of an export job."""
-        self._vendors = registry.vendors
+        self._vendors = {vendor.name: vendor for vendor in vendors}
         self._shapes = shapes
         self._encoder = msgspec.json.Encoder(decimal_format="number")
         self._samples: dict[tuple[str, str], bytes] = {}
-        for key, vendor in registry.vendors.items():
-            for op in vendor.operations:
-                if op.response is not None and op.response.sample is not None:
-                    self._samples[(key, op.name)] = (root / op.response.sample).read_bytes()
         # A media type answered with a named type (`application/vnd.google-apps.pass: PassTickets`) takes
         # the sample of an operation that returns that type.
         self._samples_by_type: dict[tuple[str, str], bytes] = {}
-        for key, vendor in registry.vendors.items():
+        for vendor in vendors:
             for op in vendor.operations:
-                sample = self._samples.get((key, op.name))
-                if sample is not None and op.response is not None and op.response.type is not None:
-                    self._samples_by_type.setdefault((key, op.response.type), sample)
-        self._echo: set[tuple[str, str]] = set()
-        # Vendor -> the fields of a multipart answer's JSON part (a vendor not named: the whole sample).
-        self._multipart_fields: dict[str, list[str]] = {}
-        for key, vendor in registry.vendors.items():
-            facts = vendor.emulator
-            if facts is None:
-                continue
-            declared = {op.name for op in vendor.operations}
-            for name in facts.echo:
-                if name not in declared:
-                    raise ValueError(f"{key}: emulator.echo names `{name}`, which is not declared")
-                self._echo.add((key, name))
-            if facts.multipart_json_fields is not None:
-                self._multipart_fields[key] = facts.multipart_json_fields
-        self.carts = CartFlow.for_registry(registry, self._samples)
+                if op.sample is None:
+                    continue
+                sample = op.sample.read_bytes()
+                self._samples[(vendor.name, op.qualified_name)] = sample
+                if op.response is not None:
+                    self._samples_by_type.setdefault((vendor.name, spell(op.response)), sample)
+        self.carts = CartFlow.for_vendors(vendors, self._samples)
         self.exports = Exports()
-        self._export_flows = ExportFlow.for_registry(
-            registry, self.exports, self._samples, shapes, file_url
+        self._export_flows = ExportFlow.for_vendors(
+            vendors, self.exports, self._samples, shapes, file_url
         )
         # What `not_modified` operations report as their Last-Modified: when the emulator started.
         self._last_modified = int(time.time())
@@ -130,46 +115,53 @@ class Responder:
     ) -> Answer:
         """The answer to a request that passed the checks, in the media type it accepts."""
         op = route.operation
+        name = route.name
         compressible = op.compression != "unsupported"
+        facts = self._vendors[route.vendor].emulator
+        declared = op.default_media_type
         carts = self.carts.get(route.vendor)
-        if carts is not None and carts.handles(op.name):
+        if carts is not None and carts.handles(name):
             try:
-                payload = carts.answer(op.name, path_params, _json(body))
+                # A body the operation does not declare was not checked: it is ignored, as sent.
+                request = _json(body) if op.body is not None else None
+                payload = carts.answer(name, path_params, request)
             except CartNotFound as exc:
                 return self.error(route.vendor, 404, str(exc))
             except CartConflict as exc:
                 return self.error(route.vendor, 409, str(exc))
             if payload is None:
                 return Answer(204, content_type=None)
-            return Answer(200, self._encoder.encode(payload), compressible=compressible)
+            return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
         flow = self._export_flows.get(route.vendor)
-        if flow is not None and flow.handles(op.name):
+        if flow is not None and flow.handles(name):
             try:
-                payload = flow.answer(op.name, path_params)
+                payload = flow.answer(name, path_params)
             except ExportNotFound as exc:
                 return self.error(route.vendor, 404, str(exc))
-            return Answer(200, self._encoder.encode(payload), compressible=compressible)
-        if (route.vendor, op.name) in self._echo:
-            return Answer(200, body or b"null", compressible=compressible)
-        media_type = next((m for m in _media_types(accept) if m in op.media_types), None)
-        if media_type is not None:
-            return self._in_media_type(route.vendor, op, media_type, compressible)
-        sample = self._samples.get((route.vendor, op.name))
+            return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
+        if facts is not None and name in facts.echo:
+            return Answer(200, body or b"null", declared, compressible=compressible)
+        offered = {m.media_type: m for m in op.media_types}
+        media = next((offered[m] for m in _media_types(accept) if m in offered), None)
+        if media is not None:
+            return self._in_media_type(route.vendor, op, media, compressible)
+        sample = self._samples.get((route.vendor, name))
         if sample is not None:
-            return Answer(200, sample, compressible=compressible)
+            return Answer(200, sample, declared, compressible=compressible)
         return self._minimal(route.vendor, op, compressible)
 
     def _in_media_type(
-        self, vendor_key: str, op: Operation, media_type: str, compressible: bool
+        self, vendor_key: str, op: Operation, media: MediaType, compressible: bool
     ) -> Answer:
-        kind = op.media_types[media_type]
-        if kind != MULTIPART:
-            sample = self._samples_by_type.get((vendor_key, kind))
+        media_type = media.media_type
+        if media.type is not None:
+            sample = self._samples_by_type.get((vendor_key, spell(media.type)))
             if sample is None:
-                sample = self._encoder.encode(self._shapes[vendor_key].minimal(kind))
-            return Answer(200, sample, compressible=compressible)
-        default = json.loads(self._samples.get((vendor_key, op.name), b"null"))
-        fields = self._multipart_fields.get(vendor_key)
+                sample = self._encoder.encode(self._shapes[vendor_key].minimal(media.type))
+            return Answer(200, sample, media_type, compressible=compressible)
+        default = json.loads(self._samples.get((vendor_key, op.qualified_name), b"null"))
+        facts = self._vendors[vendor_key].emulator
+        fields = facts.multipart_json_fields if facts is not None else None
         if fields is None:
             part = default if default is not None else {}
         else:
@@ -180,7 +172,7 @@ class Responder:
             f"--{MULTIPART_BOUNDARY}\r\nContent-Type: application/json\r\n\r\n"
             f"{json.dumps(part)}\r\n"
             f"--{MULTIPART_BOUNDARY}\r\nContent-Type: {media_type}\r\n"
-            f'Content-Disposition: attachment; filename="{op.name}.{extension}"\r\n\r\n'
+            f'Content-Disposition: attachment; filename="{op.qualified_name}.{extension}"\r\n\r\n'
             f"emulated {media_type} document\r\n"
             f"--{MULTIPART_BOUNDARY}--\r\n"
         ).encode()
@@ -199,15 +191,15 @@ class Responder:
 
     def _minimal(self, vendor_key: str, op: Operation, compressible: bool) -> Answer:
         vendor = self._vendors[vendor_key]
-        response_type = op.response.type if op.response is not None else None
-        if _enveloped(vendor, op):
-            output = self._shapes[vendor_key].minimal(response_type) if response_type else []
+        if op.enveloped:
+            output = self._shapes[vendor_key].minimal(op.response) if op.response else []
             payload = self._envelope(vendor, vendor.envelope_success, "", "", output)
-        elif response_type is None:
+        elif op.response is None:
             return Answer(204, content_type=None)
         else:
-            payload = self._shapes[vendor_key].minimal(response_type)
-        return Answer(200, self._encoder.encode(payload), compressible=compressible)
+            payload = self._shapes[vendor_key].minimal(op.response)
+        declared = op.default_media_type
+        return Answer(200, self._encoder.encode(payload), declared, compressible=compressible)
 
     @property
     def exporting_vendors(self) -> list[str]:
@@ -219,7 +211,7 @@ class Responder:
     def rejection(self, vendor_key: str, op: Operation | None, message: str) -> Answer:
         """A request that broke a rule of the registry: 400, or HTTP 200 with an error envelope."""
         vendor = self._vendors[vendor_key]
-        if op is not None and _enveloped(vendor, op):
+        if op is not None and op.enveloped:
             return self._envelope_failure(vendor, message, REJECTION_ID)
         return self.error(vendor_key, 400, message)
 
@@ -250,6 +242,13 @@ class Responder:
             return Answer(200, text[: max(len(text) // 2, 1)])
         if fault.envelope_error:
             return self._envelope_failure(vendor, f"{route.name}: injected failure", FAULT_ID)
+        if fault.drift and normal.status == 200 and normal.content_type == "application/json":
+            payload, changes = drift(
+                _json(normal.body), vendor, route.operation, fault.drift, fault.drift_depth
+            )
+            return replace(normal, body=self._encoder.encode(payload)).with_header(
+                DRIFT_HEADER, "; ".join(changes)
+            )
         return normal
 
     def _envelope_failure(self, vendor: Vendor, message: str, message_id: str) -> Answer:
@@ -267,10 +266,6 @@ class Responder:
         }
 
 
-def _enveloped(vendor: Vendor, op: Operation) -> bool:
-    return vendor.envelope is not None and op.envelope
-
-
 def _media_types(accept: str) -> list[str]:
     """The media types of an Accept header, without parameters, in the order given."""
     return [part.split(";")[0].strip().lower() for part in accept.split(",") if part.strip()]
@@ -280,7 +275,7 @@ def _seconds(http_date: str) -> float | None:
     """An HTTP date as a timestamp; None when it is not one (the header is then ignored, as HTTP says)."""
     try:
         return parsedate_to_datetime(http_date).timestamp()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: a year past what C can hold
         return None
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from codegen.schema import Operation, Registry, Vendor
+from codegen.model import Operation, Vendor
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -34,7 +34,7 @@ class Route:
 
     @property
     def name(self) -> str:
-        return self.operation.name
+        return self.operation.qualified_name
 
     def path_params(self, path: str) -> dict[str, str] | None:
         match = self.pattern.fullmatch(path)
@@ -68,16 +68,16 @@ class Unknown:
 class RouteTable:
     """Routes of every vendor, built once from the registry."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, vendors: list[Vendor]) -> None:
         self.mounts: dict[str, dict[str, str]] = {
-            key: _mounts(vendor) for key, vendor in registry.vendors.items()
+            vendor.name: _mounts(vendor) for vendor in vendors
         }
         self._routes: list[Route] = []
-        for key, vendor in registry.vendors.items():
+        for vendor in vendors:
             for operation in vendor.operations:
-                mount = self.mounts[key][operation.server]
+                mount = self.mounts[vendor.name][operation.server]
                 pattern, params = _pattern(mount + operation.path)
-                self._routes.append(Route(key, operation, mount, pattern, params))
+                self._routes.append(Route(vendor.name, operation, mount, pattern, params))
         self._by_name = {(route.vendor, route.name): route for route in self._routes}
         # A literal segment wins over a placeholder (`/batch/export/orders` before `/batch/{x}/{y}`).
         self._match_order = sorted(self._routes, key=lambda route: len(route.params))

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from codegen.schema import CartRoles, Registry, Vendor
+from codegen.model import CART_ROLE_PARAMS, CartRole, CartRoles, Vendor
 
 
 class CartNotFound(LookupError):
@@ -27,6 +27,15 @@ class CartNotFound(LookupError):
 
 class CartConflict(Exception):
     """The cart was checked out already."""
+
+
+# Cart IDs are ASCII digits, at most this many: `str.isdigit` also accepts "²" (which int() refuses) and
+# "٣" (which int() reads as 3), and int() refuses more than 4300 digits.
+MAX_ID_DIGITS = 18
+
+
+def _is_id(text: str) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS
 
 
 def _money(value: Any) -> Decimal:
@@ -112,7 +121,7 @@ class Carts:
     # -- inside the lock ----------------------------------------------------------------------
 
     def _find(self, cart_id: str) -> dict[str, Any]:
-        cart = self._carts.get(int(cart_id)) if cart_id.isdigit() else None
+        cart = self._carts.get(int(cart_id)) if _is_id(cart_id) else None
         if cart is None:
             raise CartNotFound(f"no cart {cart_id}")
         return cart
@@ -175,75 +184,45 @@ class Carts:
         cart["balance"] = value - _money(cart["paid"])
 
 
-# What each cart role (a field of the registry's `emulator.carts`) does to the carts, and the path
-# parameters it reads; the answer is the JSON payload (None: no content).
+# What each cart role (a field of the registry's `emulator.carts`) does to the carts; the path parameters
+# each one reads are `codegen.model.CART_ROLE_PARAMS` (checked by the resolver). The answer is the JSON
+# payload (None: no content).
 _Action = Callable[[Carts, Mapping[str, str], Any], Any]
-ROLES: dict[str, tuple[tuple[str, ...], _Action]] = {
-    "create": ((), lambda carts, path, body: carts.create(body)),
-    "get": (("cart_id",), lambda carts, path, body: carts.get(path["cart_id"])),
-    "add_offer": (
-        ("cart_id",),
-        lambda carts, path, body: carts.add_offer(path["cart_id"], body),
+ACTIONS: dict[CartRole, _Action] = {
+    "create": lambda carts, path, body: carts.create(body),
+    "get": lambda carts, path, body: carts.get(path["cart_id"]),
+    "add_offer": lambda carts, path, body: carts.add_offer(path["cart_id"], body),
+    "update_offer": lambda carts, path, body: carts.update_offer(
+        path["cart_id"], path["offer_id"], body
     ),
-    "update_offer": (
-        ("cart_id", "offer_id"),
-        lambda carts, path, body: carts.update_offer(path["cart_id"], path["offer_id"], body),
+    "replace_offer": lambda carts, path, body: carts.update_offer(
+        path["cart_id"], path["offer_id"], body
     ),
-    "replace_offer": (
-        ("cart_id", "offer_id"),
-        lambda carts, path, body: carts.update_offer(path["cart_id"], path["offer_id"], body),
-    ),
-    "remove_offer": (
-        ("cart_id", "offer_id"),
-        lambda carts, path, body: carts.remove_offer(path["cart_id"], path["offer_id"]),
-    ),
-    "checkout": (("cart_id",), lambda carts, path, body: carts.checkout(path["cart_id"])),
-    "delete": (("cart_id",), lambda carts, path, body: carts.delete(path["cart_id"])),
+    "remove_offer": lambda carts, path, body: carts.remove_offer(path["cart_id"], path["offer_id"]),
+    "checkout": lambda carts, path, body: carts.checkout(path["cart_id"]),
+    "delete": lambda carts, path, body: carts.delete(path["cart_id"]),
 }
+assert set(ACTIONS) == set(CART_ROLE_PARAMS)
 
 
 class CartFlow:
     """Answers one vendor's cart operations from `Carts` instead of the samples, as its registry says."""
 
-    def __init__(self, vendor: Vendor, roles: CartRoles, samples: Mapping[str, bytes]) -> None:
-        """`samples`: the vendor's response samples by operation name."""
-        operations = {op.name: op for op in vendor.operations}
-        self._roles: dict[str, str] = {}  # operation name -> role
-        for role, (params, _) in ROLES.items():
-            name = getattr(roles, role)
-            if name is None:
-                continue
-            operation = operations.get(name)
-            if operation is None:
-                raise ValueError(f"emulator.carts.{role} names `{name}`, which is not declared")
-            missing = [param for param in params if param not in operation.path_params]
-            if missing:
-                raise ValueError(
-                    f"`{name}` (emulator.carts.{role}) needs the path parameter `{missing[0]}`"
-                )
-            if name in self._roles:
-                raise ValueError(f"`{name}` has two cart roles: {self._roles[name]} and {role}")
-            self._roles[name] = role
-        if roles.template not in operations:
-            raise ValueError(
-                f"emulator.carts.template names `{roles.template}`, which is not declared"
-            )
-        sample = samples.get(roles.template)
-        if sample is None:
-            raise ValueError(f"`{roles.template}` has no response sample for new carts to copy")
-        self.carts = Carts(json.loads(sample, parse_float=Decimal))
+    def __init__(self, facts: CartRoles, template_sample: bytes) -> None:
+        """`template_sample`: the response sample of the operation new carts copy."""
+        self._roles = facts.roles
+        self.carts = Carts(json.loads(template_sample, parse_float=Decimal))
 
     @classmethod
-    def for_registry(
-        cls, registry: Registry, samples: Mapping[tuple[str, str], bytes]
+    def for_vendors(
+        cls, vendors: list[Vendor], samples: Mapping[tuple[str, str], bytes]
     ) -> dict[str, CartFlow]:
         """The flow of every vendor whose registry entry names cart operations (`emulator.carts`)."""
         flows: dict[str, CartFlow] = {}
-        for key, vendor in registry.vendors.items():
-            roles = vendor.emulator.carts if vendor.emulator is not None else None
-            if roles is not None:
-                own = {name: sample for (owner, name), sample in samples.items() if owner == key}
-                flows[key] = cls(vendor, roles, own)
+        for vendor in vendors:
+            facts = vendor.emulator.carts if vendor.emulator is not None else None
+            if facts is not None:
+                flows[vendor.name] = cls(facts, samples[(vendor.name, facts.template)])
         return flows
 
     def handles(self, operation: str) -> bool:
@@ -251,8 +230,7 @@ class CartFlow:
 
     def answer(self, operation: str, path_params: Mapping[str, str], body: Any) -> Any:
         """The JSON payload of the answer (None: no content); raises `CartNotFound`, `CartConflict`."""
-        _, act = ROLES[self._roles[operation]]
-        return act(self.carts, path_params, body)
+        return ACTIONS[self._roles[operation]](self.carts, path_params, body)
 
     def clear(self) -> None:
         self.carts.clear()

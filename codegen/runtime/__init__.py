@@ -10,6 +10,7 @@ from __future__ import annotations
 # The modules copied into each generated package (this package's `__init__` is not one of them).
 MODULES = (
     "_constants.py",
+    "_drift.py",
     "_endpoint.py",
     "_envelope.py",
     "_environment.py",

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
     import urllib3
 
+    from . import _drift
+
 T = TypeVar("T")
 
 
@@ -63,6 +65,8 @@ class Transport:
         date_format: str = "%Y-%m-%d",
         request_id_header: str | None = None,
         envelope_success: str | None = None,
+        record_drift: str | os.PathLike[str] | None = None,
+        drift_env: str | None = None,
         network: Network | None = None,
     ) -> None:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
@@ -81,6 +85,7 @@ class Transport:
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
         self._logger: logging.Logger | None = None
         self._lock = threading.Lock()
+        self.drift = _drift_recorder(self, record_drift, drift_env)
 
     def __repr__(self) -> str:
         return f"<Transport {sorted(self.base_urls.values())}>"
@@ -246,6 +251,8 @@ class Transport:
             self.max_retries if max_retries is None else max_retries,
             request_id,
         )
+        if self.drift is not None:
+            self.drift.observe(endpoint, response, media_type, args)
         captured = _captured.get()
         if captured is not None:
             captured.append(response)
@@ -430,6 +437,26 @@ class Transport:
                 status=response.status,
                 request_id=response.request_id,
             ) from None
+
+
+def _drift_recorder(
+    transport: Transport, directory: str | os.PathLike[str] | None, env: str | None
+) -> _drift.DriftRecorder | None:
+    """The drift recorder when recording is asked for (argument, else environment); None otherwise."""
+    if directory is None and env is not None:
+        directory = os.environ.get(env) or None
+    if not directory:
+        return None
+    from . import _drift  # only when recording: a client that does not record never imports it
+
+    secrets = [
+        value for name, value in transport.headers.items() if name in transport.secret_headers
+    ]
+    try:
+        # The package's name is the registry's vendor key, which the records name.
+        return _drift.DriftRecorder(directory, vendor=transport.logger_name, secret_values=secrets)
+    except OSError as exc:
+        raise errors.ArgumentError(f"record_drift: cannot use {directory!s}: {exc}") from None
 
 
 def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str | None:

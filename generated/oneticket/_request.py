@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
 """Arguments to the wire: the URL (path segments, query string), header values, and their checks.
 
 Every value is percent-encoded or checked so that no argument can change the route, add a header or
@@ -32,6 +32,42 @@ def check_header_value(name: str, value: str) -> str:
             f"header `{name}` must be Latin-1 text (HTTP headers cannot carry other characters)"
         ) from None
     return value
+
+
+def check_credential(
+    name: str,
+    value: object,
+    *,
+    pattern: str | None = None,
+    form: str = "",
+    minimum: int | None = None,
+    maximum: int | None = None,
+    secret: bool = False,
+) -> None:
+    """Refuse a credential the vendor would refuse, when the client is built (the registry's rule).
+
+    A str must match `pattern` in full (described to the caller as `form`); an int must lie from
+    `minimum` to `maximum`. A secret value is never shown in the error.
+    """
+    shown = "" if secret else f", got {value!r}"
+    if pattern is not None:
+        import re
+
+        if not isinstance(value, str) or re.fullmatch(pattern, value) is None:
+            raise errors.ArgumentError(f"`{name}` must be {form}{shown}")
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise errors.ArgumentError(f"`{name}` must be an int{_range_text(minimum, maximum)}{shown}")
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise errors.ArgumentError(f"`{name}` must be an int{_range_text(minimum, maximum)}{shown}")
+
+
+def _range_text(minimum: int | None, maximum: int | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f" from {minimum} to {maximum}"
+    if minimum is not None:
+        return f" of at least {minimum}"
+    return f" of at most {maximum}" if maximum is not None else ""
 
 
 def prepare(

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
 """What type checkers and editors see of each operation of `OneTicketClient`.
 
 The run-time `@operation` wrapper (which adds `.with_response(...)` and `.head(...)`) takes `*args,
@@ -9,7 +9,6 @@ checkers import this module: it costs nothing at run time.
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal, Protocol
@@ -39,10 +38,10 @@ from .queries import SalesQuery
 class PurchasesGetPdfOperation(Protocol):
     """`client.purchases.get_pdf(...)`"""
 
-    def __call__(self, *, rid: int) -> builtins.list[PdfSeat]:
+    def __call__(self, *, rid: int) -> list[PdfSeat]:
         """Get PDF and barcode data for a purchase group."""
 
-    def with_response(self, *, rid: int) -> tuple[builtins.list[PdfSeat], RawResponse]: ...
+    def with_response(self, *, rid: int) -> tuple[list[PdfSeat], RawResponse]: ...
 
 
 class PurchasesListOperation(Protocol):
@@ -63,12 +62,12 @@ class PurchasesListOperation(Protocol):
         confirmation_region: str | None = None,
         purchase_date_start: dt.date | str | None = None,
         purchase_date_end: dt.date | str | None = None,
-        po_ids: builtins.list[str] | None = None,
-        cc_digits: builtins.list[str] | None = None,
+        po_ids: list[str] | None = None,
+        cc_digits: list[str] | None = None,
         elig_refund: RefundEligibility | Literal["true", "false", "unknown"] | None = None,
         username: str | None = None,
-        status: PurchaseStatus | Literal["Active", "Canceled"] | None = None,
-    ) -> builtins.list[Purchase]:
+        status: PurchaseStatus | Literal["Active", "Canceled", "active", "canceled"] | None = None,
+    ) -> list[Purchase]:
         """Search purchases."""
 
     def with_response(
@@ -86,12 +85,12 @@ class PurchasesListOperation(Protocol):
         confirmation_region: str | None = None,
         purchase_date_start: dt.date | str | None = None,
         purchase_date_end: dt.date | str | None = None,
-        po_ids: builtins.list[str] | None = None,
-        cc_digits: builtins.list[str] | None = None,
+        po_ids: list[str] | None = None,
+        cc_digits: list[str] | None = None,
         elig_refund: RefundEligibility | Literal["true", "false", "unknown"] | None = None,
         username: str | None = None,
-        status: PurchaseStatus | Literal["Active", "Canceled"] | None = None,
-    ) -> tuple[builtins.list[Purchase], RawResponse]: ...
+        status: PurchaseStatus | Literal["Active", "Canceled", "active", "canceled"] | None = None,
+    ) -> tuple[list[Purchase], RawResponse]: ...
 
 
 class PurchasesCrawlOperation(Protocol):
@@ -105,7 +104,7 @@ class PurchasesCrawlOperation(Protocol):
         conf_num: str | None = None,
         account_id: int | None = None,
         marketplace_id: int | None = None,
-    ) -> builtins.list[Any]:
+    ) -> list[Any]:
         """Tell 1Ticket to crawl Ticketmaster for an order."""
 
     def with_response(
@@ -116,7 +115,7 @@ class PurchasesCrawlOperation(Protocol):
         conf_num: str | None = None,
         account_id: int | None = None,
         marketplace_id: int | None = None,
-    ) -> tuple[builtins.list[Any], RawResponse]: ...
+    ) -> tuple[list[Any], RawResponse]: ...
 
 
 class PurchasesRecordPoOperation(Protocol):
@@ -202,19 +201,19 @@ class SalesCompleteOperation(Protocol):
 class MarketplacesListOperation(Protocol):
     """`client.marketplaces.list(...)`"""
 
-    def __call__(self) -> builtins.list[Marketplace]:
+    def __call__(self) -> list[Marketplace]:
         """List supported marketplaces."""
 
-    def with_response(self) -> tuple[builtins.list[Marketplace], RawResponse]: ...
+    def with_response(self) -> tuple[list[Marketplace], RawResponse]: ...
 
 
 class DisclosuresListOperation(Protocol):
     """`client.disclosures.list(...)`"""
 
-    def __call__(self) -> builtins.list[Disclosure]:
+    def __call__(self) -> list[Disclosure]:
         """List disclosures."""
 
-    def with_response(self) -> tuple[builtins.list[Disclosure], RawResponse]: ...
+    def with_response(self) -> tuple[list[Disclosure], RawResponse]: ...
 
 
 class AccountsListOperation(Protocol):
@@ -230,7 +229,7 @@ class AccountsListOperation(Protocol):
         | Literal["locked", "badpassword", "phone", "error"]
         | None = None,
         active: bool | None = None,
-    ) -> builtins.list[Account]:
+    ) -> list[Account]:
         """List marketplace accounts."""
 
     def with_response(
@@ -243,7 +242,7 @@ class AccountsListOperation(Protocol):
         | Literal["locked", "badpassword", "phone", "error"]
         | None = None,
         active: bool | None = None,
-    ) -> tuple[builtins.list[Account], RawResponse]: ...
+    ) -> tuple[list[Account], RawResponse]: ...
 
 
 class AccountsAddOperation(Protocol):
@@ -251,12 +250,12 @@ class AccountsAddOperation(Protocol):
 
     def __call__(
         self, *, username: str, marketplace_id: int | None = None, password: str | None = None
-    ) -> builtins.list[Any]:
+    ) -> list[Any]:
         """Add a marketplace account."""
 
     def with_response(
         self, *, username: str, marketplace_id: int | None = None, password: str | None = None
-    ) -> tuple[builtins.list[Any], RawResponse]: ...
+    ) -> tuple[list[Any], RawResponse]: ...
 
 
 class AccountsUpdateOperation(Protocol):
@@ -276,7 +275,7 @@ class AccountsUpdateOperation(Protocol):
         credit_card_id_ticketnetwork: str | None = None,
         note: str | None = None,
         password: str | None = None,
-    ) -> builtins.list[Any]:
+    ) -> list[Any]:
         """Update a marketplace account."""
 
     def with_response(
@@ -293,7 +292,7 @@ class AccountsUpdateOperation(Protocol):
         credit_card_id_ticketnetwork: str | None = None,
         note: str | None = None,
         password: str | None = None,
-    ) -> tuple[builtins.list[Any], RawResponse]: ...
+    ) -> tuple[list[Any], RawResponse]: ...
 
 
 class AccountsUpdateV2Operation(Protocol):
@@ -311,7 +310,7 @@ class AccountsUpdateV2Operation(Protocol):
         active: bool | None = None,
         password: str | None = None,
         note: str | None = None,
-    ) -> builtins.list[Account]:
+    ) -> list[Account]:
         """Update a marketplace account, including its per-POS settings."""
 
     def with_response(
@@ -326,15 +325,13 @@ class AccountsUpdateV2Operation(Protocol):
         active: bool | None = None,
         password: str | None = None,
         note: str | None = None,
-    ) -> tuple[builtins.list[Account], RawResponse]: ...
+    ) -> tuple[list[Account], RawResponse]: ...
 
 
 class DomainsListOperation(Protocol):
     """`client.domains.list(...)`"""
 
-    def __call__(self, *, domain: str | None = None) -> builtins.list[Domain]:
+    def __call__(self, *, domain: str | None = None) -> list[Domain]:
         """List domains."""
 
-    def with_response(
-        self, *, domain: str | None = None
-    ) -> tuple[builtins.list[Domain], RawResponse]: ...
+    def with_response(self, *, domain: str | None = None) -> tuple[list[Domain], RawResponse]: ...

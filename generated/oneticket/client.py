@@ -1,10 +1,11 @@
-# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
 
 import builtins
 import datetime as dt
+import os
 from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -88,7 +89,7 @@ _PURCHASES_LIST: Endpoint[list[PurchasesPage]] = Endpoint(
         Param("ccdigits", "query", style="comma", argument="cc_digits"),
         Param("elig_refund", "query", choices=frozenset({"true", "false", "unknown"})),
         Param("username", "query"),
-        Param("status", "query", choices=frozenset({"Active", "Canceled"})),
+        Param("status", "query", choices=frozenset({"Active", "Canceled", "active", "canceled"})),
     ),
     response_type=list[PurchasesPage],
     idempotent=True,
@@ -107,7 +108,7 @@ _PURCHASES_CRAWL: Endpoint[list[Any]] = Endpoint(
         Param("marketplaceid", "query", argument="marketplace_id"),
     ),
     response_type=list[Any],
-    idempotent=True,
+    idempotent=False,
     envelope=Envelope,
 )
 
@@ -178,7 +179,7 @@ _SALES_FULFILL: Endpoint[list[Any]] = Endpoint(
         ),
     ),
     response_type=list[Any],
-    idempotent=True,
+    idempotent=False,
     envelope=Envelope,
 )
 
@@ -196,7 +197,7 @@ _SALES_COMPLETE: Endpoint[Any] = Endpoint(
 _MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
     "marketplaces.list",
     "GET",
-    "/v2/marketplaces/",
+    "/v2/marketplaces",
     (),
     response_type=list[Marketplace],
     idempotent=True,
@@ -206,7 +207,7 @@ _MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
 _DISCLOSURES_LIST: Endpoint[list[DisclosuresPage]] = Endpoint(
     "disclosures.list",
     "GET",
-    "/v2/disclosures/",
+    "/v2/disclosures",
     (),
     response_type=list[DisclosuresPage],
     idempotent=True,
@@ -293,7 +294,7 @@ _ACCOUNTS_UPDATE_V2: Endpoint[list[Account]] = Endpoint(
 _DOMAINS_LIST: Endpoint[list[Domain]] = Endpoint(
     "domains.list",
     "GET",
-    "/v2/domains/list/",
+    "/v2/domains/list",
     (Param("domain", "query"),),
     response_type=list[Domain],
     idempotent=True,
@@ -315,6 +316,8 @@ class PurchasesOperations(FileDownload):
     @operation  # type: ignore[no-redef]
     def get_pdf(self, *, rid: int) -> builtins.list[PdfSeat]:
         """Get PDF and barcode data for a purchase group.
+
+        `GET /v2/getpdf/`
 
         Get PDF and barcode data for a specific purchase group.
 
@@ -348,9 +351,11 @@ class PurchasesOperations(FileDownload):
         cc_digits: builtins.list[str] | None = None,
         elig_refund: RefundEligibility | Literal["true", "false", "unknown"] | None = None,
         username: str | None = None,
-        status: PurchaseStatus | Literal["Active", "Canceled"] | None = None,
+        status: PurchaseStatus | Literal["Active", "Canceled", "active", "canceled"] | None = None,
     ) -> builtins.list[Purchase]:
         """Search purchases.
+
+        `GET /v2/purchases/`
 
         Search all purchases in your 1Ticket account. Data returned is the equivalent of
         what is found on 1ticket.com/purchases.
@@ -358,10 +363,12 @@ class PurchasesOperations(FileDownload):
         Args:
             rid: 1Ticket ID of group
             date_first_seen: date 1Ticket first saw purchase (mm/dd/yyyy). Also
-                accepts >=mm/dd/yyyy and <=mm/dd/yyyy
+                accepts >=mm/dd/yyyy and <=mm/dd/yyyy. A datetime.date goes out
+                zero-padded (06/15/2018); text goes out as given.
             event_date: date of an event (mm/dd/yyyy)
             event_date_start: start date of an event date range. requires
-                "eventdateend" as well (mm/dd/yyyy)
+                "eventdateend" as well (mm/dd/yyyy); without it the call raises
+                ArgumentError before sending
             event_date_end: end date of an event date range; use together with
                 eventdatestart (mm/dd/yyyy)
             purchase_date: date an order was purchased (mm/dd/yyyy)
@@ -372,7 +379,8 @@ class PurchasesOperations(FileDownload):
             confirmation_region: region code of purchase. "null" represents no
                 region code
             purchase_date_start: start date of a purchase date range. requires
-                "purchaseenddate" as well (mm/dd/yyyy)
+                "purchaseenddate" as well (mm/dd/yyyy); without it the call raises
+                ArgumentError before sending
             purchase_date_end: end date of a purchase date range; use together with
                 purchasedatestart (mm/dd/yyyy)
             po_ids: POS purchase order ID. Note: only returns listings where 1Ticket
@@ -385,8 +393,14 @@ class PurchasesOperations(FileDownload):
                 1Ticket has either not seen refund information or Ticketmaster has
                 not yet made it available
             username: Username/email address of purchasing account
-            status: Status of a purchase: Active or Canceled
+            status: Status of a purchase: Active or Canceled. The lower-case
+                spellings (active, canceled) are accepted too; the value goes out
+                exactly as given.
         """
+        if event_date_start is not None and event_date_end is None:
+            raise ArgumentError("purchases.list: `event_date_start` needs `event_date_end`")
+        if purchase_date_start is not None and purchase_date_end is None:
+            raise ArgumentError("purchases.list: `purchase_date_start` needs `purchase_date_end`")
         output = self._client._send(
             _PURCHASES_LIST,
             {
@@ -427,10 +441,13 @@ class PurchasesOperations(FileDownload):
     ) -> builtins.list[Any]:
         """Tell 1Ticket to crawl Ticketmaster for an order.
 
+        `GET /v2/crawl/`
+
         Tell 1Ticket to crawl Ticketmaster for a specific order. This API can be used to
         tell 1Ticket to recrawl a purchase it has already seen or to crawl an account to
         find a specific new purchase. If "id" is submitted "username" and
-        "marketplaceid" are ignored, even if they are also supplied.
+        "marketplaceid" are ignored, even if they are also supplied. Never retried:
+        every call queues a crawl.
 
         Args:
             source: where this request is coming from (basically a description of
@@ -466,13 +483,19 @@ class PurchasesOperations(FileDownload):
     ) -> None:
         """Record an existing PO number for a purchase.
 
+        `POST /v2/purchases/recordpo/`
+
         Record a PO number for a purchase in 1Ticket. This does NOT create a PO - it
-        only adds an existing PO number to 1Ticket for record keeping purposes.
+        only adds an existing PO number to 1Ticket for record keeping purposes. The
+        parameters go in the query string, as in the document's example request (its
+        table heads them Body Parameters and names the POS `posname`).
 
         Args:
             rid: 1Ticket ID of group
             pos_name: Your POS ("utils", "ticketnetwork", "posnext", "skybox",
-                "tradedesk")
+                "tradedesk"). Sent in the query as `pos`, as in the document's
+                example request; the document's Body Parameters table calls it
+                `posname`.
             po: The PO number that you want recorded in 1Ticket
         """
         self._client._send(_PURCHASES_RECORD_PO, {"rid": rid, "pos": pos_name, "po": po})
@@ -491,6 +514,8 @@ class TokenOperations:
     @operation  # type: ignore[no-redef]
     def verify(self) -> CompanyInfo:
         """Verify an API token.
+
+        `GET /v2/verify/`
 
         Verify validity of an API token and get basic client information.
         """
@@ -511,6 +536,8 @@ class SalesOperations:
     def query(self, *, query: str | SalesQuery) -> list[Sale]:
         """Query sales data.
 
+        `GET /v2/sales/`
+
         API to query sales data. The query string can be strung together using different
         options; for example "unfulfilled vivid next 3 days" will return all unfulfilled
         Vivid sales occurring in the next three days.
@@ -527,7 +554,10 @@ class SalesOperations:
     def add(self, *, body: SaleRecord | Mapping[str, Any]) -> list[Any]:
         """Add a sale record.
 
-        This endpoint is used to add a sale record to 1Ticket.
+        `POST /v2/sales/add`
+
+        This endpoint is used to add a sale record to 1Ticket. The sale record is sent
+        as a JSON body with Content-Type application/json.
 
         Args:
             body: The request body: the model, or a dict with the wire names.
@@ -545,11 +575,13 @@ class SalesOperations:
     ) -> None:
         """Tell 1Ticket an order is ready to fulfill.
 
+        `GET /v2/fulfill/`
+
         This will tell 1Ticket that the order in question is ready to fulfill,
         triggering us to look in the POS for PDFs/barcodes as needed. Please note that
         just because a success response is given it does NOT mean the order was filled;
         it only means that we received your request and have queued the order up for
-        fulfillment.
+        fulfillment. Never retried: every call queues the order.
 
         Args:
             order_id: marketplace order id
@@ -563,6 +595,8 @@ class SalesOperations:
     @operation  # type: ignore[no-redef]
     def complete(self, *, body: list[CompleteSale] | list[dict[str, Any]]) -> Any:
         """Mark sales filled and complete them on the POS.
+
+        `POST /sales/v1/complete-sale` (server `sales`)
 
         Takes a list of objects that contain the ID of the marketplace, the ID of the
         order on the marketplace and the ID of the user on 1ticket. This endpoint can
@@ -589,7 +623,10 @@ class MarketplacesOperations:
     def list(self) -> builtins.list[Marketplace]:
         """List supported marketplaces.
 
-        Get a list of all supported marketplaces.
+        `GET /v2/marketplaces`
+
+        Get a list of all supported marketplaces. Sent to /v2/marketplaces, without a
+        trailing slash, as in the document's example request.
         """
         return self._client._send(_MARKETPLACES_LIST, {})
 
@@ -608,8 +645,11 @@ class DisclosuresOperations:
     def list(self) -> builtins.list[Disclosure]:
         """List disclosures.
 
+        `GET /v2/disclosures`
+
         This endpoint is used to get a list of disclosures that 1Ticket pulls from
-        marketplace purchase receipts and PDFs.
+        marketplace purchase receipts and PDFs. Sent to /v2/disclosures, without a
+        trailing slash, as in the document's example request.
         """
         output = self._client._send(_DISCLOSURES_LIST, {})
         if not output or isinstance(output[0].disclosures, UnsetType):
@@ -640,6 +680,8 @@ class AccountsOperations:
         active: bool | None = None,
     ) -> builtins.list[Account]:
         """List marketplace accounts.
+
+        `GET /v2/accounts/list/`
 
         This endpoint is used to get a list of accounts. If no fields are supplied all
         accounts will be returned.
@@ -673,6 +715,8 @@ class AccountsOperations:
     ) -> builtins.list[Any]:
         """Add a marketplace account.
 
+        `POST /v2/accounts/add/`
+
         This endpoint is used to add a new marketplace account to 1ticket.
 
         Args:
@@ -704,6 +748,8 @@ class AccountsOperations:
         password: str | None = None,
     ) -> builtins.list[Any]:
         """Update a marketplace account.
+
+        `POST /v2/accounts/update/`
 
         This endpoint is used to update a marketplace account on 1ticket.
 
@@ -755,6 +801,8 @@ class AccountsOperations:
     ) -> builtins.list[Account]:
         """Update a marketplace account, including its per-POS settings.
 
+        `POST /v2/accounts/update/v2/`
+
         This endpoint is used to update a marketplace account on 1ticket. If a valid
         posid is not provided no POS-specific settings can be applied (AutoPO, custid,
         creditcardid).
@@ -804,8 +852,11 @@ class DomainsOperations:
     def list(self, *, domain: str | None = None) -> builtins.list[Domain]:
         """List domains.
 
+        `GET /v2/domains/list`
+
         Returns a list of domains tied to the specified 1Ticket account. If no fields
-        are supplied all domains will be returned.
+        are supplied all domains will be returned. Sent to /v2/domains/list, without a
+        trailing slash, as in the document's example request.
 
         Args:
             domain: domain name (abc123.yxz) to search for
@@ -827,6 +878,9 @@ class OneTicketClient:
         servers: Override individual named servers (default, sales).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        record_drift: A directory where responses that differ from the registry are recorded (off by
+            default; also from the `ONETICKET_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
+            reports them.
         proxy: Send every request through this proxy (`http://user:password@host:3128`). Without it,
             the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables decide.
         trust_env: Honour those environment variables (the default); False ignores them.
@@ -852,6 +906,7 @@ class OneTicketClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        record_drift: str | os.PathLike[str] | None = None,
         proxy: str | None = None,
         trust_env: bool = True,
         ca_certs: str | None = None,
@@ -881,6 +936,8 @@ class OneTicketClient:
             logger_name=__name__.rpartition(".")[0],
             date_format="%m/%d/%Y",
             envelope_success="success",
+            record_drift=record_drift,
+            drift_env="ONETICKET_RECORD_DRIFT",
             network=Network(
                 proxy=proxy,
                 trust_env=trust_env,
@@ -891,6 +948,10 @@ class OneTicketClient:
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
+        self._bind_groups()
+
+    def _bind_groups(self) -> None:
+        """The operation groups (`client.<group>`), each calling through this client."""
         self.purchases = PurchasesOperations(self)
         self.token = TokenOperations(self)
         self.sales = SalesOperations(self)
@@ -925,13 +986,7 @@ class OneTicketClient:
             timeout = Timeout(float(timeout), float(timeout))
         clone._timeout = timeout if timeout is not None else self._timeout
         clone._max_retries = max_retries if max_retries is not None else self._max_retries
-        clone.purchases = PurchasesOperations(clone)
-        clone.token = TokenOperations(clone)
-        clone.sales = SalesOperations(clone)
-        clone.marketplaces = MarketplacesOperations(clone)
-        clone.disclosures = DisclosuresOperations(clone)
-        clone.accounts = AccountsOperations(clone)
-        clone.domains = DomainsOperations(clone)
+        clone._bind_groups()
         return clone
 
     def close(self) -> None:

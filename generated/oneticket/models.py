@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
 """Models of the 1Ticket legacy API.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -277,7 +277,10 @@ class Purchase(
         "purchase_orders": "purchaseorders",
     },
 ):
-    """A purchase (ticket group) as found on 1ticket.com/purchases."""
+    """A purchase (ticket group) as found on 1ticket.com/purchases. The fields missing from one
+    of the document's two sample purchases (purchase_orders, disclosures, rotating_barcodes)
+    are optional and UNSET when absent; the others are required.
+    """
 
     rid: int
     """1Ticket ID of the purchase group."""
@@ -619,8 +622,11 @@ class Account(
     error: AccountError
     quick_po_settings: QuickPoSettings
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["account_password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["account_password"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class AccountMarketplace(msgspec.Struct, kw_only=True):
@@ -721,5 +727,8 @@ class DomainDefaults(msgspec.Struct, kw_only=True, rename={"credit_card_id": "cr
     customer_id: str
     credit_card_id: str
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["password"]))
+        return _masked_repr(self, self._secret_fields)

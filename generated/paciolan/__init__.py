@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
 """Paciolan PDI: a typed client generated from `endpoints.yaml`.
 
     from paciolan import PaciolanClient
@@ -34,7 +34,7 @@ from .errors import (
 
 # The release of this package (`version:` in the registry) and the registry it was generated from.
 __version__ = "0.1.0"
-__registry_sha256__ = "da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d"
+__registry_sha256__ = "7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb"
 
 __all__ = [
     "ApiConnectionError",

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
 """Raw responses, and the ways to get them next to a parsed result.
 
 `client.<group>.<operation>.with_response(...)` returns the result and the `RawResponse`;

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
 """The transport behind every operation: the connection pool, the attempt loop, decoding and errors.
 
 urllib3 is only a connection pool here; whether a failed attempt is repeated is decided by `_retry`, per
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
     import urllib3
 
+    from . import _drift
+
 T = TypeVar("T")
 
 
@@ -64,6 +66,8 @@ class Transport:
         date_format: str = "%Y-%m-%d",
         request_id_header: str | None = None,
         envelope_success: str | None = None,
+        record_drift: str | os.PathLike[str] | None = None,
+        drift_env: str | None = None,
         network: Network | None = None,
     ) -> None:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
@@ -82,6 +86,7 @@ class Transport:
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
         self._logger: logging.Logger | None = None
         self._lock = threading.Lock()
+        self.drift = _drift_recorder(self, record_drift, drift_env)
 
     def __repr__(self) -> str:
         return f"<Transport {sorted(self.base_urls.values())}>"
@@ -247,6 +252,8 @@ class Transport:
             self.max_retries if max_retries is None else max_retries,
             request_id,
         )
+        if self.drift is not None:
+            self.drift.observe(endpoint, response, media_type, args)
         captured = _captured.get()
         if captured is not None:
             captured.append(response)
@@ -431,6 +438,26 @@ class Transport:
                 status=response.status,
                 request_id=response.request_id,
             ) from None
+
+
+def _drift_recorder(
+    transport: Transport, directory: str | os.PathLike[str] | None, env: str | None
+) -> _drift.DriftRecorder | None:
+    """The drift recorder when recording is asked for (argument, else environment); None otherwise."""
+    if directory is None and env is not None:
+        directory = os.environ.get(env) or None
+    if not directory:
+        return None
+    from . import _drift  # only when recording: a client that does not record never imports it
+
+    secrets = [
+        value for name, value in transport.headers.items() if name in transport.secret_headers
+    ]
+    try:
+        # The package's name is the registry's vendor key, which the records name.
+        return _drift.DriftRecorder(directory, vendor=transport.logger_name, secret_values=secrets)
+    except OSError as exc:
+        raise errors.ArgumentError(f"record_drift: cannot use {directory!s}: {exc}") from None
 
 
 def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str | None:

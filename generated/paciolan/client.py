@@ -1,8 +1,9 @@
-# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -11,6 +12,7 @@ from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
 from ._environment import credential
 from ._multipart import MULTIPART, MultipartDocument
 from ._network import Network
+from ._request import check_credential
 from ._responses import operation
 from ._runtime import Transport
 from .batch_export import BatchExport
@@ -109,7 +111,7 @@ _INVENTORY_GET_SEAT_STATUS: Endpoint[SeatStatus] = Endpoint(
         Param("season_code", "path", required=True),
         Param("item_code", "path", required=True),
         Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("section", "query", style="repeated"),
+        Param("section", "query", style="comma"),
     ),
     response_type=SeatStatus,
     idempotent=True,
@@ -479,6 +481,8 @@ class CatalogOperations:
     ) -> list[CatalogItemSummary]:
         """Retrieve catalog items
 
+        `GET /catalog/items`
+
         The items endpoint returns a collection of items currently available for the
         specified sales policy. N.B., The object returned is of the summaryItem class;
         to retrieve a complete item object, use the catalog item endpoint.
@@ -515,6 +519,8 @@ class CatalogOperations:
     @operation  # type: ignore[no-redef]
     def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> CatalogItem:
         """Retrieve catalog item by season and item code
+
+        `GET /catalog/{season_code}/{item_code}`
 
         The item details endpoint returns detailed item information for the requested
         item, as permitted by the specified sales policy.
@@ -553,6 +559,8 @@ class InventoryOperations:
     ) -> Availability:
         """Retrieve inventory availability by season and item code
 
+        `GET /inventory/availability/{season_code}/{item_code}`
+
         The availability endpoint returns summary availability information for the
         requested event (item code), as permitted by the specified sales policy.
 
@@ -590,6 +598,8 @@ class InventoryOperations:
     ) -> SeatStatus:
         """Retrieve inventory status by season and item code
 
+        `GET /inventory/status/{season_code}/{item_code}`
+
         The status endpoint returns seat status information for the requested event
         (item code) and section(s). Specifying erroneous section(s) in a request will
         not result in an error; rather, the section(s) will simply not be returned in
@@ -602,7 +612,8 @@ class InventoryOperations:
                 requestor.
             section: One or more sections (level:section) for which seat status
                 information should be returned. Values are percent-encoded
-                (level%3Asection).
+                (level%3Asection) and several go out as one comma-separated value
+                (section=UB%3A100,LB%3A200).
         """
         return self._client._send(
             _INVENTORY_GET_SEAT_STATUS,
@@ -627,6 +638,8 @@ class InventoryOperations:
         debug: DebugFlag | Literal["false", "true"] | None = None,
     ) -> SeatStatusUpdate:
         """Update seat status
+
+        `POST /inventory/status/{season_code}/{item_code}`
 
         The status (change) endpoint is used to manipulate seat status information for
         the requested event (item code).
@@ -666,6 +679,8 @@ class CartOperations:
     def create(self, *, body: OfferRequest | Mapping[str, Any], policy_code: str) -> Cart:
         """Create a new cart
 
+        `POST /cart`
+
         The create cart endpoint is used to create a new shopping cart by requesting a
         ticket offer (absent an existing cart ID).
 
@@ -681,6 +696,8 @@ class CartOperations:
     @operation  # type: ignore[no-redef]
     def get(self, *, cart_id: str, policy_code: str) -> Cart:
         """Get cart by ID
+
+        `GET /cart/{cart_id}`
 
         The get cart endpoint is used to retrieve an existing cart.
 
@@ -699,6 +716,8 @@ class CartOperations:
     ) -> None:
         """Delete a cart by ID
 
+        `DELETE /cart/{cart_id}`
+
         The delete cart endpoint is used to cancel a pending transaction. When a cart is
         deleted, all offers contained in the cart are cancelled, any related seats on
         counter hold are returned to available inventory and no financial transaction(s)
@@ -709,9 +728,12 @@ class CartOperations:
             cart_id: The cart ID to be deleted.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         self._client._send(
             _CART_DELETE,
@@ -735,6 +757,8 @@ class CartOperations:
     ) -> Cart:
         """Complete cart checkout
 
+        `POST /cart/{cart_id}/checkout`
+
         The checkout API endpoint commits a cart to a sale and records a financial
         transaction.
 
@@ -743,9 +767,12 @@ class CartOperations:
             cart_id: The cart ID of the pending cart to be completed.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_CHECKOUT,
@@ -770,6 +797,8 @@ class CartOperations:
     ) -> Cart:
         """Create offer in cart
 
+        `POST /cart/{cart_id}/offers`
+
         The add offer endpoint is used to add an offer to an existing cart. To request
         an offer for non-allocatable items, the seats collection must be omitted.
 
@@ -778,9 +807,12 @@ class CartOperations:
             cart_id: The cart ID of the cart to be modified.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_ADD_OFFER,
@@ -805,6 +837,8 @@ class CartOperations:
     ) -> Cart:
         """Remove offer from cart
 
+        `DELETE /cart/{cart_id}/offers/{offer_id}`
+
         The delete offer endpoint is used to remove an offer from an existing cart. When
         an offer is removed, any related seats on counter hold are returned to available
         inventory. No permanent record of the offer is persisted.
@@ -814,9 +848,12 @@ class CartOperations:
             offer_id: The offer ID of the offer to be removed.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_REMOVE_OFFER,
@@ -842,6 +879,8 @@ class CartOperations:
     ) -> Cart:
         """Modify offer in cart (partial update)
 
+        `PATCH /cart/{cart_id}/offers/{offer_id}`
+
         The update offer endpoint is used to update an existing offer. The PATCH method
         is used to communicate a differential (partial) update. A successful request to
         modify a cart offer will return an updated cart object in the response.
@@ -852,9 +891,12 @@ class CartOperations:
             offer_id: The offer ID of the offer to be modified.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_UPDATE_OFFER,
@@ -881,6 +923,8 @@ class CartOperations:
     ) -> Cart:
         """Modify offer in cart (complete replacement)
 
+        `PUT /cart/{cart_id}/offers/{offer_id}`
+
         The update offer endpoint is used to update an existing offer. The PUT method is
         used to communicate a complete (replacement) update; the PATCH method is the
         preferred mechanism by which to update cart offers. A successful request to
@@ -892,9 +936,12 @@ class CartOperations:
             offer_id: The offer ID of the offer to be modified.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            if_unmodified_since: The date/time value, in HTTP-date format (e.g. Wed,
-                11 Aug 2023 00:00:00 GMT), returned from a previous cart response;
-                the request fails with 412 if the cart changed since.
+            if_unmodified_since: The date/time value returned from a previous cart
+                response, sent as given. The document asks for an HTTP-date and its
+                curl samples send one (Wed, 11 Aug 2023 00:00:00 GMT), while its
+                table's example is 2023-06-14T07:23:05.281+0000. The document names
+                no status for a cart that changed since; HTTP's is 412
+                (PreconditionFailedError).
         """
         return self._client._send(
             _CART_REPLACE_OFFER,
@@ -922,6 +969,8 @@ class TicketsOperations:
     def get(self, *, ticket_id: str) -> Ticket:
         """Get ticket information
 
+        `GET /tickets/{ticket_id}`
+
         Retrieve information about a specific ticket based on its ID. The get ticket
         endpoint returns ticket information for the specified ticket; print attributes
         are not returned. The purpose of this API is solely to allow integrators to
@@ -938,6 +987,8 @@ class TicketsOperations:
     @operation  # type: ignore[no-redef]
     def get_by_barcode(self, *, barcode: str) -> Ticket:
         """Get ticket information by barcode
+
+        `GET /tickets/barcode/{barcode}`
 
         Retrieve information about a specific ticket based on its barcode ID.
 
@@ -985,6 +1036,8 @@ class TicketsOperations:
         media_type: str = "application/json",
     ) -> Ticket | MultipartDocument | PassTickets:
         """Print ticket
+
+        `POST /tickets/{ticket_id}/print`
 
         Print a specific ticket based on its ticket ID. The print tickets endpoint
         allows for the fulfillment (printing) of individual tickets. Only those order
@@ -1053,14 +1106,17 @@ class TicketsOperations:
     ) -> Ticket | MultipartDocument | PassTickets:
         """Reprint ticket
 
+        `POST /tickets/{ticket_id}/reprint`
+
         Reprint a specific ticket based on its ticket ID. The reprint tickets endpoint
         allows for the reprinting of individual tickets. N.B., Tickets that have been
         previously printed will be voided and new barcodes will be issued as a result.
 
         Args:
             ticket_id: The ticket ID to reprint.
-            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
-                authorization.
+            authorization: The whole Authorization header value, sent as given:
+                Basic (the table's example, "Basic dGVzdDp0ZXN0") or Bearer (the
+                curl samples' "Bearer YOUR_TOKEN").
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
             format: Print format for PDF output (the vendor text is truncated after
@@ -1088,10 +1144,14 @@ class TicketsOperations:
     def void(self, *, ticket_id: str, policy_code: str | None = None) -> VoidResult:
         """Void a ticket by ticket ID
 
+        `POST /tickets/{ticket_id}/void`
+
         Void a ticket based on the provided ticket ID. The void tickets endpoint allows
         for the voiding of individual single tickets and cancellation of miscellaneous
         items and gift certificates. N.B., Single event tickets sold as part of a
-        package and combo items cannot be voided.
+        package and combo items cannot be voided. Sent to /tickets/{ticket_id}/void,
+        although the document's only curl sample omits `tickets/`: every other ticket
+        operation's sample is under /tickets/.
 
         Args:
             ticket_id: The ticket ID to void.
@@ -1108,6 +1168,8 @@ class TicketsOperations:
     def reissue(self, *, ticket_id: str, policy_code: str, authorization: str) -> PassTickets:
         """Reissue ticket
 
+        `POST /tickets/{ticket_id}/reissue`
+
         Reissue a ticket based on its ticket ID. The reissue tickets endpoint allows for
         the reissue of individual tickets without voiding the existing barcode. Only
         tickets that have already been printed may be reissued.
@@ -1116,8 +1178,9 @@ class TicketsOperations:
             ticket_id: The ID of the ticket to reissue.
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
-            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
-                authorization.
+            authorization: The whole Authorization header value, sent as given:
+                Basic (the table's example, "Basic dGVzdDp0ZXN0") or Bearer (the
+                curl samples' "Bearer YOUR_TOKEN").
         """
         return self._client._send(
             _TICKETS_REISSUE,
@@ -1137,6 +1200,8 @@ class TicketsOperations:
     ) -> PassTickets:
         """Reprint Pass ticket
 
+        `POST /tickets/{ticket_id}/reprint/pass`
+
         Reprint a specific ticket based on its ticket ID as an Apple or Google pass.
         N.B., Tickets that have been previously printed will be voided and new barcodes
         will be issued as a result. Only those order lines with delivery assignments
@@ -1148,8 +1213,9 @@ class TicketsOperations:
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
             passtype: Desired Pass Type.
-            authorization: Basic (e.g. "Basic dGVzdDp0ZXN0") or Bearer
-                authorization.
+            authorization: The whole Authorization header value, sent as given:
+                Basic (the table's example, "Basic dGVzdDp0ZXN0") or Bearer (the
+                curl samples' "Bearer YOUR_TOKEN").
         """
         return self._client._send(
             _TICKETS_REPRINT_PASS,
@@ -1176,6 +1242,8 @@ class PatronOperations:
     def authenticate(self, *, body: PatronCredentials | Mapping[str, Any]) -> PatronAuthentication:
         """Authenticate patron account
 
+        `POST /patron/auth`
+
         The patron auth endpoint is used to authenticate patrons against the e.Venue
         platform for self-service activities requiring downstream API calls. Integrators
         may use this service to implement their own authentication mechanism using
@@ -1196,6 +1264,8 @@ class PatronOperations:
     ) -> PatronOrder:
         """Get patron orders for a specific season
 
+        `GET /patron/{account}/orders/{season}`
+
         The patron orders endpoint is used to retrieve the season order for the
         specified patron account.
 
@@ -1213,6 +1283,8 @@ class PatronOperations:
     @operation  # type: ignore[no-redef]
     def get_seasons(self, *, account: str) -> PatronSeasons:
         """Get patron seasons
+
+        `GET /patron/{account}/seasons`
 
         The patron seasons endpoint is used to retrieve a list of active seasons for the
         specified patron account.
@@ -1238,6 +1310,8 @@ class BatchOperations(BatchExport):
     def get_status(self, *, batch_id: str) -> BatchStatus:
         """Get status of a batch by batch ID
 
+        `GET /batch/status/{batch_id}`
+
         The batch status endpoint returns status information for the requested batch
         job. Export files are scheduled for deletion shortly after they've been
         downloaded.
@@ -1260,6 +1334,8 @@ class BatchOperations(BatchExport):
         distributor_code: str | None = None,
     ) -> BatchJob:
         """Export orders as a batch
+
+        `GET /batch/export/orders`
 
         The batch order export endpoint is used to initiate the export of order line
         item data. The response returns a job ID that is used with the batch status
@@ -1318,6 +1394,8 @@ class ManifestOperations:
     ) -> Manifest:
         """Get manifest
 
+        `GET /manifest/{season_code}/{facility_code}/{configuration_code}`
+
         Retrieve the requested manifest based on season, facility, and configuration
         codes. Only those seats included in the facility configuration are returned.
         Areas are returned in the order in which they are assembled within a
@@ -1370,6 +1448,8 @@ class PricingOperations:
     ) -> PricingProfile | None:
         """Get seat pricing for a specific item
 
+        `GET /pricing/{profile_code}/{season_code}/{item_code}`
+
         The pricing profile endpoint is used to retrieve seat-level pricing for the
         specified pricing profile. Only those seats included in the profile will be
         returned unless includeAllSeats=true is specified (in which case every seat in
@@ -1418,6 +1498,8 @@ class UtilOperations:
     def sysinfo(self) -> SystemInfo:
         """Get system information
 
+        `GET /util/sysinfo`
+
         The sysinfo endpoint returns back office system information.
         """
         return self._client._send(_UTIL_SYSINFO, {})
@@ -1427,6 +1509,8 @@ class UtilOperations:
     @operation  # type: ignore[no-redef]
     def echo(self, *, body: dict[str, Any] | Mapping[str, Any]) -> Any:
         """Echo input data
+
+        `POST /util/echo`
 
         The echo endpoint echoes the request received, including all HTTP headers.
         Developers may direct any (arbitrary) request to this endpoint and the service
@@ -1445,19 +1529,24 @@ class PaciolanClient:
     and seat status, shopping carts and checkout, ticket information, printing, voiding and
     passes, patron authentication, orders and seasons, batch order exports, facility
     manifests, seat pricing profiles and utility endpoints. Every request carries the PAC-*
-    credential headers and a User-Agent in Product/SemVer form.
+    credential headers and a User-Agent in Product/SemVer form. Each request also carries a
+    fresh Request-ID (a UUID4), which is not in the vendor document: a server that does not
+    know it ignores it, and an id it echoes is kept on the raw response and on every error.
 
 
     Args:
         api_key: The API key provided by Paciolan for this application. Default: the PACIOLAN_API_KEY environment variable.
         application_id: The application identifier for which API access has been authorized; this value is typically expressed in reverse domain notation and is bound to an API key provided by Paciolan during provisioning. Default: the PACIOLAN_APPLICATION_ID environment variable.
         channel_code: The channel partner identifier issued to your organization by the Paciolan Partner Services team during partner on-boarding. Default: the PACIOLAN_CHANNEL_CODE environment variable.
-        organization_id: The client's data account ID (int32) to pull events from, e.g. 999. Default: the PACIOLAN_ORGANIZATION_ID environment variable.
-        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0). Default: the PACIOLAN_USER_AGENT environment variable.
+        organization_id: The client's data account ID (int32) to pull events from, e.g. 999. Checked when the client is built: an int outside the int32 range is an ArgumentError. Default: the PACIOLAN_ORGANIZATION_ID environment variable.
+        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0). Checked when the client is built: another form is an ArgumentError. Default: the PACIOLAN_USER_AGENT environment variable.
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, test).
         timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        record_drift: A directory where responses that differ from the registry are recorded (off by
+            default; also from the `PACIOLAN_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
+            reports them.
         proxy: Send every request through this proxy (`http://user:password@host:3128`). Without it,
             the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables decide.
         trust_env: Honour those environment variables (the default); False ignores them.
@@ -1489,6 +1578,7 @@ class PaciolanClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        record_drift: str | os.PathLike[str] | None = None,
         proxy: str | None = None,
         trust_env: bool = True,
         ca_certs: str | None = None,
@@ -1504,6 +1594,18 @@ class PaciolanClient:
             "organization_id", organization_id, "PACIOLAN_ORGANIZATION_ID", int
         )
         user_agent = credential("user_agent", user_agent, "PACIOLAN_USER_AGENT", str)
+        check_credential(
+            "organization_id",
+            organization_id,
+            minimum=-2147483648,
+            maximum=2147483647,
+        )
+        check_credential(
+            "user_agent",
+            user_agent,
+            pattern="[A-Za-z0-9!#$%&*+.^_|~-]+/(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?",
+            form="Product/Version with a SemVer version, e.g. YourApplication/1.0.0",
+        )
         base_urls = dict(SERVERS)
         if base_url is not None:
             base_urls = dict.fromkeys(base_urls, base_url)
@@ -1529,6 +1631,8 @@ class PaciolanClient:
             logger_name=__name__.rpartition(".")[0],
             date_format="%Y-%m-%d",
             request_id_header="Request-ID",
+            record_drift=record_drift,
+            drift_env="PACIOLAN_RECORD_DRIFT",
             network=Network(
                 proxy=proxy,
                 trust_env=trust_env,
@@ -1539,6 +1643,10 @@ class PaciolanClient:
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
+        self._bind_groups()
+
+    def _bind_groups(self) -> None:
+        """The operation groups (`client.<group>`), each calling through this client."""
         self.catalog = CatalogOperations(self)
         self.inventory = InventoryOperations(self)
         self.cart = CartOperations(self)
@@ -1575,15 +1683,7 @@ class PaciolanClient:
             timeout = Timeout(float(timeout), float(timeout))
         clone._timeout = timeout if timeout is not None else self._timeout
         clone._max_retries = max_retries if max_retries is not None else self._max_retries
-        clone.catalog = CatalogOperations(clone)
-        clone.inventory = InventoryOperations(clone)
-        clone.cart = CartOperations(clone)
-        clone.tickets = TicketsOperations(clone)
-        clone.patron = PatronOperations(clone)
-        clone.batch = BatchOperations(clone)
-        clone.manifest = ManifestOperations(clone)
-        clone.pricing = PricingOperations(clone)
-        clone.util = UtilOperations(clone)
+        clone._bind_groups()
         return clone
 
     def close(self) -> None:

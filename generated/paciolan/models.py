@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 da611b2840d34d1200597f020b7d27222b7d98a1c0149e2eca1822eecda5ed5d) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
 """Models of the Paciolan PDI.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -446,19 +446,21 @@ class SeatStatus(msgspec.Struct, kw_only=True, rename={"price_levels": "priceLev
 
 
 class SeatRow(msgspec.Struct, kw_only=True):
-    """Seats of one row."""
+    """Seats of one row; every field may be left out (the document marks none required)."""
 
-    row: str
-    seats: list[str]
+    row: str | UnsetType = UNSET
+    seats: list[str] | UnsetType = UNSET
 
 
 class SeatStatusChange(msgspec.Struct, kw_only=True, rename={"seat_status": "seatStatus"}):
-    """A seat status change for rows of one section."""
+    """A seat status change for rows of one section; every field may be left out (the document
+    marks none required).
+    """
 
-    section: str
+    section: str | UnsetType = UNSET
     """Section in level:section form."""
-    rows: list[SeatRow]
-    seat_status: str
+    rows: list[SeatRow] | UnsetType = UNSET
+    seat_status: str | UnsetType = UNSET
     """The seat status code to apply."""
 
 
@@ -634,13 +636,13 @@ class Cart(
 class OfferSeat(
     msgspec.Struct, kw_only=True, rename={"price_level": "priceLevel", "price_type": "priceType"}
 ):
-    """A requested seat."""
+    """A requested seat; every field may be left out (the document marks none required)."""
 
-    section: str
-    row: str
-    seat: str
     price_level: int | UnsetType = UNSET
     price_type: str | UnsetType = UNSET
+    section: str | UnsetType = UNSET
+    row: str | UnsetType = UNSET
+    seat: str | UnsetType = UNSET
 
 
 class OfferRequest(
@@ -793,7 +795,8 @@ class Payment(
     document_number: str | UnsetType = UNSET
     expiration_month: int | UnsetType = UNSET
     expiration_year: int | UnsetType = UNSET
-    card_verification_number: int | UnsetType = UNSET
+    card_verification_number: str | UnsetType = UNSET
+    """Card verification number (CVV), as text so that a leading zero is kept (012)."""
     billing_address: str | UnsetType = UNSET
     billing_postal_code: str | UnsetType = UNSET
     billing_country_code: str | UnsetType = UNSET
@@ -802,18 +805,13 @@ class Payment(
     bank_account_number: str | UnsetType = UNSET
     """Bank account number. Required for electronic check payments."""
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(
+        ["account_number", "card_verification_number", "routing_number", "bank_account_number"]
+    )
+
     def __repr__(self) -> str:
-        return _masked_repr(
-            self,
-            frozenset(
-                [
-                    "account_number",
-                    "card_verification_number",
-                    "routing_number",
-                    "bank_account_number",
-                ]
-            ),
-        )
+        return _masked_repr(self, self._secret_fields)
 
 
 class Checkout(msgspec.Struct, kw_only=True, rename={"user_defined_fields": "userDefinedFields"}):
@@ -953,8 +951,11 @@ class PassTicket(msgspec.Struct, kw_only=True, rename={"ticket_id": "ticketId"})
     ticket_id: str
     jwt: str
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["jwt"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["jwt"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class PassTickets(msgspec.Struct, kw_only=True):
@@ -968,19 +969,24 @@ class PatronCredentials(
     kw_only=True,
     rename={"distributor_code": "distributorCode", "user_name": "userName"},
 ):
-    """Patron credentials to authenticate."""
+    """Patron credentials to authenticate; every field may be left out (the document marks none
+    required).
+    """
 
-    distributor_code: str
+    distributor_code: str | UnsetType = UNSET
     """Distributor code for the e.Venue distributor (property)"""
-    user_name: str
+    user_name: str | UnsetType = UNSET
     """Username (email address) to authenticate"""
-    password: str
+    password: str | UnsetType = UNSET
     """Password to authenticate, optionally encrypted (AES-128 CBC or Blowfish) and hex encoded
     in lowercase characters.
     """
 
+    # Masked in the repr, and in drift records (which find them here).
+    _secret_fields = frozenset(["password"])
+
     def __repr__(self) -> str:
-        return _masked_repr(self, frozenset(["password"]))
+        return _masked_repr(self, self._secret_fields)
 
 
 class PatronAuthentication(msgspec.Struct, kw_only=True):
@@ -1147,13 +1153,30 @@ class PatronSeasons(msgspec.Struct, kw_only=True):
 class BatchStatus(
     msgspec.Struct,
     kw_only=True,
-    rename={"status": "status ", "batch_id": "batchID", "download_url": "downloadUrl"},
+    rename={
+        "status": "status ",
+        "_status_alias": "status",
+        "batch_id": "batchID",
+        "download_url": "downloadUrl",
+    },
 ):
     """Status of a batch job and, once completed, where to download its export file."""
 
     status: BatchJobStatus | UnsetType = UNSET
+    """The job's status. Read from the key "status " (with the trailing space of the status
+    sample) or "status" (as the export response spells it); encoded as "status ".
+    """
+    _status_alias: BatchJobStatus | UnsetType = UNSET
+    """`status` as sent under the key 'status'; decoding moves it to `status`, which is encoded
+    under 'status '.
+    """
     batch_id: str | UnsetType = UNSET
     download_url: str | UnsetType = UNSET
+
+    def __post_init__(self) -> None:
+        # A value sent under another wire name of a field becomes the field's (encoded under its own key).
+        if isinstance(self.status, UnsetType):
+            self.status, self._status_alias = self._status_alias, UNSET
 
 
 class BatchJob(msgspec.Struct, kw_only=True, rename={"batch_id": "batchID"}):
@@ -1209,10 +1232,10 @@ class OrderExportRow(
     currency_code: str | None
     season: str | None
     order_id: str | None
-    sequence: int | None
+    sequence: str | None
     item: str | None
     item_basis: str | None
-    qty: int | None
+    qty: str | None
     price: Decimal | None
     item_charge: str | None
     item_charge_amount: Decimal | None
@@ -1231,14 +1254,14 @@ class OrderExportRow(
     row: str | None
     seat: str | None
     barcode: str | None
-    renewable: bool | None
+    renewable: str | None
     item_balance: Decimal | None
     item_date: dt.date | None
     mark: str | None
     disposition: str | None
     special_handling: str | None
     item_group: str | None
-    priority: int | None
+    priority: str | None
     bill_plan: str | None
     price_type_name: str | None
     item_quantity: int | None

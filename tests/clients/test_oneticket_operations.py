@@ -361,7 +361,7 @@ def test_marketplaces_list_returns_the_marketplaces(
 
     marketplaces = oneticket.marketplaces.list()
 
-    assert_sent(http, "GET", "/v2/marketplaces/")
+    assert_sent(http, "GET", "/v2/marketplaces")
     assert len(marketplaces) == 3
     assert all(isinstance(marketplace, Marketplace) for marketplace in marketplaces)
     assert (marketplaces[0].id, marketplaces[0].name) == ("395", "Mesa Arts Center")
@@ -377,7 +377,7 @@ def test_disclosures_list_returns_the_disclosures_of_the_first_output(
 
     disclosures = oneticket.disclosures.list()
 
-    assert_sent(http, "GET", "/v2/disclosures/")
+    assert_sent(http, "GET", "/v2/disclosures")
     assert len(disclosures) == 2
     assert all(isinstance(disclosure, Disclosure) for disclosure in disclosures)
     assert (disclosures[0].id, disclosures[0].description_short) == (1, "NOENTRY")
@@ -495,7 +495,7 @@ def test_domains_list_sends_the_domain_and_returns_the_domains(
 
     domains = oneticket.domains.list(domain="my domain.org")
 
-    assert_sent(http, "GET", "/v2/domains/list/?domain=my%20domain.org")
+    assert_sent(http, "GET", "/v2/domains/list?domain=my%20domain.org")
     assert len(domains) == 2
     assert all(isinstance(domain, Domain) for domain in domains)
     assert (domains[0].domain_id, domains[0].domain) == ("154", "partycentral.com")

@@ -265,7 +265,7 @@ def test_inventory_get_seat_status_percent_encodes_level_and_section(
     assert_sent(
         http.last,
         "GET",
-        "/inventory/status/FB16/FB01?policyCode=WEB&section=UB%3A100&section=LB%3A200",
+        "/inventory/status/FB16/FB01?policyCode=WEB&section=UB%3A100,LB%3A200",
     )
     assert isinstance(status, SeatStatus)
     row = status.price_levels[0].sections[0].rows[0]
@@ -391,7 +391,7 @@ def test_cart_checkout_posts_the_checkout_model_with_its_payment(
                 account_number=CARD_NUMBER,
                 expiration_month=12,
                 expiration_year=2030,
-                card_verification_number=123,
+                card_verification_number="123",
                 billing_postal_code="92617",
                 amount=Decimal("54.00"),
             )
@@ -425,7 +425,7 @@ def test_cart_checkout_posts_the_checkout_model_with_its_payment(
                     "accountNumber": CARD_NUMBER,
                     "expirationMonth": 12,
                     "expirationYear": 2030,
-                    "cardVerificationNumber": 123,
+                    "cardVerificationNumber": "123",
                     "billingPostalCode": "92617",
                     "amount": Decimal("54.00"),
                 }

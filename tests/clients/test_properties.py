@@ -83,9 +83,16 @@ def _export_orders_needs_a_filter(values: Mapping[str, object]) -> bool:
     return values["season_code"] is None and values["patron"] is None
 
 
+def _a_start_date_needs_its_end_date(values: Mapping[str, object]) -> bool:
+    return (values["event_date_start"] is not None and values["event_date_end"] is None) or (
+        values["purchase_date_start"] is not None and values["purchase_date_end"] is None
+    )
+
+
 # Documented rules across arguments: when one holds, the call is an ArgumentError and nothing is sent.
 CROSS_ARGUMENT_RULES: dict[str, Callable[[Mapping[str, object]], bool]] = {
     "paciolan.batch.export_orders": _export_orders_needs_a_filter,
+    "oneticket.purchases.list": _a_start_date_needs_its_end_date,
 }
 
 

@@ -45,3 +45,19 @@ def test_sample_round_trips_through_its_operation(path: Path) -> None:
     value = package.decode(raw, _operation_type(vendor, operation))
 
     assert exact_json(package.encode(value)) == exact_json(raw)
+
+
+def _observed() -> list[Path]:
+    """Bodies recorded from live traffic (`python -m codegen drift DIR --samples`)."""
+    return sorted(SAMPLES.glob("*/observed/*.json"))
+
+
+@pytest.mark.parametrize("path", _observed(), ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_observed_body_round_trips_through_its_operation(path: Path) -> None:
+    vendor, operation = path.parent.parent.name, path.stem.rsplit(".", 1)[0]
+    package = importlib.import_module(vendor)
+    raw = path.read_bytes()
+
+    value = package.decode(raw, _operation_type(vendor, operation))
+
+    assert exact_json(package.encode(value)) == exact_json(raw)

@@ -33,7 +33,7 @@ ACCOUNT_PASSWORD = (
 )
 PATRON_PASSWORD = "SECRET-patron-pw-789"
 CARD_NUMBER = "4111111111111111"
-CVV = 987
+CVV = "987"
 ROUTING_NUMBER = "021000021"
 BANK_ACCOUNT_NUMBER = "000123456789"
 
@@ -209,7 +209,7 @@ def drive_paciolan(http: LocalServer, client: PaciolanClient, shown: Shown) -> N
                 "payments": [
                     {
                         "accountNumber": CARD_NUMBER,
-                        "cardVerificationNumber": str(CVV),
+                        "cardVerificationNumber": int(CVV),
                         "routingNumber": ROUTING_NUMBER,
                         "bankAccountNumber": BANK_ACCOUNT_NUMBER,
                         "amount": Decimal("54.00"),
@@ -219,10 +219,10 @@ def drive_paciolan(http: LocalServer, client: PaciolanClient, shown: Shown) -> N
         ),
     )
     shown.raises(
-        "authenticate dict body without a user name",
+        "authenticate dict body with a user name that is not text",
         errors.ArgumentError,
         lambda: client.patron.authenticate(
-            body={"distributorCode": "DIST", "password": PATRON_PASSWORD}
+            body={"distributorCode": "DIST", "userName": 5, "password": PATRON_PASSWORD}
         ),
     )
     shown.raises(

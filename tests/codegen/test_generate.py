@@ -14,28 +14,28 @@ REGISTRY = ROOT / "endpoints.yaml"
 
 
 @pytest.fixture(scope="module")
-def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fresh_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """generated/ as the registry produces it now, written by the real command."""
     out = tmp_path_factory.mktemp("gen") / "generated"
     assert main(["--out", str(out), "generate"]) == 0
     return out
 
 
-def test_the_committed_output_is_what_the_registry_produces(fresh: Path) -> None:
-    assert output.read_tree(fresh) == output.read_tree(ROOT / "generated")
+def test_the_committed_output_is_what_the_registry_produces(fresh_tree: Path) -> None:
+    assert output.read_tree(fresh_tree) == output.read_tree(ROOT / "generated")
 
 
-def test_two_runs_give_the_same_bytes(fresh: Path, tmp_path: Path) -> None:
+def test_two_runs_give_the_same_bytes(fresh_tree: Path, tmp_path: Path) -> None:
     again = tmp_path / "generated"
     assert main(["--out", str(again), "generate"]) == 0
-    assert output.read_tree(again) == output.read_tree(fresh)
+    assert output.read_tree(again) == output.read_tree(fresh_tree)
 
 
-def test_every_generated_file_names_the_registry_its_hash_and_the_command(fresh: Path) -> None:
+def test_every_generated_file_names_the_registry_its_hash_and_the_command(fresh_tree: Path) -> None:
     import hashlib
 
     digest = hashlib.sha256(REGISTRY.read_bytes()).hexdigest()
-    for path in fresh.rglob("*.py"):
+    for path in fresh_tree.rglob("*.py"):
         first = path.read_text().splitlines()[0]
         assert first == (
             f"# Generated from endpoints.yaml (sha256 {digest}) "
@@ -44,17 +44,17 @@ def test_every_generated_file_names_the_registry_its_hash_and_the_command(fresh:
 
 
 def test_check_passes_on_an_up_to_date_tree(
-    fresh: Path, capsys: pytest.CaptureFixture[str]
+    fresh_tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--out", str(fresh), "check"]) == 0
+    assert main(["--out", str(fresh_tree), "check"]) == 0
     assert "up to date" in capsys.readouterr().out
 
 
 def test_check_fails_with_a_readable_summary_when_a_file_was_edited(
-    fresh: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fresh_tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     edited = tmp_path / "generated"
-    shutil.copytree(fresh, edited)
+    shutil.copytree(fresh_tree, edited)
     models = edited / "paciolan" / "models.py"
     models.write_text(models.read_text().replace("class Cart(", "class Basket("))
     (edited / "paciolan" / "extra.py").write_text("x = 1\n")
@@ -71,16 +71,16 @@ def test_check_fails_with_a_readable_summary_when_a_file_was_edited(
 
 
 def test_a_failed_generation_leaves_the_previous_output_intact(
-    fresh: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fresh_tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "generated"
-    shutil.copytree(fresh, out)
+    shutil.copytree(fresh_tree, out)
     broken = tmp_path / "endpoints.yaml"
     broken.write_text(REGISTRY.read_text().replace("method: GET", "method: FETCH", 1))
 
     assert main(["--registry", str(broken), "--out", str(out), "generate"]) == 2
     assert "nothing was written" in capsys.readouterr().err
-    assert output.read_tree(out) == output.read_tree(fresh)
+    assert output.read_tree(out) == output.read_tree(fresh_tree)
     assert not list(tmp_path.glob(".codegen-scratch-*"))
 
 
@@ -103,3 +103,15 @@ def test_the_rendered_files_cover_both_packages() -> None:
             "py.typed",
         ):
             assert f"{package}/{module}" in files
+
+
+def test_serve_reports_an_invalid_registry_with_its_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "endpoints.yaml"
+    broken.write_text(REGISTRY.read_text().replace("echo: [util.echo]", "echo: [util.echoo]"))
+    (tmp_path / "samples").symlink_to(ROOT / "samples")
+    assert main(["--registry", str(broken), "serve", "--port", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "operation `util.echoo` is not declared" in err
+    assert "1 problem(s) in the registry; the emulator did not start." in err

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen import model, registry
+from codegen import model, registry, resolve
 
 VALID = """\
 registry: 1
@@ -34,11 +34,10 @@ vendors:
 """
 
 
-def load(tmp_path: Path, text: str) -> list[model.PackageModel]:
+def load(tmp_path: Path, text: str) -> list[model.Vendor]:
     path = tmp_path / "endpoints.yaml"
     path.write_text(textwrap.dedent(text))
-    spec, source = registry.load(path)
-    return model.build(spec, source, tmp_path)
+    return resolve.load(path)
 
 
 def problems(tmp_path: Path, text: str) -> list[registry.Problem]:
@@ -178,3 +177,107 @@ def test_a_cart_template_without_a_sample_is_reported(tmp_path: Path) -> None:
     assert problem.line == 24
     assert problem.path == "vendors.shop.emulator.carts.template"
     assert problem.message == "`items.get` has no response sample for new carts to copy"
+
+
+def test_also_accepts_on_a_parameter_that_is_not_an_enum_is_reported(tmp_path: Path) -> None:
+    broken = VALID.replace("item_id: {type: str}", "item_id: {type: str, also_accepts: [x]}")
+    (problem,) = problems(tmp_path, broken)
+    assert problem.path == "vendors.shop.operations[0].path_params.item_id.also_accepts"
+    assert problem.message == "`also_accepts` applies to enum parameters only"
+
+
+def test_also_accepts_adds_spellings_to_an_enum_parameter(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "          name: str\n",
+        "          name: str\n      State:\n        enum: [Active]\n",
+    ).replace(
+        "item_id: {type: str}\n",
+        "item_id: {type: str}\n        query:\n          state: {type: State, also_accepts: [active]}\n",
+    )
+    (package,) = load(tmp_path, text)
+    (param,) = [p for p in package.operations[0].params if p.wire == "state"]
+    assert param.accepted_values == ["Active", "active"]
+
+
+def test_requires_naming_an_undeclared_parameter_is_reported(tmp_path: Path) -> None:
+    broken = VALID.replace(
+        "        response: {type: Item}\n",
+        "        requires:\n          item_id: [since]\n        response: {type: Item}\n",
+    )
+    (problem,) = problems(tmp_path, broken)
+    assert problem.path == "vendors.shop.operations[0].requires.item_id"
+    assert problem.message == "`since` is not a parameter of `items.get`"
+
+
+def test_aliases_on_a_field_that_is_not_optional_are_reported(tmp_path: Path) -> None:
+    broken = VALID.replace(
+        "          name: str\n", "          name: {type: str, aliases: [title]}\n"
+    )
+    (problem,) = problems(tmp_path, broken)
+    assert problem.path == "vendors.shop.types.Item.fields.name.aliases"
+    assert problem.message == "a field with `aliases` must be optional"
+
+
+def test_an_alias_that_is_already_a_wire_name_is_reported(tmp_path: Path) -> None:
+    broken = VALID.replace(
+        "          name: str\n", "          name: {type: str, optional: true, aliases: [id]}\n"
+    )
+    (problem,) = problems(tmp_path, broken)
+    assert problem.message == "`id` is already a wire name of this type"
+
+
+def test_an_alias_becomes_a_hidden_field_merged_after_decoding(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "          name: str\n", "          name: {type: str, optional: true, aliases: [title]}\n"
+    )
+    (package,) = load(tmp_path, text)
+    (item,) = package.structs
+    assert item.aliases == [("name", "_name_alias")]
+    assert item.renames["_name_alias"] == "title"
+
+
+def test_a_credential_pattern_that_is_not_a_regular_expression_is_reported(
+    tmp_path: Path,
+) -> None:
+    broken = VALID.replace("secret: true}", "secret: true, pattern: '[a-', form: letters}")
+    (problem,) = problems(tmp_path, broken)
+    assert problem.path == "vendors.shop.credentials[0].pattern"
+    assert problem.message.startswith("invalid pattern:")
+
+
+def test_a_credential_range_on_a_str_is_reported(tmp_path: Path) -> None:
+    broken = VALID.replace("secret: true}", "secret: true, minimum: 0}")
+    (problem,) = problems(tmp_path, broken)
+    assert problem.message == "`minimum` and `maximum` apply to int only"
+
+
+def test_a_cart_role_whose_operation_lacks_its_path_parameter_is_reported(tmp_path: Path) -> None:
+    broken = VALID + (
+        "    emulator:\n      carts:\n        template: items.get\n        get: items.get\n"
+    )
+    found = problems(tmp_path, broken)
+    role = next(p for p in found if p.path == "vendors.shop.emulator.carts.get")
+    assert role.line == 25
+    assert role.message == "`items.get` needs the path parameter `cart_id`"
+
+
+def test_two_cart_roles_on_one_operation_are_reported(tmp_path: Path) -> None:
+    broken = VALID.replace("item_id", "cart_id") + (
+        "    emulator:\n      carts:\n        template: items.get\n"
+        "        get: items.get\n        checkout: items.get\n"
+    )
+    found = problems(tmp_path, broken)
+    assert [p.message for p in found if p.path == "vendors.shop.emulator.carts.checkout"] == [
+        "`items.get` has two cart roles: get and checkout"
+    ]
+
+
+def test_a_workflow_example_argument_must_be_a_parameter(tmp_path: Path) -> None:
+    broken = VALID + (
+        "    workflows:\n      file_download:\n        group: items\n        method: save\n"
+        "        source_type: Item\n        url_field: name\n        source_operation: get\n"
+        "        example_args: {itemId: 1}\n"
+    )
+    (problem,) = problems(tmp_path, broken)
+    assert problem.path == "vendors.shop.workflows.file_download.example_args.itemId"
+    assert problem.message == "`itemId` is not a parameter"

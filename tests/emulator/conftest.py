@@ -1,7 +1,8 @@
-"""The emulator's pytest fixtures, and a client of each vendor pointed at the emulator.
+"""A client of each vendor pointed at the emulator: `emulated_oneticket`, `emulated_paciolan`.
 
-The fixtures are imported rather than named in `pytest_plugins`, which pytest refuses outside the rootdir's
-conftest; once the `pytest11` entry point is installed, the plugin provides the same fixtures.
+The emulator itself comes from the project's pytest plugin (`codegen.pytest_plugin`, installed with the
+project through its `pytest11` entry point): `ticketing_emulator`, and `emulator` reset for each test.
+`oneticket` and `paciolan` (tests/conftest.py) are the clients pointed at the scripted local server.
 """
 
 from __future__ import annotations
@@ -11,11 +12,8 @@ from collections.abc import Iterator
 import pytest
 
 from codegen.emulator import Emulator
-from codegen.pytest_plugin import emulator, ticketing_emulator
 from oneticket import OneTicketClient
 from paciolan import PaciolanClient
-
-__all__ = ["emulator", "oneticket", "paciolan", "ticketing_emulator"]
 
 TOKEN = "tok-emulator-test"
 API_KEY = "key-emulator-test"
@@ -23,7 +21,7 @@ POLICY = "WEB"
 
 
 @pytest.fixture
-def oneticket(emulator: Emulator) -> Iterator[OneTicketClient]:
+def emulated_oneticket(emulator: Emulator) -> Iterator[OneTicketClient]:
     with OneTicketClient(
         api_token=TOKEN, servers=emulator.servers("oneticket"), max_retries=0
     ) as client:
@@ -31,7 +29,7 @@ def oneticket(emulator: Emulator) -> Iterator[OneTicketClient]:
 
 
 @pytest.fixture
-def paciolan(emulator: Emulator) -> Iterator[PaciolanClient]:
+def emulated_paciolan(emulator: Emulator) -> Iterator[PaciolanClient]:
     with PaciolanClient(
         api_key=API_KEY,
         application_id="com.example.emulator-tests",

@@ -24,13 +24,13 @@ def gzip_rows(count: int) -> bytes:
 
 
 def test_export_waits_through_pending_twice_then_streams_the_rows(
-    emulator: Emulator, paciolan: PaciolanClient
+    emulator: Emulator, emulated_paciolan: PaciolanClient
 ) -> None:
     emulator.script_export(statuses=["PENDING", "PENDING", "COMPLETED"], data=gzip_rows(3))
 
-    job = paciolan.batch.export_orders(season_code="F17")
-    status = paciolan.batch.wait(job, poll_interval=0.01)
-    rows = list(paciolan.batch.iter_order_rows(status))
+    job = emulated_paciolan.batch.export_orders(season_code="F17")
+    status = emulated_paciolan.batch.wait(job, poll_interval=0.01)
+    rows = list(emulated_paciolan.batch.iter_order_rows(status))
 
     assert emulator.hits("paciolan", "batch.get_status") == 3
     assert len(rows) == 3
@@ -39,46 +39,56 @@ def test_export_waits_through_pending_twice_then_streams_the_rows(
 
 
 def test_the_file_host_receives_no_credentials(
-    emulator: Emulator, paciolan: PaciolanClient
+    emulator: Emulator, emulated_paciolan: PaciolanClient
 ) -> None:
     emulator.script_export(statuses=["COMPLETED"], data=gzip_rows(1))
 
-    status = paciolan.batch.wait(paciolan.batch.export_orders(patron="278151"), poll_interval=0.01)
-    list(paciolan.batch.iter_order_rows(status))
+    status = emulated_paciolan.batch.wait(
+        emulated_paciolan.batch.export_orders(patron="278151"), poll_interval=0.01
+    )
+    list(emulated_paciolan.batch.iter_order_rows(status))
 
     (download,) = emulator.downloads
     assert download.credentials == ()
 
 
-def test_an_export_that_errors_raises(emulator: Emulator, paciolan: PaciolanClient) -> None:
+def test_an_export_that_errors_raises(
+    emulator: Emulator, emulated_paciolan: PaciolanClient
+) -> None:
     emulator.script_export(statuses=["PENDING", "ERROR"])
 
     with pytest.raises(BatchJobFailed):
-        paciolan.batch.wait(paciolan.batch.export_orders(season_code="F17"), poll_interval=0.01)
+        emulated_paciolan.batch.wait(
+            emulated_paciolan.batch.export_orders(season_code="F17"), poll_interval=0.01
+        )
 
 
-def test_an_export_past_its_deadline_raises(emulator: Emulator, paciolan: PaciolanClient) -> None:
+def test_an_export_past_its_deadline_raises(
+    emulator: Emulator, emulated_paciolan: PaciolanClient
+) -> None:
     emulator.script_export(statuses=["PENDING"])
 
     with pytest.raises(BatchJobTimeout):
-        paciolan.batch.wait(
-            paciolan.batch.export_orders(season_code="F17"), timeout=0.2, poll_interval=0.02
+        emulated_paciolan.batch.wait(
+            emulated_paciolan.batch.export_orders(season_code="F17"),
+            timeout=0.2,
+            poll_interval=0.02,
         )
 
 
 def test_a_large_export_streams_completely(
-    emulator: Emulator, paciolan: PaciolanClient, tmp_path: Path
+    emulator: Emulator, emulated_paciolan: PaciolanClient, tmp_path: Path
 ) -> None:
     big = tmp_path / "orders.tsv.gz"
     big.write_bytes(gzip_rows(100_000))
     emulator.script_export(statuses=["COMPLETED"], path=big)
-    status = paciolan.batch.wait(
-        paciolan.batch.export_orders(season_code="F17"), poll_interval=0.01
+    status = emulated_paciolan.batch.wait(
+        emulated_paciolan.batch.export_orders(season_code="F17"), poll_interval=0.01
     )
 
-    count = sum(1 for _ in paciolan.batch.iter_order_rows(status))
+    count = sum(1 for _ in emulated_paciolan.batch.iter_order_rows(status))
     saved = tmp_path / "copy.tsv.gz"
-    size = paciolan.batch.download(status, saved)
+    size = emulated_paciolan.batch.download(status, saved)
 
     assert count == 100_000
     assert size == big.stat().st_size

@@ -10,53 +10,49 @@ import pytest
 
 import oneticket as oneticket_package
 import paciolan as paciolan_package
-from codegen import model, registry, typeexpr
+from codegen import resolve
 from codegen.emulator import DEFAULT_REGISTRY, Emulator, running
 from codegen.emulator.shapes import Shapes
-from codegen.emulator.state import ROLES
-from codegen.schema import Operation, Param
+from codegen.model import BatchExport, Operation, Parameter
+from codegen.typeexpr import ListOf, Named
 from oneticket import OneTicketClient
 from paciolan import MultipartDocument, PaciolanClient
 from paciolan.models import PassTickets
-from tests.emulator.raw import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
+from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
 
-SPEC, SOURCE = registry.load(DEFAULT_REGISTRY)
-PACKAGES = {package.name: package for package in model.build(SPEC, SOURCE, DEFAULT_REGISTRY.parent)}
-SHAPES = {key: Shapes(vendor) for key, vendor in SPEC.vendors.items()}
-CASES = [
-    (vendor, operation) for vendor, spec in SPEC.vendors.items() for operation in spec.operations
-]
-OPERATIONS = [pytest.param(vendor, op, id=f"{vendor}:{op.name}") for vendor, op in CASES]
+VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)}
+SHAPES = {key: Shapes(vendor) for key, vendor in VENDORS.items()}
+CASES = [(key, operation) for key, vendor in VENDORS.items() for operation in vendor.operations]
+OPERATIONS = [pytest.param(vendor, op, id=f"{vendor}:{op.qualified_name}") for vendor, op in CASES]
 # The start and status operations of batch export workflows: answered from the export jobs.
 EXPORT_OPERATIONS = {
-    (vendor, f"{workflow.group}.{name}")
-    for vendor, spec in SPEC.vendors.items()
-    if spec.workflows is not None and (workflow := spec.workflows.batch_export) is not None
-    for name in (workflow.start, workflow.status)
+    (key, op.qualified_name)
+    for key, vendor in VENDORS.items()
+    for workflow in vendor.workflows
+    if isinstance(workflow, BatchExport)
+    for op in (workflow.start, workflow.status)
 }
 # What the registry's `emulator:` sections answer otherwise: echoes, and the cart state.
 ECHO_OPERATIONS = {
-    (vendor, name)
-    for vendor, spec in SPEC.vendors.items()
-    if spec.emulator is not None
-    for name in spec.emulator.echo
+    (key, name)
+    for key, vendor in VENDORS.items()
+    if vendor.emulator is not None
+    for name in vendor.emulator.echo
 }
 CART_OPERATIONS = {
-    (vendor, getattr(carts, role))
-    for vendor, spec in SPEC.vendors.items()
-    if spec.emulator is not None and (carts := spec.emulator.carts) is not None
-    for role in ROLES
-    if getattr(carts, role) is not None
+    (key, name)
+    for key, vendor in VENDORS.items()
+    if vendor.emulator is not None and vendor.emulator.carts is not None
+    for name in vendor.emulator.carts.roles
 }
 # Operations whose answer is the vendor sample byte for byte: not the cart or job state, not an echo.
 SAMPLED = [
-    pytest.param(vendor, op, id=f"{vendor}:{op.name}")
+    pytest.param(vendor, op, id=f"{vendor}:{op.qualified_name}")
     for vendor, op in CASES
-    if op.response is not None
-    and op.response.sample is not None
-    and (vendor, op.name) not in ECHO_OPERATIONS
-    and (vendor, op.name) not in EXPORT_OPERATIONS
-    and (vendor, op.name) not in CART_OPERATIONS
+    if op.sample is not None
+    and (vendor, op.qualified_name) not in ECHO_OPERATIONS
+    and (vendor, op.qualified_name) not in EXPORT_OPERATIONS
+    and (vendor, op.qualified_name) not in CART_OPERATIONS
 ]
 PROFILE: dict[str, Any] = {
     "profile_code": "P1",
@@ -81,51 +77,52 @@ def test_servers_give_a_base_url_for_every_server_of_the_registry(emulator: Emul
 @pytest.mark.parametrize(("vendor", "operation"), OPERATIONS)
 def test_every_operation_answers_what_the_client_decodes(
     emulator: Emulator,
-    oneticket: OneTicketClient,
-    paciolan: PaciolanClient,
+    emulated_oneticket: OneTicketClient,
+    emulated_paciolan: PaciolanClient,
     vendor: str,
     operation: Operation,
 ) -> None:
-    client = oneticket if vendor == "oneticket" else paciolan
-    arguments = _arguments(vendor, operation, paciolan)
+    client = emulated_oneticket if vendor == "oneticket" else emulated_paciolan
+    arguments = _arguments(vendor, operation, emulated_paciolan)
 
     raw = _call(client, operation, arguments)
 
     assert raw.status in (200, 204)
     assert emulator.problems == []
-    assert emulator.hits(vendor, operation.name) == 1
+    assert emulator.hits(vendor, operation.qualified_name) == 1
 
 
 @pytest.mark.parametrize(("vendor", "operation"), SAMPLED)
 def test_an_operation_with_a_sample_answers_the_sample(
     emulator: Emulator,
-    oneticket: OneTicketClient,
-    paciolan: PaciolanClient,
+    emulated_oneticket: OneTicketClient,
+    emulated_paciolan: PaciolanClient,
     vendor: str,
     operation: Operation,
 ) -> None:
-    client = oneticket if vendor == "oneticket" else paciolan
-    sample = (
-        DEFAULT_REGISTRY.parent / str(operation.response and operation.response.sample)
-    ).read_bytes()
+    client = emulated_oneticket if vendor == "oneticket" else emulated_paciolan
+    assert operation.sample is not None
+    sample = operation.sample.read_bytes()
 
-    raw = _call(client, operation, _arguments(vendor, operation, paciolan))
+    raw = _call(client, operation, _arguments(vendor, operation, emulated_paciolan))
 
     assert raw.body == sample
 
 
 def test_an_operation_that_compresses_answers_gzip_to_a_client_that_accepts_it(
-    paciolan: PaciolanClient,
+    emulated_paciolan: PaciolanClient,
 ) -> None:
-    _manifest, raw = paciolan.manifest.get.with_response(
+    _manifest, raw = emulated_paciolan.manifest.get.with_response(
         season_code="F19", facility_code="STADIUM", configuration_code="FB"
     )
 
     assert raw.headers.get("Content-Encoding") == "gzip"
 
 
-def test_an_operation_without_compression_answers_plain_json(paciolan: PaciolanClient) -> None:
-    _info, raw = paciolan.util.sysinfo.with_response()
+def test_an_operation_without_compression_answers_plain_json(
+    emulated_paciolan: PaciolanClient,
+) -> None:
+    _info, raw = emulated_paciolan.util.sysinfo.with_response()
 
     assert raw.headers.get("Content-Encoding") is None
 
@@ -140,14 +137,16 @@ def test_head_answers_the_headers_of_get_without_a_body(emulator: Emulator) -> N
     assert head.header("Content-Length") == str(len(get.body))
 
 
-def test_the_client_head_variant_gets_the_headers(paciolan: PaciolanClient) -> None:
-    raw = paciolan.tickets.get.head(ticket_id="1234567890123456")
+def test_the_client_head_variant_gets_the_headers(emulated_paciolan: PaciolanClient) -> None:
+    raw = emulated_paciolan.tickets.get.head(ticket_id="1234567890123456")
 
     assert (raw.status, raw.body) == (200, b"")
 
 
-def test_a_ticket_printed_as_pdf_is_a_multipart_document(paciolan: PaciolanClient) -> None:
-    document = paciolan.tickets.print(ticket_id="1234567890123456", media_type="application/pdf")
+def test_a_ticket_printed_as_pdf_is_a_multipart_document(emulated_paciolan: PaciolanClient) -> None:
+    document = emulated_paciolan.tickets.print(
+        ticket_id="1234567890123456", media_type="application/pdf"
+    )
 
     assert isinstance(document, MultipartDocument)
     assert document.json == {"barcode": "75813167566966"}
@@ -155,8 +154,10 @@ def test_a_ticket_printed_as_pdf_is_a_multipart_document(paciolan: PaciolanClien
     assert (pdf.content_type, pdf.filename) == ("application/pdf", "tickets.print.pdf")
 
 
-def test_a_ticket_reprinted_as_a_google_pass_is_pass_tickets(paciolan: PaciolanClient) -> None:
-    passes = paciolan.tickets.reprint(
+def test_a_ticket_reprinted_as_a_google_pass_is_pass_tickets(
+    emulated_paciolan: PaciolanClient,
+) -> None:
+    passes = emulated_paciolan.tickets.reprint(
         ticket_id="1",
         authorization="Basic dGVzdDp0ZXN0",
         media_type="application/vnd.google-apps.pass",
@@ -174,39 +175,52 @@ def test_head_on_an_operation_without_head_is_method_not_allowed(emulator: Emula
     assert reply.status == 405
 
 
-def test_echo_returns_the_request_body(paciolan: PaciolanClient) -> None:
-    echoed = paciolan.util.echo(body={"hello": ["world", 1, None]})
+def test_echo_returns_the_request_body(emulated_paciolan: PaciolanClient) -> None:
+    echoed = emulated_paciolan.util.echo(body={"hello": ["world", 1, None]})
 
     assert echoed == {"hello": ["world", 1, None]}
 
 
-def test_an_unchanged_resource_is_not_modified(paciolan: PaciolanClient) -> None:
-    _profile, first = paciolan.pricing.get_profile.with_response(**PROFILE)
+def test_an_unchanged_resource_is_not_modified(emulated_paciolan: PaciolanClient) -> None:
+    _profile, first = emulated_paciolan.pricing.get_profile.with_response(**PROFILE)
 
-    again = paciolan.pricing.get_profile(
+    again = emulated_paciolan.pricing.get_profile(
         **PROFILE, if_modified_since=first.headers["Last-Modified"]
     )
 
     assert again is None
 
 
-def test_a_resource_changed_since_the_date_is_sent_again(paciolan: PaciolanClient) -> None:
-    profile = paciolan.pricing.get_profile(
+def test_a_resource_changed_since_the_date_is_sent_again(emulated_paciolan: PaciolanClient) -> None:
+    profile = emulated_paciolan.pricing.get_profile(
         **PROFILE, if_modified_since="Wed, 11 Aug 2021 00:00:00 GMT"
     )
 
     assert profile is not None
 
 
-def test_the_request_id_is_echoed(paciolan: PaciolanClient) -> None:
-    _info, raw = paciolan.util.sysinfo.with_response()
+@pytest.mark.parametrize(
+    "date", ["Mon, 01 Jan 99999999999 00:00:00 GMT", "Mon, 01 Jan 0 00:00:00 GMT", "yesterday"]
+)
+def test_an_if_modified_since_that_is_not_a_date_is_ignored(emulator: Emulator, date: str) -> None:
+    url = emulator.servers("paciolan")["default"] + "/pricing/P1/F19/F01?policyCode=WEB"
+
+    reply = send(url, headers={**PACIOLAN_HEADERS, "If-Modified-Since": date})
+
+    assert reply.status == 200
+
+
+def test_the_request_id_is_echoed(emulated_paciolan: PaciolanClient) -> None:
+    _info, raw = emulated_paciolan.util.sysinfo.with_response()
 
     assert raw.request_id is not None
     assert raw.headers.get("Request-ID") == raw.request_id
 
 
-def test_an_operation_without_a_sample_answers_a_minimal_body(oneticket: OneTicketClient) -> None:
-    assert oneticket.purchases.crawl(source="tests") == []
+def test_an_operation_without_a_sample_answers_a_minimal_body(
+    emulated_oneticket: OneTicketClient,
+) -> None:
+    assert emulated_oneticket.purchases.crawl(source="tests") == []
 
 
 def test_an_operation_without_a_response_type_answers_no_content(emulator: Emulator) -> None:
@@ -224,9 +238,9 @@ def test_an_operation_without_a_response_type_answers_no_content(emulator: Emula
 
 
 def test_every_request_is_recorded_with_its_operation(
-    emulator: Emulator, oneticket: OneTicketClient
+    emulator: Emulator, emulated_oneticket: OneTicketClient
 ) -> None:
-    oneticket.sales.query(query="unfulfilled vivid next 3 days")
+    emulated_oneticket.sales.query(query="unfulfilled vivid next 3 days")
 
     (request,) = emulator.requests
     assert (request.vendor, request.operation, request.method) == (
@@ -239,9 +253,11 @@ def test_every_request_is_recorded_with_its_operation(
 
 
 def test_the_sales_host_is_served_under_its_own_base_path(
-    emulator: Emulator, oneticket: OneTicketClient
+    emulator: Emulator, emulated_oneticket: OneTicketClient
 ) -> None:
-    oneticket.sales.complete(body=[{"user_id": "7", "order_id": "22009999", "marketplace_id": 4}])
+    emulated_oneticket.sales.complete(
+        body=[{"user_id": "7", "order_id": "22009999", "marketplace_id": 4}]
+    )
 
     (request,) = emulator.requests
     assert request.path == "/dti1ticketapps/sales/v1/complete-sale"
@@ -258,7 +274,9 @@ def test_the_root_lists_the_base_urls(emulator: Emulator) -> None:
     }
 
 
-def test_faults_are_injected_over_http(emulator: Emulator, paciolan: PaciolanClient) -> None:
+def test_faults_are_injected_over_http(
+    emulator: Emulator, emulated_paciolan: PaciolanClient
+) -> None:
     fault = {"vendor": "paciolan", "operation": "util.sysinfo", "status": 503, "retry_after": "1"}
 
     reply = send_json(emulator.url + "/_emulator/faults", "POST", fault, {})
@@ -281,8 +299,10 @@ def test_a_fault_with_an_unknown_key_is_refused_over_http(emulator: Emulator) ->
     assert "stauts" in reply.json()["message"]
 
 
-def test_requests_are_listed_over_http(emulator: Emulator, oneticket: OneTicketClient) -> None:
-    oneticket.token.verify()
+def test_requests_are_listed_over_http(
+    emulator: Emulator, emulated_oneticket: OneTicketClient
+) -> None:
+    emulated_oneticket.token.verify()
 
     listed = send(emulator.url + "/_emulator/requests").json()
 
@@ -291,9 +311,9 @@ def test_requests_are_listed_over_http(emulator: Emulator, oneticket: OneTicketC
 
 
 def test_reset_over_http_forgets_the_requests(
-    emulator: Emulator, oneticket: OneTicketClient
+    emulator: Emulator, emulated_oneticket: OneTicketClient
 ) -> None:
-    oneticket.token.verify()
+    emulated_oneticket.token.verify()
 
     send(emulator.url + "/_emulator/reset", "POST")
 
@@ -334,49 +354,42 @@ def test_a_gzip_answer_is_valid_gzip(emulator: Emulator) -> None:
 
 def _call(client: Any, operation: Operation, arguments: dict[str, Any]) -> Any:
     """Call the client method of the operation; return the raw response it decoded."""
-    group, name = operation.name.split(".")
+    group, name = operation.group, operation.name
     package = oneticket_package if isinstance(client, OneTicketClient) else paciolan_package
     with package.capture_responses() as captured:
         getattr(getattr(client, group), name)(**arguments)
     return captured[-1]
 
 
-def _arguments(vendor: str, operation: Operation, paciolan: PaciolanClient) -> dict[str, Any]:
+def _arguments(
+    vendor: str, operation: Operation, emulated_paciolan: PaciolanClient
+) -> dict[str, Any]:
     """Minimal valid keyword arguments: required parameters and the body, from the registry."""
-    package = PACKAGES[vendor]
-    resolved = next(op for op in package.operations if f"{op.group}.{op.name}" == operation.name)
-    specs: dict[tuple[str, str], Param] = {
-        **{("path", wire): p for wire, p in operation.path_params.items()},
-        **{("query", wire): p for wire, p in operation.query.items()},
-        **{("header", wire): p for wire, p in operation.headers.items()},
-    }
     arguments: dict[str, Any] = {}
-    for param in resolved.required_params:
-        arguments[param.py_name] = _value(vendor, param.wire, specs[(param.location, param.wire)])
+    for param in operation.required_params:
+        arguments[param.python_name] = _value(param)
     for group in operation.one_of:  # at least one of each group: the first
-        (first,) = [p for p in resolved.params if p.wire == group[0]]
-        arguments[first.py_name] = _value(vendor, first.wire, specs[(first.location, first.wire)])
-    if "cart_id" in operation.path_params:
+        arguments[group[0].python_name] = _value(group[0])
+    path_params = operation.params_in("path")
+    if "cart_id" in path_params:
         # Cart operations act on a cart that exists: a new one for each test.
-        arguments["cart_id"] = str(paciolan.cart.create(policy_code="WEB", body=OFFER).id)
-    if "offer_id" in operation.path_params:
+        arguments["cart_id"] = str(emulated_paciolan.cart.create(policy_code="WEB", body=OFFER).id)
+    if "offer_id" in path_params:
         arguments["offer_id"] = "1"
-    if "batch_id" in operation.path_params:
+    if "batch_id" in path_params:
         # The status of a job that exists: a new export for each test.
-        arguments["batch_id"] = paciolan.batch.export_orders(season_code="F19").batch_id
-    if operation.body is not None and not operation.body.empty and operation.body.type is not None:
-        arguments["body"] = SHAPES[vendor].minimal(operation.body.type)
+        arguments["batch_id"] = emulated_paciolan.batch.export_orders(season_code="F19").batch_id
+    if operation.body_type is not None:
+        arguments["body"] = SHAPES[vendor].minimal(operation.body_type)
     return arguments
 
 
-def _value(vendor: str, wire: str, param: Param) -> Any:
-    if wire == "Authorization":
+def _value(param: Parameter) -> Any:
+    if param.wire == "Authorization":
         return "Bearer emulator-test"
-    ref = typeexpr.parse(param.type)
-    item = ref.item if isinstance(ref, typeexpr.ListOf) else ref
-    assert isinstance(item, typeexpr.Named)
-    choices = SHAPES[vendor].enum_values(item.name)
+    item = param.item_type
+    assert isinstance(item, Named)
     value: Any = {"int": 7, "bool": True, "float": 1.5, "decimal": 1}.get(item.name, "X1")
-    if choices is not None:
-        value = choices[0]
-    return [value] if isinstance(ref, typeexpr.ListOf) else value
+    if param.enum is not None:
+        value = param.enum.values[0]
+    return [value] if isinstance(param.type, ListOf) else value

@@ -12,8 +12,9 @@ import pytest
 import yaml
 
 from codegen.emulator import DEFAULT_REGISTRY, Emulator, running
+from codegen.registry import RegistryError
 from paciolan import MultipartDocument, PaciolanClient
-from tests.emulator.raw import PACIOLAN_HEADERS, send_json
+from tests.local_server import PACIOLAN_HEADERS, send_json
 
 POLICY = "WEB"
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}
@@ -122,5 +123,5 @@ def test_an_undeclared_operation_in_the_section_is_refused(
 ) -> None:
     registry = _registry(tmp_path, _facts(**facts))
 
-    with pytest.raises(ValueError, match=f"`{named}`, which is not declared"):
+    with pytest.raises(RegistryError, match=f"operation `{named}` is not declared"):
         Emulator(registry)

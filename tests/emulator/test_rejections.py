@@ -6,12 +6,13 @@ import logging
 
 import pytest
 
-from codegen import registry
+from codegen import resolve
 from codegen.emulator import DEFAULT_REGISTRY, Emulator
 from codegen.emulator.shapes import Shapes
-from tests.emulator.raw import ONETICKET_HEADERS, PACIOLAN_HEADERS, Reply, send, send_json
+from codegen.typeexpr import Named
+from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, RawReply, send, send_json
 
-SPEC, _SOURCE = registry.load(DEFAULT_REGISTRY)
+VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)}
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}
 
 
@@ -23,7 +24,7 @@ def _oneticket(emulator: Emulator, path: str) -> str:
     return emulator.servers("oneticket")["default"] + path
 
 
-def _paciolan_error(reply: Reply, status: int = 400) -> str:
+def _paciolan_error(reply: RawReply, status: int = 400) -> str:
     assert reply.status == status
     assert reply.header("Content-Type") == "application/json"
     body = reply.json()
@@ -32,7 +33,7 @@ def _paciolan_error(reply: Reply, status: int = 400) -> str:
     return message
 
 
-def _oneticket_error(reply: Reply) -> str:
+def _oneticket_error(reply: RawReply) -> str:
     assert reply.status == 200
     body = reply.json()
     assert body["result"]["status"] == "error"
@@ -108,6 +109,12 @@ def test_a_missing_1ticket_token_is_rejected(emulator: Emulator) -> None:
     )
 
 
+def test_a_query_int_in_digits_other_than_ascii_is_rejected(emulator: Emulator) -> None:
+    reply = send(_oneticket(emulator, "/v2/getpdf/?rid=%D9%A3"), headers=ONETICKET_HEADERS)
+
+    assert _oneticket_error(reply) == "purchases.get_pdf: query type: `rid` must be an int, got '٣'"
+
+
 def test_the_organization_id_must_be_an_int(emulator: Emulator) -> None:
     headers = {**PACIOLAN_HEADERS, "PAC-Organization-ID": "ACME"}
 
@@ -156,7 +163,7 @@ def test_a_body_field_of_the_wrong_type_is_rejected(emulator: Emulator) -> None:
 
 
 def test_a_body_enum_value_outside_the_registry_is_rejected(emulator: Emulator) -> None:
-    sale = {**Shapes(SPEC.vendors["oneticket"]).minimal("SaleRecord"), "posused": "spreadsheet"}
+    sale = {**Shapes(VENDORS["oneticket"]).minimal(Named("SaleRecord")), "posused": "spreadsheet"}
 
     message = _oneticket_error(
         send_json(_oneticket(emulator, "/v2/sales/add"), "POST", sale, ONETICKET_HEADERS)
@@ -249,3 +256,16 @@ def test_a_valid_request_leaves_no_problem(emulator: Emulator) -> None:
 
     assert reply.status == 200
     assert emulator.problems == []
+
+
+def test_a_body_nested_too_deeply_is_rejected(emulator: Emulator) -> None:
+    body = b'{"a":' * 50_000 + b"1" + b"}" * 50_000
+
+    reply = send(
+        _paciolan(emulator, "/util/echo"),
+        "POST",
+        headers={**PACIOLAN_HEADERS, "Content-Type": "application/json"},
+        body=body,
+    )
+
+    assert _paciolan_error(reply).startswith("util.echo: body shape: the body is not")

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from codegen.emulator import running
-from tests.emulator.raw import ONETICKET_HEADERS, send
+from tests.local_server import ONETICKET_HEADERS, send
 
 
 def test_startup_time_is_printed(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import hashlib
+import shutil
 import sys
 import tarfile
 import zipfile
@@ -164,6 +165,7 @@ def test_a_release_missing_from_the_changelog_is_not_built(
 ) -> None:
     copy = tmp_path / "endpoints.yaml"
     copy.write_text(REGISTRY.read_text().replace("    version: 0.1.0\n", "    version: 7.0.0\n", 1))
+    shutil.copytree(REGISTRY.parent / "samples", tmp_path / "samples")
     (tmp_path / "changelogs").mkdir()
     for vendor in VENDORS:
         (tmp_path / "changelogs" / f"{vendor}.md").write_text("# Changelog\n\n## 0.1.0\n")

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from codegen import model, openapi, registry
-from codegen.model import PackageModel
+from codegen import openapi, registry, resolve
+from codegen.model import Vendor
 from codegen.schema import Registry
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -22,11 +22,10 @@ def spec() -> Registry:
 
 
 @pytest.fixture(scope="session")
-def packages() -> list[PackageModel]:
-    loaded, source = registry.load(REGISTRY)
-    return model.build(loaded, source, ROOT)
+def packages() -> list[Vendor]:
+    return resolve.load(REGISTRY)
 
 
 @pytest.fixture(scope="session")
-def documents(spec: Registry) -> dict[str, dict[str, Any]]:
-    return {vendor: openapi.document(spec, vendor, root=ROOT) for vendor in spec.vendors}
+def documents(packages: list[Vendor]) -> dict[str, dict[str, Any]]:
+    return {vendor.name: openapi.document(vendor) for vendor in packages}

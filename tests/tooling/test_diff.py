@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from codegen import diff, model, registry
-from codegen.schema import Field, Registry
+from codegen import diff, registry, resolve
+from codegen.model import Vendor
+from codegen.schema import Field
 from tests.tooling.conftest import FIXTURES, REGISTRY
 
 DIFF = FIXTURES / "diff"
@@ -62,14 +63,13 @@ CASES = {
 }
 
 
-def load(path: Path) -> Registry:
-    return registry.load(path)[0]
+def load(path: Path) -> list[Vendor]:
+    return resolve.load(path, check_samples=False)
 
 
 def test_every_fixture_is_a_valid_registry() -> None:
     for path in sorted(DIFF.glob("*.yaml")):
-        spec, source = registry.load(path)
-        model.build(spec, source, path.parent)
+        resolve.load(path)
 
 
 def test_every_fixture_has_a_case() -> None:
@@ -127,12 +127,13 @@ def test_renaming_a_parameter_in_python_is_one_change_not_a_removal_and_an_addit
 
 def test_a_field_made_optional_breaks_only_where_it_is_decoded() -> None:
     base = load(BASE)
-    edited = load(BASE)
-    order = edited.vendors["shop"].types["Order"]
-    new_order = edited.vendors["shop"].types["NewOrder"]
+    spec, source = registry.load(BASE)
+    order = spec.vendors["shop"].types["Order"]
+    new_order = spec.vendors["shop"].types["NewOrder"]
     assert order.fields is not None and new_order.fields is not None
     order.fields["total"] = Field(type="decimal", optional=True)
     new_order.fields["quantity"] = Field(type="int", optional=True)
+    edited = resolve.resolve(spec, source, DIFF)
     found = {f"{c.subject}: {c.message}": c.breaking for c in diff.compare(base, edited)}
     assert found == {
         "type Order: field total is now optional (may be UNSET)": True,
@@ -147,3 +148,31 @@ def test_an_invalid_registry_is_exit_status_2(
     broken.write_text(BASE.read_text().replace("method: GET", "method: FETCH", 1))
     assert diff.main(BASE, broken) == 2
     assert "nothing compared" in capsys.readouterr().err
+
+
+def test_an_old_registry_whose_samples_are_gone_still_compares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = tmp_path / "old.yaml"  # beside no `samples/` directory
+    old.write_text(REGISTRY.read_text())
+    assert diff.main(old, REGISTRY) == 0
+    assert capsys.readouterr().out == "no changes\n"
+
+
+def test_a_registry_without_the_workflow_example_keys_still_compares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Keys added to the format later are optional, so older registries still load."""
+    later = ("rows_method:", "example_args:", "example_columns:", "source_operation:")
+    later += ("example_result:", "example_path:")
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        "".join(
+            line
+            for line in REGISTRY.read_text().splitlines(keepends=True)
+            if not line.strip().startswith(later)
+        )
+    )
+    assert diff.main(old, REGISTRY) == 0
+    # No change for the clients' users (the example keys may still call for a patch release).
+    assert capsys.readouterr().out.startswith("no changes\n")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from codegen import diff, registry, release
-from codegen.schema import Registry
+from codegen import diff, registry, release, resolve
+from codegen.model import Vendor
 from tests.tooling.conftest import FIXTURES, REGISTRY
 from tests.tooling.test_diff import CASES
 
@@ -24,8 +24,8 @@ MINOR = {
 }
 
 
-def load(path: Path) -> Registry:
-    return registry.load(path)[0]
+def load(path: Path) -> list[Vendor]:
+    return resolve.load(path, check_samples=False)
 
 
 @pytest.mark.parametrize("fixture", sorted(CASES))

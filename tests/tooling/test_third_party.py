@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from codegen import openapi
-from codegen.emulator import Emulator, running
+from codegen.emulator import Emulator
+from codegen.model import Vendor
 from codegen.schema import Registry
 from tests.tooling.conftest import ROOT
 
@@ -45,23 +46,18 @@ def sample(name: str) -> Any:
 
 
 @pytest.fixture(scope="module")
-def emulator() -> Iterator[Emulator]:
-    with running() as started:
-        yield started
-
-
-@pytest.fixture(scope="module")
 def generated(
-    spec: Registry, tmp_path_factory: pytest.TempPathFactory
+    packages: list[Vendor], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, ModuleType]]:
     """vendor -> the package openapi-python-client generated from our export, imported."""
     root = tmp_path_factory.mktemp("third_party")
-    packages: dict[str, ModuleType] = {}
+    imported: dict[str, ModuleType] = {}
     sys.path.insert(0, str(root))
     try:
-        for vendor in spec.vendors:
+        for resolved in packages:
+            vendor = resolved.name
             document = root / f"{vendor}.openapi.json"
-            document.write_text(openapi.dump(openapi.document(spec, vendor, root=ROOT)))
+            document.write_text(openapi.dump(openapi.document(resolved)))
             name = f"{vendor}_from_openapi"
             done = subprocess.run(
                 [
@@ -82,8 +78,8 @@ def generated(
                 check=False,
             )
             assert done.returncode == 0, done.stdout + done.stderr
-            packages[vendor] = importlib.import_module(name)
-        yield packages
+            imported[vendor] = importlib.import_module(name)
+        yield imported
     finally:
         sys.path.remove(str(root))
         for module in [m for m in sys.modules if m.split(".")[0].endswith("_from_openapi")]:
@@ -108,7 +104,6 @@ def test_the_tool_generates_a_module_for_every_registry_operation(
 def test_a_paciolan_call_through_the_third_party_client_is_accepted_and_decoded(
     generated: dict[str, ModuleType], emulator: Emulator
 ) -> None:
-    emulator.reset()
     package = generated["paciolan"]
     client = package.Client(
         base_url=emulator.servers("paciolan")["default"], headers=PACIOLAN_HEADERS
@@ -132,7 +127,6 @@ def test_a_paciolan_call_through_the_third_party_client_is_accepted_and_decoded(
 def test_a_repeated_list_parameter_goes_out_repeated(
     generated: dict[str, ModuleType], emulator: Emulator
 ) -> None:
-    emulator.reset()
     package = generated["paciolan"]
     client = package.Client(
         base_url=emulator.servers("paciolan")["default"], headers=PACIOLAN_HEADERS
@@ -151,7 +145,6 @@ def test_a_repeated_list_parameter_goes_out_repeated(
 def test_a_1ticket_call_decodes_the_envelope_through_the_third_party_client(
     generated: dict[str, ModuleType], emulator: Emulator
 ) -> None:
-    emulator.reset()
     package = generated["oneticket"]
     client = package.Client(
         base_url=emulator.servers("oneticket")["default"], headers={"x-api-token": TOKEN}
