@@ -12,6 +12,7 @@ from pathlib import Path
 from bench import (
     data,
     decode,
+    decode_scaling,
     drift,
     explain,
     export_rows,
@@ -19,14 +20,27 @@ from bench import (
     imports,
     machine,
     memory,
+    own_code,
     per_request,
+    plots,
     report,
+    threads,
 )
 from bench.figures import Section
 from bench.measure import Config
 
 HERE = Path(__file__).resolve().parent
-FIGURES = ("import", "decode", "request", "generation", "memory", "export", "drift")
+FIGURES = (
+    "import",
+    "decode",
+    "request",
+    "own",
+    "threads",
+    "generation",
+    "memory",
+    "export",
+    "drift",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,10 +77,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sections.append(imports.run(config))
             elif name == "decode":
                 sections.extend(decode.run(config, inputs))
+                sections.append(decode_scaling.run(config, quick=args.quick))
             elif name == "request":
                 sections.append(per_request.run(config, inputs))
+            elif name == "own":
+                sections.append(own_code.run(config, inputs))
+            elif name == "threads":
+                sections.append(threads.run(config, inputs))
             elif name == "generation":
                 sections.append(generation.run(config))
+                sections.append(generation.run_scaling(config, quick=args.quick))
             elif name == "drift":
                 sections.append(drift.run(config, inputs))
             elif name == "export":
@@ -87,6 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(text)
     report.write(text, output)
     progress(f"written to {output}")
+    curves = [curve for section in sections for curve in section.curves]
+    if curves and not plots.available():
+        progress("matplotlib is not installed: no plots (pip install -e '.[bench]')")
+    # --quick's plots go beside its git-ignored table, never over the full run's.
+    prefix = "results.tmp-quick-" if args.quick else ""
+    for path in plots.write(curves, output.parent, prefix=prefix):
+        progress(f"plot written to {path}")
     return 0
 
 

@@ -13,13 +13,15 @@ import msgspec
 import oneticket
 import paciolan
 from bench import data
-from bench.figures import Row, Section, Target, ms
+from bench.figures import Section, Target, ms, paired_ratios, row_with_spread
 from bench.measure import Config, interleaved, median
 
 TYPED = "typed (generated `decode`)"
 UNTYPED = "`msgspec.json.decode` (untyped)"
 JSON = "`json.loads`"
 PYDANTIC = "pydantic v2 `model_validate_json`"
+TYPED_TARGET = Target(0.5)  # of untyped msgspec
+PYDANTIC_TARGET = Target(6, at_most=False)  # times slower than typed
 
 
 def pydantic_decoders() -> tuple[Callable[[bytes], Any], Callable[[bytes], Any]] | None:
@@ -60,18 +62,22 @@ def _section(
         decode(payload)
     samples = interleaved(list(variants), rounds, lambda name: _timed(variants[name], payload))
     medians = {name: median(values) for name, values in samples.items()}
-    untyped = medians[UNTYPED]
-    typed = medians[TYPED]
     section = Section(title, "decode")
     for name, value in medians.items():
         target: Target | None = None
         if name == PYDANTIC:  # how many times slower than typed
-            ratio, reference, target = value / typed, "typed", Target(6, at_most=False)
+            ratios, reference, target = (
+                paired_ratios(samples[name], samples[TYPED]),
+                "typed",
+                PYDANTIC_TARGET,
+            )
         else:
-            ratio, reference = value / untyped, UNTYPED
+            ratios, reference = paired_ratios(samples[name], samples[UNTYPED]), UNTYPED
             if name == TYPED:
-                target = Target(0.8)
-        section.rows.append(Row(name, value, ms(value), rounds, ratio, reference, target))
+                target = TYPED_TARGET
+        section.rows.append(
+            row_with_spread(name, value, ms(value), rounds, ratios, reference, target)
+        )
     if PYDANTIC not in medians:
         section.notes.append(
             "pydantic is not installed: its row is missing (`pip install pydantic`)."

@@ -21,9 +21,9 @@ from bench import data
 from bench.figures import Row, Section, ms, us
 from bench.measure import Config, interleaved, median
 from oneticket import _drift as oneticket_drift
-from oneticket import client as oneticket_client
+from oneticket import _endpoints as oneticket_endpoints
 from paciolan import _drift as paciolan_drift
-from paciolan import client as paciolan_client
+from paciolan import _endpoints as paciolan_endpoints
 
 TYPED = "typed decode (what every call does)"
 RECORDING = "drift recording on (compare with the registry)"
@@ -75,21 +75,21 @@ def run(config: Config, inputs: data.Inputs) -> Section:
                 "Paciolan ticket (~1 KB)",
                 paciolan,
                 paciolan_drift,
-                paciolan_client._TICKETS_GET,
+                paciolan_endpoints._TICKETS_GET,
                 inputs.ticket,
             ),
             (
                 "Paciolan manifest",
                 paciolan,
                 paciolan_drift,
-                paciolan_client._MANIFEST_GET,
+                paciolan_endpoints._MANIFEST_GET,
                 inputs.manifest,
             ),
             (
                 "1Ticket purchase list",
                 oneticket,
                 oneticket_drift,
-                oneticket_client._PURCHASES_LIST,
+                oneticket_endpoints._PURCHASES_LIST,
                 inputs.purchases,
             ),
         ]
@@ -111,7 +111,7 @@ def run(config: Config, inputs: data.Inputs) -> Section:
         title = "Paciolan manifest, its drift recorded already"
         recorder = paciolan_drift.DriftRecorder(directory, vendor="paciolan", secret_values=[])
         typed, recording = _measure(
-            paciolan, recorder, paciolan_client._MANIFEST_GET, drifted, rounds
+            paciolan, recorder, paciolan_endpoints._MANIFEST_GET, drifted, rounds
         )
         section.rows.append(Row(f"{title}: {TYPED}", typed, ms(typed), rounds))
         ratio = recording / typed

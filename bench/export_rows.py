@@ -9,18 +9,22 @@ stream must stay in constant memory (target: at most 60 MB) whatever N is.
 from __future__ import annotations
 
 import gzip
+import itertools
+import shutil
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from bench.figures import Row, Section, Target
+from bench.figures import Curve, Row, Section, Target, paired_ratios, row_with_spread, spread
 from bench.measure import GENERATED, Config, child_env, interleaved, median, run_child
 
 PEAK_RSS_TARGET = 60 * 1024 * 1024
-FULL_ROWS = 1_000_000
-QUICK_ROWS = 20_000
+SIZES = (100_000, 250_000, 500_000, 1_000_000)
+QUICK_SIZES = (5_000, 10_000, 20_000)
+TIME_TARGET = Target(2.0)  # of csv.reader's time on the decompressed text
+LINEAR_TARGET = Target(1.2)  # time per row at the largest size over the smallest
 
 TYPED = "typed rows, `client.batch.iter_order_rows` over HTTP (gzip)"
 CSV = "`csv.reader` on the same data, decompressed"
@@ -90,9 +94,23 @@ def _free_port() -> int:
     return port
 
 
+def prefix_export(plain: Path, rows: int, directory: Path) -> tuple[Path, Path]:
+    """The first `rows` rows of an export already written, as a gzip file and decompressed."""
+    directory.mkdir()
+    compressed, prefix = directory / "orders.tsv.gz", directory / "orders.tsv"
+    with plain.open("rb") as source, prefix.open("wb") as unpacked:
+        unpacked.writelines(itertools.islice(source, rows))
+    with prefix.open("rb") as source, gzip.open(compressed, "wb", compresslevel=1) as packed:
+        shutil.copyfileobj(source, packed)
+    return compressed, prefix
+
+
 def run(config: Config, directory: Path, *, quick: bool) -> Section:
-    count = QUICK_ROWS if quick else FULL_ROWS
-    compressed, plain = write_export(directory, count)
+    sizes = QUICK_SIZES if quick else SIZES
+    largest = sizes[-1]
+    files = {largest: write_export(directory, largest)}
+    for rows in sizes[:-1]:
+        files[rows] = prefix_export(files[largest][1], rows, directory / f"rows-{rows}")
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
@@ -100,56 +118,110 @@ def run(config: Config, directory: Path, *, quick: bool) -> Section:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    rounds = max(1, config.memory_runs // 2 + 1)
     try:
         _wait_for(port)
-        url = f"http://127.0.0.1:{port}/{compressed.name}"
         env = child_env(extra_path=[GENERATED])
-        results: dict[str, list[tuple[float, float]]] = {TYPED: [], CSV: []}
+        results: dict[tuple[str, int], list[tuple[float, float]]] = {}
 
-        def sample(name: str) -> float:
+        def sample(key: tuple[str, int]) -> float:
+            name, count = key
+            compressed, plain = files[count]
+            url = f"http://127.0.0.1:{port}/{compressed.relative_to(directory).as_posix()}"
             code = CHILDREN[name].format(url=url, plain=str(plain))
             _, out = run_child([sys.executable, "-c", code], env)
             rows, seconds, peak = out.split()
             if int(rows) != count:
                 raise RuntimeError(f"{name}: read {rows} rows, expected {count}")
-            results[name].append((float(seconds), float(peak)))
+            results.setdefault(key, []).append((float(seconds), float(peak)))
             return float(seconds)
 
-        interleaved([TYPED, CSV], max(1, config.memory_runs // 2 + 1), sample)
+        keys = [(name, rows) for rows in sizes for name in (TYPED, CSV)]
+        times = interleaved(keys, rounds, sample)
     finally:
         server.terminate()
         server.wait()
 
-    section = Section(f"Batch export: streaming {count:,} rows", "export")
-    csv_seconds = median([s for s, _ in results[CSV]])
+    section = Section(f"Batch export: streaming {largest:,} rows", "export")
     for name in (TYPED, CSV):
-        seconds = median([s for s, _ in results[name]])
+        seconds = median(times[name, largest])
         section.rows.append(
-            Row(
+            row_with_spread(
                 name,
                 seconds,
-                f"{count / seconds:,.0f} rows/s",
-                len(results[name]),
-                ratio=seconds / csv_seconds,
-                reference="csv time",
+                f"{largest / seconds:,.0f} rows/s",
+                rounds,
+                paired_ratios(times[name, largest], times[CSV, largest]),
+                "csv time",
+                TIME_TARGET if name == TYPED and not quick else None,
             )
         )
-    peak = median([p for _, p in results[TYPED]])
+    peak = median([p for _, p in results[TYPED, largest]])
     section.rows.append(
         Row(
             "peak RSS of the typed stream (whole process)",
             peak,
             f"{peak / 2**20:.1f} MB",
-            len(results[TYPED]),
+            rounds,
             ratio=peak / PEAK_RSS_TARGET,
             reference="of 60 MB",
             target=Target(1.0),
         )
     )
-    csv_peak = median([p for _, p in results[CSV]])
+    smallest = sizes[0]
+    for name in (TYPED, CSV):
+        growth = [
+            (big / largest) / (small / smallest)
+            for big, small in zip(times[name, largest], times[name, smallest], strict=True)
+        ]
+        low, middle, high = spread(growth)
+        section.rows.append(
+            Row(
+                f"{name}: time per row, {largest:,} over {smallest:,} rows",
+                middle,
+                f"{largest // smallest}x the rows",
+                rounds,
+                middle,
+                f"the per-row time at {smallest:,}",
+                LINEAR_TARGET if name == TYPED and not quick else None,
+                (low, high),
+            )
+        )
+    section.curves.append(
+        Curve(
+            "Batch export: time per row against export size",
+            "rows in the export",
+            "microseconds per row (median, fresh process)",
+            [float(rows) for rows in sizes],
+            {
+                name: [median(times[name, rows]) / rows * 1e6 for rows in sizes]
+                for name in (TYPED, CSV)
+            },
+            "export-scaling.png",
+            y_format="{:.2f}",
+        )
+    )
+    section.curves.append(
+        Curve(
+            "Batch export: peak RSS against export size",
+            "rows in the export",
+            "peak RSS of the whole process, MB (median)",
+            [float(rows) for rows in sizes],
+            {
+                name: [median([p for _, p in results[name, rows]]) / 2**20 for rows in sizes]
+                for name in (TYPED, CSV)
+            },
+            "export-memory.png",
+            y_format="{:.1f}",
+        )
+    )
+    csv_peak = median([p for _, p in results[CSV, largest]])
     section.notes.append(
         f"csv's process peaked at {csv_peak / 2**20:.1f} MB; the typed stream converts every cell "
-        "(ints, Decimals, dates, None for empty cells) where csv gives strings."
+        "(ints, Decimals, dates, None for empty cells) where csv gives strings. Sizes "
+        f"{', '.join(f'{rows:,}' for rows in sizes)} rows, each variant and size once per round, "
+        f"{rounds} rounds, interleaved; each sample is a fresh process (time measured inside it, "
+        "from the first request to the last row)."
     )
     return section
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -39,6 +40,8 @@ class Row:
     ratio: float | None = None
     reference: str | None = None  # what the ratio divides by
     target: Target | None = None
+    # The smallest and largest of the ratios measured round by round (the ratio is their median).
+    spread: tuple[float, float] | None = None
 
     @property
     def met(self) -> bool | None:
@@ -47,12 +50,27 @@ class Row:
         return self.target.met(self.ratio)
 
 
+@dataclass(frozen=True)
+class Curve:
+    """A scaling figure: a table in the results, and a plot (`file`, a PNG next to results.md)."""
+
+    title: str
+    x_label: str
+    y_label: str
+    xs: list[float]
+    series: dict[str, list[float]]  # name -> one value per x
+    file: str
+    x_format: str = "{:,.0f}"
+    y_format: str = "{:.3g}"
+
+
 @dataclass
 class Section:
     title: str
-    figure: str  # "import", "decode", "request", "generation" or "memory"
+    figure: str  # "import", "decode", "request", "threads", "generation", "memory", "export", ...
     rows: list[Row] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    curves: list[Curve] = field(default_factory=list)
 
     def row(self, variant: str) -> Row:
         return next(row for row in self.rows if row.variant == variant)
@@ -106,3 +124,32 @@ def rows_against(
         )
         for name, value in medians.items()
     ]
+
+
+def spread(ratios: Sequence[float]) -> tuple[float, float, float]:
+    """(smallest, median, largest) of ratios measured round by round."""
+    ordered = sorted(ratios)
+    return ordered[0], statistics.median(ordered), ordered[-1]
+
+
+def paired_ratios(values: Sequence[float], references: Sequence[float]) -> list[float]:
+    """The ratio of each round's value to the same round's reference (samples taken interleaved)."""
+    return [
+        value / reference
+        for value, reference in zip(values, references, strict=True)
+        if reference > 0
+    ]
+
+
+def row_with_spread(
+    variant: str,
+    value: float,
+    shown: str,
+    runs: int,
+    ratios: Sequence[float],
+    reference: str,
+    target: Target | None = None,
+) -> Row:
+    """A row whose ratio is the median of per-round ratios, with their smallest and largest."""
+    low, middle, high = spread(ratios)
+    return Row(variant, value, shown, runs, middle, reference, target, (low, high))

@@ -8,9 +8,10 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
@@ -54,7 +55,10 @@ def median(samples: Sequence[float]) -> float:
     return statistics.median(samples)
 
 
-def rotations(names: Sequence[str], rounds: int) -> Iterator[str]:
+K = TypeVar("K", bound=Hashable)
+
+
+def rotations(names: Sequence[K], rounds: int) -> Iterator[K]:
     """Each name once per round, the starting name moving on every round (no variant always goes first)."""
     for round_ in range(rounds):
         shift = round_ % len(names)
@@ -62,10 +66,10 @@ def rotations(names: Sequence[str], rounds: int) -> Iterator[str]:
 
 
 def interleaved(
-    names: Sequence[str], rounds: int, sample: Callable[[str], float]
-) -> dict[str, list[float]]:
+    names: Sequence[K], rounds: int, sample: Callable[[K], float]
+) -> dict[K, list[float]]:
     """`sample(name)` for every name, `rounds` times, interleaved."""
-    samples: dict[str, list[float]] = {name: [] for name in names}
+    samples: dict[K, list[float]] = {name: [] for name in names}
     for name in rotations(names, rounds):
         samples[name].append(sample(name))
     return samples

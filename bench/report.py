@@ -6,18 +6,34 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.figures import Row, Section
+from bench.figures import Curve, Row, Section
 
 CAVEAT = (
-    "The machine is shared and noisy: absolute figures move from run to run, so only ratios "
-    "measured in the same run mean anything."
+    "The machine is shared and noisy (several engineers work on its 2 CPUs): absolute figures "
+    "move from run to run, so only ratios measured in the same run mean anything, and the full "
+    "benchmark is run only a few times (`--quick` checks that it runs)."
 )
 
 
 def _ratio(row: Row) -> str:
     if row.ratio is None:
         return ""
-    return f"{row.ratio:.2f}x {row.reference}" if row.reference else f"{row.ratio:.2f}x"
+    text = f"{row.ratio:.2f}x"
+    if row.spread is not None:
+        text += f" ({row.spread[0]:.2f}-{row.spread[1]:.2f})"
+    return f"{text} {row.reference}" if row.reference else text
+
+
+def curve_table(curve: Curve) -> list[str]:
+    names = list(curve.series)
+    lines = [
+        f"| {curve.x_label} | " + " | ".join(names) + " |",
+        "|---:|" + "---:|" * len(names),
+    ]
+    for index, x in enumerate(curve.xs):
+        cells = [curve.y_format.format(curve.series[name][index]) for name in names]
+        lines.append(f"| {curve.x_format.format(x)} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _result(row: Row) -> str:
@@ -63,6 +79,17 @@ def markdown(
     targets = [row for section in sections for row in section.rows if row.met is not None]
     missed = sum(len(section.missed) for section in sections)
     lines += [f"**Targets: {len(targets) - missed} of {len(targets)} met.**", ""]
+    lines += [
+        "Ratios: the median of the ratios measured round by round (each round measures every "
+        "variant once, interleaved), with the smallest and largest in brackets.",
+        "",
+    ]
+    curves = [(section, curve) for section in sections for curve in section.curves]
+    if curves:
+        lines += ["## Scaling", ""]
+    for _, curve in curves:
+        lines += [f"### {curve.title}", "", f"{curve.y_label}; plot: `{curve.file}`.", ""]
+        lines += [*curve_table(curve), ""]
     for section in sections:
         if not section.missed and not section.close:
             continue

@@ -52,6 +52,9 @@ class PythonTypes:
 
     models_from: str | None = ".models"
     used: set[str] = field(default_factory=set)  # import lines
+    # Model classes written `models.<Name>`, read from a module-level lazy `models` (the client's:
+    # the models are imported by the first call, not with the package); no import line noted.
+    lazy_models: bool = False
 
     def imports(self) -> str:
         """The import lines the annotations written so far need (ruff sorts and merges them)."""
@@ -72,6 +75,8 @@ class PythonTypes:
                 if needs is not None:
                     self.used.add(needs)
                 return self._builtin(spelled, shadowed) if needs is None else spelled
+            if self.lazy_models:
+                return f"models.{ref.name}"
             if self.models_from is not None:
                 self.used.add(f"from {self.models_from} import {ref.name}")
             return ref.name

@@ -7,12 +7,15 @@ all problems are reported at once, not only the first.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
+import gc
 import json
 import re
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,7 +97,8 @@ def load(path: Path) -> tuple[Registry, Source]:
     source = Source(path.name)
     problems = Problems(source)
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        with _collector_paused():
+            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise RegistryError(
@@ -104,12 +108,30 @@ def load(path: Path) -> tuple[Registry, Source]:
         raise RegistryError([Problem(source.file, 1, "", f"cannot read: {exc}")]) from None
     if node is None:
         raise RegistryError([Problem(source.file, 1, "", "the registry is empty")])
-    data = _plain(node, "", source, problems)
-    problems.raise_if_any()
-    registry = _convert(data, Registry, "", problems)
+    with _collector_paused():
+        data = _plain(node, "", source, problems)
+        problems.raise_if_any()
+        registry = _convert(data, Registry, "", problems)
     problems.raise_if_any()
     assert isinstance(registry, Registry)
     return registry, source
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Build the document and its Structs with the garbage collector off.
+
+    Loading allocates a node, a mark, a dict or list and a Struct per value and frees almost none of
+    them, so each collection walks everything built so far and the load grows faster than the registry
+    (measured: 3.6x the time for twice the operations). What is built holds no cycles to collect.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _plain(node: yaml.Node, path: str, source: Source, problems: Problems) -> Any:

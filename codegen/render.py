@@ -16,7 +16,7 @@ from typing import Literal
 import jinja2
 
 from codegen import policy, pytyping, resources, runtime
-from codegen.model import Group, Operation, Vendor
+from codegen.model import BatchExport, Group, Operation, Vendor
 from codegen.pytyping import PythonTypes
 
 TEMPLATES = resources.TEMPLATES
@@ -26,6 +26,7 @@ RUNTIME = Path(runtime.__file__).resolve().parent
 MODULES = {
     "__init__.py": "__init__.py.j2",
     "_signatures.py": "_signatures.py.j2",
+    "_endpoints.py": "_endpoints.py.j2",
     "client.py": "client.py.j2",
     "models.py": "models.py.j2",
 }
@@ -77,7 +78,10 @@ def _module(
     env: jinja2.Environment, template: str, vendor: Vendor, context: dict[str, object]
 ) -> str:
     """One module's text: the body first, then the imports its annotations needed."""
-    types = PythonTypes(models_from=None if template == "models.py.j2" else ".models")
+    types = PythonTypes(
+        models_from=None if template == "models.py.j2" else ".models",
+        lazy_models=template == "client.py.j2",
+    )
     text = env.get_template(template).render(package=vendor, py=types, **context)
     return text.replace(TYPE_IMPORTS, types.imports().rstrip("\n"))
 
@@ -116,8 +120,13 @@ def _context(vendor: Vendor) -> dict[str, object]:
     error_names = list(_ERROR_NAMES)
     if vendor.envelope:
         error_names = sorted([*error_names, "EnvelopeError"])
+    rows = _row_structs(vendor)
     return {
         "error_names": error_names,
+        # Decoded JSON trees hold no reference cycles: the collector has nothing to find in them,
+        # and walking every struct of a large decode on each collection was most of its cost.
+        "untracked_structs": frozenset(vendor.response_types(media_types=True)) | rows,
+        "positional_structs": rows,
         "user_agent": default_user_agent(vendor),
         "credential_env": {c.arg: c.env for c in vendor.credentials if c.env},
     }
@@ -136,6 +145,11 @@ def protocol_name(op: Operation) -> str:
     it); the suffix keeps it apart from model and builder names (`sales.query` and `SalesQuery`)."""
     words = f"{op.group}_{op.name}".split("_")
     return "".join(word[:1].upper() + word[1:] for word in words) + "Operation"
+
+
+def _row_structs(vendor: Vendor) -> frozenset[str]:
+    """Row types the workflows build positionally (batch export: one per line of a large file)."""
+    return frozenset(w.row_type.name for w in vendor.workflows if isinstance(w, BatchExport))
 
 
 def shadowed(group: Group) -> frozenset[str]:

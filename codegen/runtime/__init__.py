@@ -15,6 +15,7 @@ MODULES = (
     "_envelope.py",
     "_environment.py",
     "_files.py",
+    "_lazy.py",
     "_multipart.py",
     "_network.py",
     "_request.py",

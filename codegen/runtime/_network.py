@@ -13,7 +13,7 @@ urllib3 and the environment are read on the first request, not when the client i
 
 from __future__ import annotations
 
-import threading
+import _thread
 from typing import TYPE_CHECKING, Any
 
 from . import errors
@@ -56,7 +56,7 @@ class Network:
         # Proxy URL ("" for direct connections) -> its pool manager, made on first use.
         self._managers: dict[str, urllib3.PoolManager] = {}
         self._environment: dict[str, str] | None = None
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()
 
     def __repr__(self) -> str:
         # The proxy URL may hold credentials: say only whether there is one.

@@ -22,14 +22,23 @@ R = TypeVar("R")
 class RawResponse:
     """What the server sent: status, headers and the body bytes."""
 
-    __slots__ = ("attempts", "body", "elapsed", "headers", "method", "request_id", "status", "url")
+    __slots__ = (
+        "_echo_header",
+        "_sent_request_id",
+        "attempts",
+        "body",
+        "elapsed",
+        "headers",
+        "method",
+        "status",
+        "url",
+    )
     # Declared here for type checkers (pyright --verifytypes counts undeclared attributes as ambiguous).
     status: int
     headers: Mapping[str, str]
     body: bytes
     method: str
     url: str
-    request_id: str | None
     elapsed: float
     attempts: int
 
@@ -44,15 +53,27 @@ class RawResponse:
         request_id: str | None,
         elapsed: float,
         attempts: int,
+        echo_header: str | None = None,
     ) -> None:
         self.status = status
         self.headers = headers
         self.body = body
         self.method = method
         self.url = url  # secret query values are masked
-        self.request_id = request_id
+        self._sent_request_id = request_id
+        self._echo_header = echo_header
         self.elapsed = elapsed
         self.attempts = attempts
+
+    @property
+    def request_id(self) -> str | None:
+        """The request id the server echoed (in `echo_header`), else the one sent with the request.
+
+        Looked up when asked for, not for every response: most calls never read it.
+        """
+        if self._echo_header is None:
+            return self._sent_request_id
+        return self.headers.get(self._echo_header, self._sent_request_id)
 
     def __repr__(self) -> str:
         return f"<RawResponse {self.status} {self.method} {self.url} ({len(self.body)} bytes)>"
@@ -80,7 +101,10 @@ class Operation(Generic[P, R]):
         if group is None:
             # On the class (`CartOperations.get`, as documentation tools read it): the plain function.
             return self._method  # type: ignore[return-value]
-        return BoundOperation(self._method, group)
+        bound = BoundOperation(self._method, group)
+        # Kept in the group itself: later lookups find it there, without a new object per call.
+        group.__dict__[self.__name__] = bound
+        return bound
 
 
 class BoundOperation(Generic[P, R]):

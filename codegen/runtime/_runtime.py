@@ -7,11 +7,12 @@ is idempotent. urllib3 and logging are imported on the first request, not on imp
 
 from __future__ import annotations
 
+import _thread
 import copy
+import functools
 import os
-import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -35,15 +36,34 @@ if TYPE_CHECKING:
     from . import _drift
 
 T = TypeVar("T")
+_DEBUG = 10  # logging.DEBUG, without importing logging before the first request
+
+
+# The version (4) and variant (RFC 4122) bits of a UUID4, over 128 random bits.
+_UUID4_KEEP = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
+_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
 
 
 def _request_id() -> str:
-    """A UUID4 string, without importing `uuid` (which costs more than this module)."""
-    raw = bytearray(os.urandom(16))
-    raw[6] = (raw[6] & 0x0F) | 0x40
-    raw[8] = (raw[8] & 0x3F) | 0x80
-    text = raw.hex()
+    """A UUID4 string, without importing `uuid` (which costs more than this module).
+
+    The bits come from `random` (urllib3 loads it too): a request id only has to be unique, not
+    secret, and a system call per request for it cost more than the rest of the id.
+    """
+    text = "%032x" % (_random_bits(128) & _UUID4_KEEP | _UUID4_SET)
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+def _load_random_bits(bits: int) -> int:
+    """`random.getrandbits`, imported on the first request rather than with the package."""
+    global _random_bits
+    from random import getrandbits
+
+    _random_bits = getrandbits
+    return getrandbits(bits)
+
+
+_random_bits: Callable[[int], int] = _load_random_bits
 
 
 class Transport:
@@ -84,7 +104,8 @@ class Transport:
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
         self._logger: logging.Logger | None = None
-        self._lock = threading.Lock()
+        # `_thread` is built in: `threading` would cost the import more than it gives here.
+        self._lock = _thread.allocate_lock()
         self.drift = _drift_recorder(self, record_drift, drift_env)
 
     def __repr__(self) -> str:
@@ -222,7 +243,8 @@ class Transport:
         head_only = _head_only.get()
         if head_only and not endpoint.head:
             raise errors.ArgumentError(f"{endpoint.name} does not support HEAD")
-        media_type = _chosen_media_type(endpoint, media_type)
+        if media_type is not None:
+            media_type = _chosen_media_type(endpoint, media_type)
         url, display, headers = prepare(
             endpoint,
             args,
@@ -295,12 +317,8 @@ class Transport:
         """Send until an answer stands or no repeat is allowed; the attempt's answer, or an error."""
         pool, target = self._server_pool(endpoint.server, url)
         urllib3_timeout = self._urllib3_timeout(timeout)
-        from urllib3.exceptions import (
-            ConnectTimeoutError,
-            HTTPError,
-            NewConnectionError,
-            ReadTimeoutError,
-        )
+        # urllib3's exception classes, imported once with urllib3 (not on every call).
+        ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError = _urllib3_errors()
 
         attempt = 0
         started = time.monotonic()
@@ -363,19 +381,20 @@ class Transport:
         started: float,
         attempt: int,
     ) -> RawResponse:
-        header = self.request_id_header
         raw = RawResponse(
             status=response.status,
             headers=response.headers,
             body=response.data,
             method=method,
             url=display,
-            request_id=response.headers.get(header, request_id) if header else None,
+            request_id=request_id,
             elapsed=time.monotonic() - started,
             attempts=attempt,
+            echo_header=self.request_id_header,
         )
-        if self._logger is not None:
-            self._logger.debug(
+        logger = self._logger
+        if logger is not None and logger.isEnabledFor(_DEBUG):
+            logger.debug(
                 "%s %s -> %s in %.3fs (attempt %d)",
                 method,
                 display,
@@ -437,6 +456,19 @@ class Transport:
                 status=response.status,
                 request_id=response.request_id,
             ) from None
+
+
+@functools.cache
+def _urllib3_errors() -> tuple[type[Exception], type[Exception], type[Exception], type[Exception]]:
+    """(ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError), imported once."""
+    from urllib3.exceptions import (
+        ConnectTimeoutError,
+        HTTPError,
+        NewConnectionError,
+        ReadTimeoutError,
+    )
+
+    return ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError
 
 
 def _drift_recorder(

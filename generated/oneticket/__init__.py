@@ -9,6 +9,9 @@
 Models live in `oneticket.models`; errors in `oneticket.errors` (all derive from `ApiError`).
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from ._endpoint import Timeout
 from ._multipart import FilePart, MultipartDocument
 from ._responses import RawResponse, capture_responses
@@ -63,3 +66,14 @@ __all__ = [
     "decode",
     "encode",
 ]
+
+if TYPE_CHECKING:
+    from . import models as models
+else:
+
+    def __getattr__(name: str) -> object:
+        # `oneticket.models` works without importing it first, as it did before the models were
+        # imported lazily (by the first call that needs them).
+        if name == "models":
+            return importlib.import_module(f"{__name__}.models")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -25,16 +25,35 @@ class Timeout(NamedTuple):
 DEFAULT_TIMEOUT = Timeout()
 
 
-class Param(NamedTuple):
-    """How one argument of an operation goes on the wire."""
+class Param:
+    """How one argument of an operation goes on the wire.
 
-    wire: str
-    location: str  # "path", "query" or "header"
-    style: str | None = None  # lists: "repeated" (a=1&a=2) or "comma" (a=1,2)
-    choices: frozenset[object] | None = None
-    secret: bool = False
-    required: bool = False
-    argument: str | None = None  # the Python argument's name, where it is not the wire name
+    A plain class rather than a NamedTuple: defining a NamedTuple costs the package's import more
+    than this whole module does otherwise.
+    """
+
+    __slots__ = ("argument", "choices", "location", "required", "secret", "style", "wire")
+
+    def __init__(
+        self,
+        wire: str,
+        location: str,
+        style: str | None = None,
+        choices: frozenset[object] | None = None,
+        secret: bool = False,
+        required: bool = False,
+        argument: str | None = None,
+    ) -> None:
+        self.wire = wire
+        self.location = location  # "path", "query" or "header"
+        self.style = style  # lists: "repeated" (a=1&a=2) or "comma" (a=1,2)
+        self.choices = choices
+        self.secret = secret
+        self.required = required
+        self.argument = argument  # the Python argument's name, where it is not the wire name
+
+    def __repr__(self) -> str:
+        return f"Param({self.wire!r}, {self.location!r})"
 
 
 # Query parameters whose values are secret (a password in a query string), of every operation.

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, NamedTuple
-from urllib.parse import quote
 
 from . import errors
 from ._endpoint import Endpoint, Param
@@ -91,12 +90,13 @@ def prepare(
                     f"{endpoint.name}: `{param.argument or param.wire}` is required"
                 )
             continue
-        _check_choices(endpoint.name, param, value)
+        if param.choices is not None:
+            _check_choices(endpoint.name, param, value)
         if param.location == "path":
             segment = _path_segment(endpoint.name, param.wire, value, date_format)
             path = path.replace("{" + param.wire + "}", segment)
         elif param.location == "query":
-            name = quote(param.wire, safe="")
+            name = _quote(endpoint.name, param.wire, param.wire)
             for item in _query_items(endpoint.name, param, value, date_format):
                 query.append(f"{name}={item}")
                 shown.append(f"{name}={'***' if param.secret else item}")
@@ -113,6 +113,10 @@ def prepare(
 
 def _quote(operation: str, name: str, text: str) -> str:
     """Percent-encode every character that is not unreserved, so a value can never change the URL."""
+    if text.isascii() and text.isalnum():
+        return text  # nothing to encode (most ids and codes): `urllib.parse` waits for other text
+    from urllib.parse import quote
+
     try:
         return quote(text, safe="")
     except UnicodeEncodeError:
@@ -123,6 +127,8 @@ def _quote(operation: str, name: str, text: str) -> str:
 
 def _wire_text(value: object, date_format: str) -> str:
     """The text of one argument value as sent: enums by value, booleans in lowercase."""
+    if type(value) is str:
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, date):

@@ -12,35 +12,14 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from msgspec import UnsetType
 
-from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
+from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
 from ._environment import credential
+from ._lazy import LazyModule
 from ._network import Network
 from ._responses import operation
 from ._runtime import Transport
 from .downloads import FileDownload
 from .errors import ArgumentError
-from .models import (
-    Account,
-    AccountStatus,
-    CompanyInfo,
-    CompleteSale,
-    Disclosure,
-    DisclosuresPage,
-    Domain,
-    Envelope,
-    Marketplace,
-    PdfGroup,
-    PdfSeat,
-    PosId,
-    PosName,
-    Purchase,
-    PurchasesPage,
-    PurchaseStatus,
-    RefundEligibility,
-    Sale,
-    SaleRecord,
-    SalesMarketplaceId,
-)
 from .queries import SalesQuery
 
 if TYPE_CHECKING:
@@ -48,7 +27,12 @@ if TYPE_CHECKING:
 
     import urllib3
 
-    from . import _signatures
+    from . import _endpoints, _signatures, models
+else:
+    # The models and the endpoint table (which needs them) are imported by the first call that
+    # uses them, not with the package: creating every model class is most of the import's cost.
+    _endpoints = LazyModule(f"{__package__}._endpoints")
+    models = LazyModule(f"{__package__}.models")
 
 _Self = TypeVar("_Self", bound="OneTicketClient")
 _T = TypeVar("_T")
@@ -57,249 +41,6 @@ SERVERS: dict[str, str] = {
     "default": "https://1ticket.com/api",
     "sales": "https://apis.dti1ticketapps.com",
 }
-
-_PURCHASES_GET_PDF: Endpoint[list[PdfGroup]] = Endpoint(
-    "purchases.get_pdf",
-    "GET",
-    "/v2/getpdf/",
-    (Param("rid", "query", required=True),),
-    response_type=list[PdfGroup],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_PURCHASES_LIST: Endpoint[list[PurchasesPage]] = Endpoint(
-    "purchases.list",
-    "GET",
-    "/v2/purchases/",
-    (
-        Param("rid", "query"),
-        Param("datefirstseen", "query", argument="date_first_seen"),
-        Param("eventdate", "query", argument="event_date"),
-        Param("eventdatestart", "query", argument="event_date_start"),
-        Param("eventdateend", "query", argument="event_date_end"),
-        Param("purchasedate", "query", argument="purchase_date"),
-        Param("eventname", "query", argument="event_name"),
-        Param("venuename", "query", argument="venue_name"),
-        Param("confirmationnumber", "query", argument="confirmation_number"),
-        Param("confirmationregion", "query", argument="confirmation_region"),
-        Param("purchasedatestart", "query", argument="purchase_date_start"),
-        Param("purchaseenddate", "query", argument="purchase_date_end"),
-        Param("poid", "query", style="comma", argument="po_ids"),
-        Param("ccdigits", "query", style="comma", argument="cc_digits"),
-        Param("elig_refund", "query", choices=frozenset({"true", "false", "unknown"})),
-        Param("username", "query"),
-        Param("status", "query", choices=frozenset({"Active", "Canceled", "active", "canceled"})),
-    ),
-    response_type=list[PurchasesPage],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_PURCHASES_CRAWL: Endpoint[list[Any]] = Endpoint(
-    "purchases.crawl",
-    "GET",
-    "/v2/crawl/",
-    (
-        Param("username", "query"),
-        Param("confnum", "query", argument="conf_num"),
-        Param("source", "query", required=True),
-        Param("id", "query", argument="account_id"),
-        Param("marketplaceid", "query", argument="marketplace_id"),
-    ),
-    response_type=list[Any],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_PURCHASES_RECORD_PO: Endpoint[list[Any]] = Endpoint(
-    "purchases.record_po",
-    "POST",
-    "/v2/purchases/recordpo/",
-    (
-        Param("rid", "query", required=True),
-        Param(
-            "pos",
-            "query",
-            choices=frozenset({"utils", "ticketnetwork", "posnext", "skybox", "tradedesk"}),
-            required=True,
-            argument="pos_name",
-        ),
-        Param("po", "query", required=True),
-    ),
-    response_type=list[Any],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_TOKEN_VERIFY: Endpoint[list[CompanyInfo]] = Endpoint(
-    "token.verify",
-    "GET",
-    "/v2/verify/",
-    (),
-    response_type=list[CompanyInfo],
-    idempotent=True,
-    envelope=Envelope,
-    require_output=True,
-)
-
-_SALES_QUERY: Endpoint[list[Sale]] = Endpoint(
-    "sales.query",
-    "GET",
-    "/v2/sales/",
-    (Param("q", "query", required=True, argument="query"),),
-    response_type=list[Sale],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_SALES_ADD: Endpoint[list[Any]] = Endpoint(
-    "sales.add",
-    "POST",
-    "/v2/sales/add",
-    (),
-    response_type=list[Any],
-    body_type=SaleRecord,
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_SALES_FULFILL: Endpoint[list[Any]] = Endpoint(
-    "sales.fulfill",
-    "GET",
-    "/v2/fulfill/",
-    (
-        Param("orderid", "query", required=True, argument="order_id"),
-        Param(
-            "marketplaceid",
-            "query",
-            choices=frozenset({1, 2, 3, 4, 12, 15, 16, 25, 27, 29, 41, 52}),
-            required=True,
-            argument="marketplace_id",
-        ),
-    ),
-    response_type=list[Any],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_SALES_COMPLETE: Endpoint[Any] = Endpoint(
-    "sales.complete",
-    "POST",
-    "/sales/v1/complete-sale",
-    (),
-    response_type=Any,
-    body_type=list[CompleteSale],
-    server="sales",
-    idempotent=False,
-)
-
-_MARKETPLACES_LIST: Endpoint[list[Marketplace]] = Endpoint(
-    "marketplaces.list",
-    "GET",
-    "/v2/marketplaces",
-    (),
-    response_type=list[Marketplace],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_DISCLOSURES_LIST: Endpoint[list[DisclosuresPage]] = Endpoint(
-    "disclosures.list",
-    "GET",
-    "/v2/disclosures",
-    (),
-    response_type=list[DisclosuresPage],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
-    "accounts.list",
-    "GET",
-    "/v2/accounts/list/",
-    (
-        Param("username", "query"),
-        Param("marketplaceid", "query", argument="marketplace_id"),
-        Param("marketplacename", "query", argument="marketplace_name"),
-        Param(
-            "accountstatus",
-            "query",
-            choices=frozenset({"locked", "badpassword", "phone", "error"}),
-            argument="account_status",
-        ),
-        Param("active", "query"),
-    ),
-    response_type=list[Account],
-    idempotent=True,
-    envelope=Envelope,
-)
-
-_ACCOUNTS_ADD: Endpoint[list[Any]] = Endpoint(
-    "accounts.add",
-    "POST",
-    "/v2/accounts/add/",
-    (
-        Param("username", "query", required=True),
-        Param("marketplaceid", "query", argument="marketplace_id"),
-        Param("password", "query", secret=True),
-    ),
-    response_type=list[Any],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_ACCOUNTS_UPDATE: Endpoint[list[Any]] = Endpoint(
-    "accounts.update",
-    "POST",
-    "/v2/accounts/update/",
-    (
-        Param("id", "query", required=True, argument="account_id"),
-        Param("custid_skybox", "query", argument="cust_id_skybox"),
-        Param("creditcardid_skybox", "query", argument="credit_card_id_skybox"),
-        Param("custid_posnext", "query", argument="cust_id_posnext"),
-        Param("creditcardid_posnext", "query", argument="credit_card_id_posnext"),
-        Param("custid_ticketutils", "query", argument="cust_id_ticketutils"),
-        Param("creditcardid_ticketutils", "query", argument="credit_card_id_ticketutils"),
-        Param("custid_ticketnetwork", "query", argument="cust_id_ticketnetwork"),
-        Param("creditcardid_ticketnetwork", "query", argument="credit_card_id_ticketnetwork"),
-        Param("note", "query"),
-        Param("password", "query", secret=True),
-    ),
-    response_type=list[Any],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_ACCOUNTS_UPDATE_V2: Endpoint[list[Account]] = Endpoint(
-    "accounts.update_v2",
-    "POST",
-    "/v2/accounts/update/v2/",
-    (
-        Param("id", "query", required=True, argument="account_id"),
-        Param("posid", "query", choices=frozenset({2, 18, 22, 47, 62}), argument="pos_id"),
-        Param("custid", "query", argument="cust_id"),
-        Param("creditcardid", "query", argument="credit_card_id"),
-        Param("autopo", "query", argument="auto_po"),
-        Param("autopodateafter", "query", argument="auto_po_date_after"),
-        Param("active", "query"),
-        Param("password", "query", secret=True),
-        Param("note", "query"),
-    ),
-    response_type=list[Account],
-    idempotent=False,
-    envelope=Envelope,
-)
-
-_DOMAINS_LIST: Endpoint[list[Domain]] = Endpoint(
-    "domains.list",
-    "GET",
-    "/v2/domains/list",
-    (Param("domain", "query"),),
-    response_type=list[Domain],
-    idempotent=True,
-    envelope=Envelope,
-)
 
 
 class PurchasesOperations(FileDownload):
@@ -314,7 +55,7 @@ class PurchasesOperations(FileDownload):
     get_pdf: _signatures.PurchasesGetPdfOperation
 
     @operation  # type: ignore[no-redef]
-    def get_pdf(self, *, rid: int) -> builtins.list[PdfSeat]:
+    def get_pdf(self, *, rid: int) -> builtins.list[models.PdfSeat]:
         """Get PDF and barcode data for a purchase group.
 
         `GET /v2/getpdf/`
@@ -324,7 +65,7 @@ class PurchasesOperations(FileDownload):
         Args:
             rid: 1Ticket ID of group
         """
-        output = self._client._send(_PURCHASES_GET_PDF, {"rid": rid})
+        output = self._client._send(_endpoints._PURCHASES_GET_PDF, {"rid": rid})
         if not output or isinstance(output[0].seats, UnsetType):
             return []
         return output[0].seats
@@ -349,10 +90,12 @@ class PurchasesOperations(FileDownload):
         purchase_date_end: dt.date | str | None = None,
         po_ids: builtins.list[str] | None = None,
         cc_digits: builtins.list[str] | None = None,
-        elig_refund: RefundEligibility | Literal["true", "false", "unknown"] | None = None,
+        elig_refund: models.RefundEligibility | Literal["true", "false", "unknown"] | None = None,
         username: str | None = None,
-        status: PurchaseStatus | Literal["Active", "Canceled", "active", "canceled"] | None = None,
-    ) -> builtins.list[Purchase]:
+        status: models.PurchaseStatus
+        | Literal["Active", "Canceled", "active", "canceled"]
+        | None = None,
+    ) -> builtins.list[models.Purchase]:
         """Search purchases.
 
         `GET /v2/purchases/`
@@ -402,7 +145,7 @@ class PurchasesOperations(FileDownload):
         if purchase_date_start is not None and purchase_date_end is None:
             raise ArgumentError("purchases.list: `purchase_date_start` needs `purchase_date_end`")
         output = self._client._send(
-            _PURCHASES_LIST,
+            _endpoints._PURCHASES_LIST,
             {
                 "rid": rid,
                 "datefirstseen": date_first_seen,
@@ -461,7 +204,7 @@ class PurchasesOperations(FileDownload):
                 Ticketmaster (id 1)
         """
         return self._client._send(
-            _PURCHASES_CRAWL,
+            _endpoints._PURCHASES_CRAWL,
             {
                 "username": username,
                 "confnum": conf_num,
@@ -478,7 +221,8 @@ class PurchasesOperations(FileDownload):
         self,
         *,
         rid: int,
-        pos_name: PosName | Literal["utils", "ticketnetwork", "posnext", "skybox", "tradedesk"],
+        pos_name: models.PosName
+        | Literal["utils", "ticketnetwork", "posnext", "skybox", "tradedesk"],
         po: str,
     ) -> None:
         """Record an existing PO number for a purchase.
@@ -498,13 +242,14 @@ class PurchasesOperations(FileDownload):
                 `posname`.
             po: The PO number that you want recorded in 1Ticket
         """
-        self._client._send(_PURCHASES_RECORD_PO, {"rid": rid, "pos": pos_name, "po": po})
+        self._client._send(_endpoints._PURCHASES_RECORD_PO, {"rid": rid, "pos": pos_name, "po": po})
 
 
 class TokenOperations:
     """Operations of the `token` group: `client.token.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -512,20 +257,21 @@ class TokenOperations:
     verify: _signatures.TokenVerifyOperation
 
     @operation  # type: ignore[no-redef]
-    def verify(self) -> CompanyInfo:
+    def verify(self) -> models.CompanyInfo:
         """Verify an API token.
 
         `GET /v2/verify/`
 
         Verify validity of an API token and get basic client information.
         """
-        return self._client._send(_TOKEN_VERIFY, {})[0]
+        return self._client._send(_endpoints._TOKEN_VERIFY, {})[0]
 
 
 class SalesOperations:
     """Operations of the `sales` group: `client.sales.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -533,7 +279,7 @@ class SalesOperations:
     query: _signatures.SalesQueryOperation
 
     @operation  # type: ignore[no-redef]
-    def query(self, *, query: str | SalesQuery) -> list[Sale]:
+    def query(self, *, query: str | SalesQuery) -> list[models.Sale]:
         """Query sales data.
 
         `GET /v2/sales/`
@@ -546,12 +292,12 @@ class SalesOperations:
             query: query string which can be strung together using different options
                 (e.g. "unfulfilled vivid next 3 days")
         """
-        return self._client._send(_SALES_QUERY, {"q": query})
+        return self._client._send(_endpoints._SALES_QUERY, {"q": query})
 
     add: _signatures.SalesAddOperation
 
     @operation  # type: ignore[no-redef]
-    def add(self, *, body: SaleRecord | Mapping[str, Any]) -> list[Any]:
+    def add(self, *, body: models.SaleRecord | Mapping[str, Any]) -> list[Any]:
         """Add a sale record.
 
         `POST /v2/sales/add`
@@ -562,7 +308,7 @@ class SalesOperations:
         Args:
             body: The request body: the model, or a dict with the wire names.
         """
-        return self._client._send(_SALES_ADD, {}, body)
+        return self._client._send(_endpoints._SALES_ADD, {}, body)
 
     fulfill: _signatures.SalesFulfillOperation
 
@@ -571,7 +317,8 @@ class SalesOperations:
         self,
         *,
         order_id: str,
-        marketplace_id: SalesMarketplaceId | Literal[1, 2, 3, 4, 12, 15, 16, 25, 27, 29, 41, 52],
+        marketplace_id: models.SalesMarketplaceId
+        | Literal[1, 2, 3, 4, 12, 15, 16, 25, 27, 29, 41, 52],
     ) -> None:
         """Tell 1Ticket an order is ready to fulfill.
 
@@ -588,12 +335,14 @@ class SalesOperations:
             marketplace_id: 1Ticket marketplace id (see the lookup table in
                 SalesMarketplaceId)
         """
-        self._client._send(_SALES_FULFILL, {"orderid": order_id, "marketplaceid": marketplace_id})
+        self._client._send(
+            _endpoints._SALES_FULFILL, {"orderid": order_id, "marketplaceid": marketplace_id}
+        )
 
     complete: _signatures.SalesCompleteOperation
 
     @operation  # type: ignore[no-redef]
-    def complete(self, *, body: list[CompleteSale] | list[dict[str, Any]]) -> Any:
+    def complete(self, *, body: list[models.CompleteSale] | list[dict[str, Any]]) -> Any:
         """Mark sales filled and complete them on the POS.
 
         `POST /sales/v1/complete-sale` (server `sales`)
@@ -606,13 +355,14 @@ class SalesOperations:
         Args:
             body: The request body: the model, or a dict with the wire names.
         """
-        return self._client._send(_SALES_COMPLETE, {}, body)
+        return self._client._send(_endpoints._SALES_COMPLETE, {}, body)
 
 
 class MarketplacesOperations:
     """Operations of the `marketplaces` group: `client.marketplaces.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -620,7 +370,7 @@ class MarketplacesOperations:
     list: _signatures.MarketplacesListOperation
 
     @operation  # type: ignore[no-redef]
-    def list(self) -> builtins.list[Marketplace]:
+    def list(self) -> builtins.list[models.Marketplace]:
         """List supported marketplaces.
 
         `GET /v2/marketplaces`
@@ -628,13 +378,14 @@ class MarketplacesOperations:
         Get a list of all supported marketplaces. Sent to /v2/marketplaces, without a
         trailing slash, as in the document's example request.
         """
-        return self._client._send(_MARKETPLACES_LIST, {})
+        return self._client._send(_endpoints._MARKETPLACES_LIST, {})
 
 
 class DisclosuresOperations:
     """Operations of the `disclosures` group: `client.disclosures.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -642,7 +393,7 @@ class DisclosuresOperations:
     list: _signatures.DisclosuresListOperation
 
     @operation  # type: ignore[no-redef]
-    def list(self) -> builtins.list[Disclosure]:
+    def list(self) -> builtins.list[models.Disclosure]:
         """List disclosures.
 
         `GET /v2/disclosures`
@@ -651,7 +402,7 @@ class DisclosuresOperations:
         marketplace purchase receipts and PDFs. Sent to /v2/disclosures, without a
         trailing slash, as in the document's example request.
         """
-        output = self._client._send(_DISCLOSURES_LIST, {})
+        output = self._client._send(_endpoints._DISCLOSURES_LIST, {})
         if not output or isinstance(output[0].disclosures, UnsetType):
             return []
         return output[0].disclosures
@@ -660,7 +411,8 @@ class DisclosuresOperations:
 class AccountsOperations:
     """Operations of the `accounts` group: `client.accounts.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -674,11 +426,11 @@ class AccountsOperations:
         username: str | None = None,
         marketplace_id: int | None = None,
         marketplace_name: str | None = None,
-        account_status: AccountStatus
+        account_status: models.AccountStatus
         | Literal["locked", "badpassword", "phone", "error"]
         | None = None,
         active: bool | None = None,
-    ) -> builtins.list[Account]:
+    ) -> builtins.list[models.Account]:
         """List marketplace accounts.
 
         `GET /v2/accounts/list/`
@@ -697,7 +449,7 @@ class AccountsOperations:
             active: Accepts true/false
         """
         return self._client._send(
-            _ACCOUNTS_LIST,
+            _endpoints._ACCOUNTS_LIST,
             {
                 "username": username,
                 "marketplaceid": marketplace_id,
@@ -725,7 +477,7 @@ class AccountsOperations:
             password: password of account (required for Ticketmaster)
         """
         return self._client._send(
-            _ACCOUNTS_ADD,
+            _endpoints._ACCOUNTS_ADD,
             {"username": username, "marketplaceid": marketplace_id, "password": password},
         )
 
@@ -767,7 +519,7 @@ class AccountsOperations:
             password: Password to log into the marketplace account
         """
         return self._client._send(
-            _ACCOUNTS_UPDATE,
+            _endpoints._ACCOUNTS_UPDATE,
             {
                 "id": account_id,
                 "custid_skybox": cust_id_skybox,
@@ -790,7 +542,7 @@ class AccountsOperations:
         self,
         *,
         account_id: int,
-        pos_id: PosId | Literal[2, 18, 22, 47, 62] | None = None,
+        pos_id: models.PosId | Literal[2, 18, 22, 47, 62] | None = None,
         cust_id: str | None = None,
         credit_card_id: str | None = None,
         auto_po: bool | None = None,
@@ -798,7 +550,7 @@ class AccountsOperations:
         active: bool | None = None,
         password: str | None = None,
         note: str | None = None,
-    ) -> builtins.list[Account]:
+    ) -> builtins.list[models.Account]:
         """Update a marketplace account, including its per-POS settings.
 
         `POST /v2/accounts/update/v2/`
@@ -823,7 +575,7 @@ class AccountsOperations:
             note: note field as viewed on 1ticket.com/logins
         """
         return self._client._send(
-            _ACCOUNTS_UPDATE_V2,
+            _endpoints._ACCOUNTS_UPDATE_V2,
             {
                 "id": account_id,
                 "posid": pos_id,
@@ -841,7 +593,8 @@ class AccountsOperations:
 class DomainsOperations:
     """Operations of the `domains` group: `client.domains.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
@@ -849,7 +602,7 @@ class DomainsOperations:
     list: _signatures.DomainsListOperation
 
     @operation  # type: ignore[no-redef]
-    def list(self, *, domain: str | None = None) -> builtins.list[Domain]:
+    def list(self, *, domain: str | None = None) -> builtins.list[models.Domain]:
         """List domains.
 
         `GET /v2/domains/list`
@@ -861,7 +614,7 @@ class DomainsOperations:
         Args:
             domain: domain name (abc123.yxz) to search for
         """
-        return self._client._send(_DOMAINS_LIST, {"domain": domain})
+        return self._client._send(_endpoints._DOMAINS_LIST, {"domain": domain})
 
 
 class OneTicketClient:

@@ -14,11 +14,14 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from ._files import save_atomically
+from ._lazy import LazyModule
 from .errors import ArgumentError
-from .models import PdfSeat
 
 if TYPE_CHECKING:
+    from . import models
     from .client import OneTicketClient
+else:
+    models = LazyModule(f"{__package__}.models")  # imported with the first call, not the package
 
 
 class FileDownload:
@@ -26,7 +29,7 @@ class FileDownload:
 
     _client: OneTicketClient
 
-    def download_pdf(self, source: PdfSeat | str, path: str | PathLike[str]) -> int:
+    def download_pdf(self, source: models.PdfSeat | str, path: str | PathLike[str]) -> int:
         """Save the file of `source` (or a URL) to `path`, atomically; return its size in bytes."""
         url = source if isinstance(source, str) else source.pdf_url
         if not isinstance(url, str) or not url:

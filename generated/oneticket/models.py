@@ -208,7 +208,7 @@ class PosId(enum.IntEnum):
         return _open_member(cls, value)
 
 
-class EnvelopeResult(msgspec.Struct, kw_only=True, rename={"message_id": "messageid"}):
+class EnvelopeResult(msgspec.Struct, kw_only=True, gc=False, rename={"message_id": "messageid"}):
     """Outcome of a 1Ticket call; a status other than "success" is an error even with HTTP 200."""
 
     status: str
@@ -216,14 +216,14 @@ class EnvelopeResult(msgspec.Struct, kw_only=True, rename={"message_id": "messag
     message_id: str
 
 
-class Envelope(msgspec.Struct, Generic[T], kw_only=True):
+class Envelope(msgspec.Struct, Generic[T], kw_only=True, gc=False):
     """The wrapper of every 1Ticket response; `output` is the operation's response type."""
 
     result: EnvelopeResult
     output: T
 
 
-class PdfGroup(msgspec.Struct, kw_only=True):
+class PdfGroup(msgspec.Struct, kw_only=True, gc=False):
     """PDF and barcode data of one purchase group."""
 
     seats: list[PdfSeat]
@@ -232,6 +232,7 @@ class PdfGroup(msgspec.Struct, kw_only=True):
 class PdfSeat(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "seat_id": "seatid",
         "has_pdf": "haspdf",
@@ -261,7 +262,7 @@ class PdfSeat(
     pdf_url: str
 
 
-class PurchasesPage(msgspec.Struct, kw_only=True):
+class PurchasesPage(msgspec.Struct, kw_only=True, gc=False):
     """One page of the purchase search."""
 
     purchases: list[Purchase]
@@ -270,6 +271,7 @@ class PurchasesPage(msgspec.Struct, kw_only=True):
 class Purchase(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "has_pdf": "haspdf",
         "date_last_seen": "datelastseen",
@@ -302,6 +304,7 @@ class Purchase(
 class PurchaseEvent(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "event_id_1ticket": "eventid_1ticket",
         "event_id_primary": "eventid_primary",
@@ -318,7 +321,7 @@ class PurchaseEvent(
     print_delay_hours: str
 
 
-class PurchasingAccount(msgspec.Struct, kw_only=True):
+class PurchasingAccount(msgspec.Struct, kw_only=True, gc=False):
     """PurchasingAccount"""
 
     account_username: str
@@ -326,7 +329,7 @@ class PurchasingAccount(msgspec.Struct, kw_only=True):
     account_id_1ticket: str
 
 
-class PurchaseOrders(msgspec.Struct, kw_only=True):
+class PurchaseOrders(msgspec.Struct, kw_only=True, gc=False):
     """PO numbers of the purchase, per POS."""
 
     ticketutils: str
@@ -335,7 +338,9 @@ class PurchaseOrders(msgspec.Struct, kw_only=True):
     posnext: str
 
 
-class PurchaseMarketplace(msgspec.Struct, kw_only=True, rename={"marketplace_id": "marketplaceid"}):
+class PurchaseMarketplace(
+    msgspec.Struct, kw_only=True, gc=False, rename={"marketplace_id": "marketplaceid"}
+):
     """PurchaseMarketplace"""
 
     marketplace: str
@@ -345,6 +350,7 @@ class PurchaseMarketplace(msgspec.Struct, kw_only=True, rename={"marketplace_id"
 class PurchaseReceipt(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "confirmation_number_1ticket": "confrmation_number_1ticket",
         "price_code": "pricecode",
@@ -373,14 +379,14 @@ class PurchaseReceipt(
     status: str | UnsetType = UNSET
 
 
-class PurchaseAttributes(msgspec.Struct, kw_only=True):
+class PurchaseAttributes(msgspec.Struct, kw_only=True, gc=False):
     """PurchaseAttributes"""
 
     refund: str
     """Refund eligibility as a string: true, false or unknown."""
 
 
-class PurchaseItems(msgspec.Struct, kw_only=True):
+class PurchaseItems(msgspec.Struct, kw_only=True, gc=False):
     """PurchaseItems"""
 
     section: str
@@ -393,7 +399,7 @@ class PurchaseItems(msgspec.Struct, kw_only=True):
     stock: str
 
 
-class CompanyInfo(msgspec.Struct, kw_only=True):
+class CompanyInfo(msgspec.Struct, kw_only=True, gc=False):
     """Basic client information of the API token's owner."""
 
     company_name: str
@@ -402,6 +408,7 @@ class CompanyInfo(msgspec.Struct, kw_only=True):
 class Sale(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "order_id": "orderid",
         "marketplace_id": "marketplaceid",
@@ -422,7 +429,7 @@ class Sale(
     hold_details: SaleHoldDetails
 
 
-class SaleProcessingStep(msgspec.Struct, kw_only=True):
+class SaleProcessingStep(msgspec.Struct, kw_only=True, gc=False):
     """One processing step of a sale; exactly one of hold, confirm, invoice, fulfill carries
     the step's status.
     """
@@ -434,7 +441,7 @@ class SaleProcessingStep(msgspec.Struct, kw_only=True):
     fulfill: str | UnsetType = UNSET
 
 
-class SaleEvent(msgspec.Struct, kw_only=True):
+class SaleEvent(msgspec.Struct, kw_only=True, gc=False):
     """SaleEvent"""
 
     name: str
@@ -444,7 +451,10 @@ class SaleEvent(msgspec.Struct, kw_only=True):
 
 
 class SaleTickets(
-    msgspec.Struct, kw_only=True, rename={"seat_first": "seatfirst", "seat_last": "seatlast"}
+    msgspec.Struct,
+    kw_only=True,
+    gc=False,
+    rename={"seat_first": "seatfirst", "seat_last": "seatlast"},
 ):
     """SaleTickets"""
 
@@ -457,7 +467,7 @@ class SaleTickets(
     total_payment: str
 
 
-class SaleHoldDetails(msgspec.Struct, kw_only=True):
+class SaleHoldDetails(msgspec.Struct, kw_only=True, gc=False):
     """SaleHoldDetails"""
 
     received: str
@@ -575,7 +585,7 @@ class CompleteSale(msgspec.Struct, kw_only=True):
     """ID of the marketplace"""
 
 
-class Marketplace(msgspec.Struct, kw_only=True):
+class Marketplace(msgspec.Struct, kw_only=True, gc=False):
     """A supported marketplace."""
 
     id: str
@@ -584,13 +594,13 @@ class Marketplace(msgspec.Struct, kw_only=True):
     password_required: bool
 
 
-class DisclosuresPage(msgspec.Struct, kw_only=True):
+class DisclosuresPage(msgspec.Struct, kw_only=True, gc=False):
     """DisclosuresPage"""
 
     disclosures: list[Disclosure]
 
 
-class Disclosure(msgspec.Struct, kw_only=True):
+class Disclosure(msgspec.Struct, kw_only=True, gc=False):
     """A disclosure that 1Ticket pulls from marketplace purchase receipts and PDFs."""
 
     id: int
@@ -604,6 +614,7 @@ class Disclosure(msgspec.Struct, kw_only=True):
 class Account(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "account_id": "accountid",
         "user_id": "userid",
@@ -629,14 +640,14 @@ class Account(
         return _masked_repr(self, self._secret_fields)
 
 
-class AccountMarketplace(msgspec.Struct, kw_only=True):
+class AccountMarketplace(msgspec.Struct, kw_only=True, gc=False):
     """AccountMarketplace"""
 
     id: str
     name: str
 
 
-class AccountError(msgspec.Struct, kw_only=True):
+class AccountError(msgspec.Struct, kw_only=True, gc=False):
     """AccountError"""
 
     error_datetime: str
@@ -647,6 +658,7 @@ class AccountError(msgspec.Struct, kw_only=True):
 class QuickPoSettings(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "cust_id_skybox": "custid_skybox",
         "credit_card_id_skybox": "creditcardid_skybox",
@@ -683,6 +695,7 @@ class QuickPoSettings(
 class AutoPoSettings(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "auto_po_skybox": "autopo_skybox",
         "auto_po_skybox_date_after": "autopo_skybox_dateafter",
@@ -710,7 +723,7 @@ class AutoPoSettings(
     auto_po_tradedeskpos_date_after: str
 
 
-class Domain(msgspec.Struct, kw_only=True):
+class Domain(msgspec.Struct, kw_only=True, gc=False):
     """A domain tied to the 1Ticket account."""
 
     domain_id: str
@@ -720,7 +733,9 @@ class Domain(msgspec.Struct, kw_only=True):
     defaults: DomainDefaults
 
 
-class DomainDefaults(msgspec.Struct, kw_only=True, rename={"credit_card_id": "creditcard_id"}):
+class DomainDefaults(
+    msgspec.Struct, kw_only=True, gc=False, rename={"credit_card_id": "creditcard_id"}
+):
     """DomainDefaults"""
 
     password: str

@@ -14,19 +14,24 @@ whatever the size of the export.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
-import zlib
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from os import PathLike
 from typing import TYPE_CHECKING
 
 from ._files import save_atomically
+from ._lazy import LazyModule
 from .errors import ApiError, ApiTimeoutError, ArgumentError
-from .models import BatchJob, BatchJobStatus, BatchStatus, OrderExportRow
 
 if TYPE_CHECKING:
+    import zlib
+
+    from . import models
     from .client import PaciolanClient
+else:
+    models = LazyModule(f"{__package__}.models")  # imported with the first export, not the package
 
 # The columns of the export file, in file order (their wire names).
 COLUMNS: tuple[str, ...] = (
@@ -83,7 +88,7 @@ _FALSE = frozenset({"false", "n", "no", "0"})
 class BatchJobFailed(ApiError):
     """The export job ended with status `ERROR`."""
 
-    def __init__(self, message: str, *, batch_id: str, status: BatchStatus) -> None:
+    def __init__(self, message: str, *, batch_id: str, status: models.BatchStatus) -> None:
         super().__init__(message)
         self.batch_id = batch_id
         self.status = status
@@ -92,7 +97,9 @@ class BatchJobFailed(ApiError):
 class BatchJobTimeout(ApiTimeoutError):
     """The export job was not done before the deadline given to `wait`."""
 
-    def __init__(self, message: str, *, batch_id: str, last_status: BatchStatus | None) -> None:
+    def __init__(
+        self, message: str, *, batch_id: str, last_status: models.BatchStatus | None
+    ) -> None:
         super().__init__(message)
         self.batch_id = batch_id
         self.last_status = last_status
@@ -132,6 +139,13 @@ def _bool(cell: str) -> bool | None:
 
 def _date(cell: str) -> dt.date | None:
     return dt.date.fromisoformat(cell) if cell else None
+
+
+# Amounts, dates and flags repeat from row to row: each distinct cell text is converted once, in
+# bounded caches (memory stays constant); a cell that cannot be converted raises every time.
+_cached_decimal = functools.lru_cache(maxsize=4096)(Decimal)
+_cached_date = functools.lru_cache(maxsize=4096)(dt.date.fromisoformat)
+_cached_bool = functools.lru_cache(maxsize=64)(_bool)
 
 
 _PARSERS: tuple[Callable[[str], object], ...] = (
@@ -182,7 +196,7 @@ _PARSERS: tuple[Callable[[str], object], ...] = (
 )
 
 
-def parse_row(line: bytes, line_number: int) -> OrderExportRow:
+def parse_row(line: bytes, line_number: int) -> models.OrderExportRow:
     """One line of the export file (without its CRLF) as a typed row."""
     try:
         cells = line.decode("utf-8").split("\t")
@@ -198,53 +212,54 @@ def parse_row(line: bytes, line_number: int) -> OrderExportRow:
             line_number=line_number,
             column=None,
         )
-    # The conversions are written out per column (no call per cell): this loop runs once per row.
+    # The conversions are written out per column (no call per cell), and the row is built
+    # positionally, in column order (keyword arguments cost a name lookup each): once per row.
     try:
-        return OrderExportRow(
-            account=cells[0] or None,
-            is_organization=_bool(cells[1]),
-            company_name=cells[2] or None,
-            last_name=cells[3] or None,
-            first_name=cells[4] or None,
-            email=cells[5] or None,
-            mobile=cells[6] or None,
-            currency_code=cells[7] or None,
-            season=cells[8] or None,
-            order_id=cells[9] or None,
-            sequence=cells[10] or None,
-            item=cells[11] or None,
-            item_basis=cells[12] or None,
-            qty=cells[13] or None,
-            price=Decimal(cells[14]) if cells[14] else None,
-            item_charge=cells[15] or None,
-            item_charge_amount=Decimal(cells[16]) if cells[16] else None,
-            item_fee=cells[17] or None,
-            item_fee_amount=Decimal(cells[18]) if cells[18] else None,
-            item_discount=cells[19] or None,
-            item_discount_amount=Decimal(cells[20]) if cells[20] else None,
-            item_surcharge=cells[21] or None,
-            item_surcharge_amount=Decimal(cells[22]) if cells[22] else None,
-            extended_price=Decimal(cells[23]) if cells[23] else None,
-            event=cells[24] or None,
-            price_level=int(cells[25]) if cells[25] else None,
-            price_type=cells[26] or None,
-            level=cells[27] or None,
-            section=cells[28] or None,
-            row=cells[29] or None,
-            seat=cells[30] or None,
-            barcode=cells[31] or None,
-            renewable=cells[32] or None,
-            item_balance=Decimal(cells[33]) if cells[33] else None,
-            item_date=_date(cells[34]),
-            mark=cells[35] or None,
-            disposition=cells[36] or None,
-            special_handling=cells[37] or None,
-            item_group=cells[38] or None,
-            priority=cells[39] or None,
-            bill_plan=cells[40] or None,
-            price_type_name=cells[41] or None,
-            item_quantity=int(cells[42]) if cells[42] else None,
-            ticket_id=cells[43] or None,
+        return models.OrderExportRow(
+            cells[0] or None,  # account
+            _cached_bool(cells[1]),  # is_organization
+            cells[2] or None,  # company_name
+            cells[3] or None,  # last_name
+            cells[4] or None,  # first_name
+            cells[5] or None,  # email
+            cells[6] or None,  # mobile
+            cells[7] or None,  # currency_code
+            cells[8] or None,  # season
+            cells[9] or None,  # order_id
+            cells[10] or None,  # sequence
+            cells[11] or None,  # item
+            cells[12] or None,  # item_basis
+            cells[13] or None,  # qty
+            _cached_decimal(cells[14]) if cells[14] else None,  # price
+            cells[15] or None,  # item_charge
+            _cached_decimal(cells[16]) if cells[16] else None,  # item_charge_amount
+            cells[17] or None,  # item_fee
+            _cached_decimal(cells[18]) if cells[18] else None,  # item_fee_amount
+            cells[19] or None,  # item_discount
+            _cached_decimal(cells[20]) if cells[20] else None,  # item_discount_amount
+            cells[21] or None,  # item_surcharge
+            _cached_decimal(cells[22]) if cells[22] else None,  # item_surcharge_amount
+            _cached_decimal(cells[23]) if cells[23] else None,  # extended_price
+            cells[24] or None,  # event
+            int(cells[25]) if cells[25] else None,  # price_level
+            cells[26] or None,  # price_type
+            cells[27] or None,  # level
+            cells[28] or None,  # section
+            cells[29] or None,  # row
+            cells[30] or None,  # seat
+            cells[31] or None,  # barcode
+            cells[32] or None,  # renewable
+            _cached_decimal(cells[33]) if cells[33] else None,  # item_balance
+            _cached_date(cells[34]) if cells[34] else None,  # item_date
+            cells[35] or None,  # mark
+            cells[36] or None,  # disposition
+            cells[37] or None,  # special_handling
+            cells[38] or None,  # item_group
+            cells[39] or None,  # priority
+            cells[40] or None,  # bill_plan
+            cells[41] or None,  # price_type_name
+            int(cells[42]) if cells[42] else None,  # item_quantity
+            cells[43] or None,  # ticket_id
         )
     except (ValueError, InvalidOperation):
         # Find the culprit only now: naming the column costs a second pass, paid on bad lines only.
@@ -262,6 +277,8 @@ def parse_row(line: bytes, line_number: int) -> OrderExportRow:
 
 def iter_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
     """The CRLF-terminated lines of a gzip (or already decompressed) byte stream."""
+    import zlib  # here, not with the package: only an export needs it
+
     decompressor: zlib._Decompress | None = None
     pending = b""
     first = True
@@ -298,12 +315,12 @@ class BatchExport:
 
     def wait(
         self,
-        job: BatchJob | str,
+        job: models.BatchJob | str,
         *,
         timeout: float = 600.0,
         poll_interval: float = 2.0,
         max_poll_interval: float = 30.0,
-    ) -> BatchStatus:
+    ) -> models.BatchStatus:
         """Poll the job's status until it is `COMPLETED`; return that status (with the download URL).
 
         Raises `BatchJobFailed` when the job ends in `ERROR`, and `BatchJobTimeout` when it is not
@@ -315,12 +332,12 @@ class BatchExport:
             raise ArgumentError("batch.wait: the job has no batch id")
         deadline = time.monotonic() + timeout
         pause = poll_interval
-        status: BatchStatus | None = None
+        status: models.BatchStatus | None = None
         while True:
             status = self._client.batch.get_status(batch_id=batch_id)
-            if status.status == BatchJobStatus.COMPLETED:
+            if status.status == models.BatchJobStatus.COMPLETED:
                 return status
-            if status.status == BatchJobStatus.ERROR:
+            if status.status == models.BatchJobStatus.ERROR:
                 raise BatchJobFailed(
                     f"batch job {batch_id} failed", batch_id=batch_id, status=status
                 )
@@ -335,13 +352,13 @@ class BatchExport:
             time.sleep(min(pause, remaining))
             pause = min(pause * 1.5, max_poll_interval)
 
-    def download(self, source: BatchStatus | str, path: str | PathLike[str]) -> int:
+    def download(self, source: models.BatchStatus | str, path: str | PathLike[str]) -> int:
         """Save the export file (still gzip-compressed) to `path`, atomically; return its size in bytes."""
         url = _download_url(source)
         with self._client._transport.stream("batch.download", url) as chunks:
             return save_atomically(chunks, path)
 
-    def iter_order_rows(self, source: BatchStatus | str) -> Iterator[OrderExportRow]:
+    def iter_order_rows(self, source: models.BatchStatus | str) -> Iterator[models.OrderExportRow]:
         """Download the export file and give its rows one at a time, typed, in constant memory.
 
         A line that cannot be read raises `ExportRowError` naming its line number; the rows before it
@@ -355,7 +372,7 @@ class BatchExport:
                 yield parse_row(line, line_number)
 
 
-def _download_url(source: BatchStatus | str) -> str:
+def _download_url(source: models.BatchStatus | str) -> str:
     if isinstance(source, str):
         return source
     url = source.download_url

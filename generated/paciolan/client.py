@@ -8,49 +8,28 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Param, Timeout
+from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
 from ._environment import credential
-from ._multipart import MULTIPART, MultipartDocument
+from ._lazy import LazyModule
+from ._multipart import MultipartDocument
 from ._network import Network
 from ._request import check_credential
 from ._responses import operation
 from ._runtime import Transport
 from .batch_export import BatchExport
 from .errors import ArgumentError
-from .models import (
-    Availability,
-    BatchJob,
-    BatchStatus,
-    Cart,
-    CatalogItem,
-    CatalogItemSummary,
-    Checkout,
-    DebugFlag,
-    Manifest,
-    OfferRequest,
-    OfferUpdate,
-    PassTickets,
-    PassType,
-    PatronAuthentication,
-    PatronCredentials,
-    PatronOrder,
-    PatronSeasons,
-    PricingProfile,
-    PrintFormat,
-    SeatStatus,
-    SeatStatusChange,
-    SeatStatusUpdate,
-    SystemInfo,
-    Ticket,
-    VoidResult,
-)
 
 if TYPE_CHECKING:
     import ssl
 
     import urllib3
 
-    from . import _signatures
+    from . import _endpoints, _signatures, models
+else:
+    # The models and the endpoint table (which needs them) are imported by the first call that
+    # uses them, not with the package: creating every model class is most of the import's cost.
+    _endpoints = LazyModule(f"{__package__}._endpoints")
+    models = LazyModule(f"{__package__}.models")
 
 _Self = TypeVar("_Self", bound="PaciolanClient")
 _T = TypeVar("_T")
@@ -60,409 +39,12 @@ SERVERS: dict[str, str] = {
     "test": "https://connect-qfnq.paciolan.info/pdi/v1",
 }
 
-_CATALOG_LIST_ITEMS: Endpoint[list[CatalogItemSummary]] = Endpoint(
-    "catalog.list_items",
-    "GET",
-    "/catalog/items",
-    (
-        Param("policyCode", "query", argument="policy_code"),
-        Param("startDate", "query", argument="start_date"),
-        Param("seasonCode", "query", style="repeated", argument="season_code"),
-        Param("facilityCode", "query", argument="facility_code"),
-        Param("itemBasis", "query", argument="item_basis"),
-    ),
-    response_type=list[CatalogItemSummary],
-    idempotent=True,
-)
-
-_CATALOG_GET_ITEM: Endpoint[CatalogItem] = Endpoint(
-    "catalog.get_item",
-    "GET",
-    "/catalog/{season_code}/{item_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-    ),
-    response_type=CatalogItem,
-    idempotent=True,
-)
-
-_INVENTORY_GET_AVAILABILITY: Endpoint[Availability] = Endpoint(
-    "inventory.get_availability",
-    "GET",
-    "/inventory/availability/{season_code}/{item_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("seatStatusCode", "query", argument="seat_status_code"),
-        Param("priceLevelsOnly", "query", argument="price_levels_only"),
-    ),
-    response_type=Availability,
-    idempotent=True,
-)
-
-_INVENTORY_GET_SEAT_STATUS: Endpoint[SeatStatus] = Endpoint(
-    "inventory.get_seat_status",
-    "GET",
-    "/inventory/status/{season_code}/{item_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("section", "query", style="comma"),
-    ),
-    response_type=SeatStatus,
-    idempotent=True,
-)
-
-_INVENTORY_UPDATE_SEAT_STATUS: Endpoint[SeatStatusUpdate] = Endpoint(
-    "inventory.update_seat_status",
-    "POST",
-    "/inventory/status/{season_code}/{item_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("debug", "query", choices=frozenset({"false", "true"})),
-    ),
-    response_type=SeatStatusUpdate,
-    body_type=list[SeatStatusChange],
-    idempotent=False,
-)
-
-_CART_CREATE: Endpoint[Cart] = Endpoint(
-    "cart.create",
-    "POST",
-    "/cart",
-    (Param("policyCode", "query", required=True, argument="policy_code"),),
-    response_type=Cart,
-    body_type=OfferRequest,
-    idempotent=False,
-)
-
-_CART_GET: Endpoint[Cart] = Endpoint(
-    "cart.get",
-    "GET",
-    "/cart/{cart_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-    ),
-    response_type=Cart,
-    idempotent=True,
-    head=True,
-)
-
-_CART_DELETE: Endpoint[None] = Endpoint(
-    "cart.delete",
-    "DELETE",
-    "/cart/{cart_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    idempotent=True,
-)
-
-_CART_CHECKOUT: Endpoint[Cart] = Endpoint(
-    "cart.checkout",
-    "POST",
-    "/cart/{cart_id}/checkout",
-    (
-        Param("cart_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    body_type=Checkout,
-    idempotent=False,
-)
-
-_CART_ADD_OFFER: Endpoint[Cart] = Endpoint(
-    "cart.add_offer",
-    "POST",
-    "/cart/{cart_id}/offers",
-    (
-        Param("cart_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    body_type=OfferRequest,
-    idempotent=False,
-)
-
-_CART_REMOVE_OFFER: Endpoint[Cart] = Endpoint(
-    "cart.remove_offer",
-    "DELETE",
-    "/cart/{cart_id}/offers/{offer_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("offer_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    idempotent=True,
-    gzip=False,
-)
-
-_CART_UPDATE_OFFER: Endpoint[Cart] = Endpoint(
-    "cart.update_offer",
-    "PATCH",
-    "/cart/{cart_id}/offers/{offer_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("offer_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    body_type=OfferUpdate,
-    idempotent=False,
-)
-
-_CART_REPLACE_OFFER: Endpoint[Cart] = Endpoint(
-    "cart.replace_offer",
-    "PUT",
-    "/cart/{cart_id}/offers/{offer_id}",
-    (
-        Param("cart_id", "path", required=True),
-        Param("offer_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("If-Unmodified-Since", "header", argument="if_unmodified_since"),
-    ),
-    response_type=Cart,
-    body_type=OfferUpdate,
-    idempotent=True,
-)
-
-_TICKETS_GET: Endpoint[Ticket] = Endpoint(
-    "tickets.get",
-    "GET",
-    "/tickets/{ticket_id}",
-    (Param("ticket_id", "path", required=True),),
-    response_type=Ticket,
-    idempotent=True,
-    head=True,
-)
-
-_TICKETS_GET_BY_BARCODE: Endpoint[Ticket] = Endpoint(
-    "tickets.get_by_barcode",
-    "GET",
-    "/tickets/barcode/{barcode}",
-    (Param("barcode", "path", required=True),),
-    response_type=Ticket,
-    idempotent=True,
-)
-
-_TICKETS_PRINT: Endpoint[Ticket] = Endpoint(
-    "tickets.print",
-    "POST",
-    "/tickets/{ticket_id}/print",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"})),
-    ),
-    response_type=Ticket,
-    body_type=dict,
-    idempotent=False,
-    media_types={
-        "application/pdf": MULTIPART,
-        "application/vnd.apple.pkpass": MULTIPART,
-        "application/vnd.google-apps.pass": PassTickets,
-    },
-)
-
-_TICKETS_REPRINT: Endpoint[Ticket] = Endpoint(
-    "tickets.reprint",
-    "POST",
-    "/tickets/{ticket_id}/reprint",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-        Param("format", "query", choices=frozenset({"DESKTOP", "MOBILE", "BOTH"})),
-        Param("Authorization", "header", secret=True, required=True, argument="authorization"),
-    ),
-    response_type=Ticket,
-    body_type=dict,
-    idempotent=False,
-    media_types={
-        "application/pdf": MULTIPART,
-        "application/vnd.apple.pkpass": MULTIPART,
-        "application/vnd.google-apps.pass": PassTickets,
-    },
-)
-
-_TICKETS_VOID: Endpoint[VoidResult] = Endpoint(
-    "tickets.void",
-    "POST",
-    "/tickets/{ticket_id}/void",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-    ),
-    response_type=VoidResult,
-    body_type=dict,
-    idempotent=False,
-)
-
-_TICKETS_REISSUE: Endpoint[PassTickets] = Endpoint(
-    "tickets.reissue",
-    "POST",
-    "/tickets/{ticket_id}/reissue",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("Authorization", "header", secret=True, required=True, argument="authorization"),
-    ),
-    response_type=PassTickets,
-    body_type=dict,
-    idempotent=False,
-    accept="application/vnd.google-apps.pass",
-    gzip=False,
-)
-
-_TICKETS_REPRINT_PASS: Endpoint[PassTickets] = Endpoint(
-    "tickets.reprint_pass",
-    "POST",
-    "/tickets/{ticket_id}/reprint/pass",
-    (
-        Param("ticket_id", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("passtype", "query", choices=frozenset({"apple", "google"}), required=True),
-        Param("Authorization", "header", secret=True, required=True, argument="authorization"),
-    ),
-    response_type=PassTickets,
-    body_type=dict,
-    idempotent=False,
-    gzip=False,
-)
-
-_PATRON_AUTHENTICATE: Endpoint[PatronAuthentication] = Endpoint(
-    "patron.authenticate",
-    "POST",
-    "/patron/auth",
-    (),
-    response_type=PatronAuthentication,
-    body_type=PatronCredentials,
-    idempotent=False,
-    gzip=False,
-)
-
-_PATRON_GET_ORDERS: Endpoint[PatronOrder] = Endpoint(
-    "patron.get_orders",
-    "GET",
-    "/patron/{account}/orders/{season}",
-    (
-        Param("account", "path", required=True),
-        Param("season", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-    ),
-    response_type=PatronOrder,
-    idempotent=True,
-)
-
-_PATRON_GET_SEASONS: Endpoint[PatronSeasons] = Endpoint(
-    "patron.get_seasons",
-    "GET",
-    "/patron/{account}/seasons",
-    (Param("account", "path", required=True),),
-    response_type=PatronSeasons,
-    idempotent=True,
-    gzip=False,
-)
-
-_BATCH_GET_STATUS: Endpoint[BatchStatus] = Endpoint(
-    "batch.get_status",
-    "GET",
-    "/batch/status/{batch_id}",
-    (Param("batch_id", "path", required=True),),
-    response_type=BatchStatus,
-    idempotent=True,
-    gzip=False,
-)
-
-_BATCH_EXPORT_ORDERS: Endpoint[BatchJob] = Endpoint(
-    "batch.export_orders",
-    "GET",
-    "/batch/export/orders",
-    (
-        Param("seasonCode", "query", argument="season_code"),
-        Param("patron", "query"),
-        Param("itemCode", "query", argument="item_code"),
-        Param("since", "query"),
-        Param("distributorCode", "query", argument="distributor_code"),
-    ),
-    response_type=BatchJob,
-    idempotent=False,
-    gzip=False,
-)
-
-_MANIFEST_GET: Endpoint[Manifest] = Endpoint(
-    "manifest.get",
-    "GET",
-    "/manifest/{season_code}/{facility_code}/{configuration_code}",
-    (
-        Param("season_code", "path", required=True),
-        Param("facility_code", "path", required=True),
-        Param("configuration_code", "path", required=True),
-        Param("policyCode", "query", argument="policy_code"),
-        Param("event", "query"),
-    ),
-    response_type=Manifest,
-    idempotent=True,
-    head=True,
-)
-
-_PRICING_GET_PROFILE: Endpoint[PricingProfile] = Endpoint(
-    "pricing.get_profile",
-    "GET",
-    "/pricing/{profile_code}/{season_code}/{item_code}",
-    (
-        Param("profile_code", "path", required=True),
-        Param("season_code", "path", required=True),
-        Param("item_code", "path", required=True),
-        Param("policyCode", "query", required=True, argument="policy_code"),
-        Param("includeAllSeats", "query", argument="include_all_seats"),
-        Param("debug", "query"),
-        Param("If-Modified-Since", "header", argument="if_modified_since"),
-    ),
-    response_type=PricingProfile,
-    idempotent=True,
-    not_modified=True,
-    head=True,
-)
-
-_UTIL_SYSINFO: Endpoint[SystemInfo] = Endpoint(
-    "util.sysinfo",
-    "GET",
-    "/util/sysinfo",
-    (),
-    response_type=SystemInfo,
-    idempotent=True,
-    gzip=False,
-)
-
-_UTIL_ECHO: Endpoint[Any] = Endpoint(
-    "util.echo",
-    "POST",
-    "/util/echo",
-    (),
-    response_type=Any,
-    body_type=dict[str, Any],
-    idempotent=True,
-)
-
 
 class CatalogOperations:
     """Operations of the `catalog` group: `client.catalog.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -478,7 +60,7 @@ class CatalogOperations:
         season_code: list[str] | None = None,
         facility_code: str | None = None,
         item_basis: str | None = None,
-    ) -> list[CatalogItemSummary]:
+    ) -> list[models.CatalogItemSummary]:
         """Retrieve catalog items
 
         `GET /catalog/items`
@@ -504,7 +86,7 @@ class CatalogOperations:
                 filter output.
         """
         return self._client._send(
-            _CATALOG_LIST_ITEMS,
+            _endpoints._CATALOG_LIST_ITEMS,
             {
                 "policyCode": policy_code,
                 "startDate": start_date,
@@ -517,7 +99,7 @@ class CatalogOperations:
     get_item: _signatures.CatalogGetItemOperation
 
     @operation  # type: ignore[no-redef]
-    def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> CatalogItem:
+    def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> models.CatalogItem:
         """Retrieve catalog item by season and item code
 
         `GET /catalog/{season_code}/{item_code}`
@@ -532,7 +114,7 @@ class CatalogOperations:
                 requestor.
         """
         return self._client._send(
-            _CATALOG_GET_ITEM,
+            _endpoints._CATALOG_GET_ITEM,
             {"season_code": season_code, "item_code": item_code, "policyCode": policy_code},
         )
 
@@ -540,7 +122,8 @@ class CatalogOperations:
 class InventoryOperations:
     """Operations of the `inventory` group: `client.inventory.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -556,7 +139,7 @@ class InventoryOperations:
         policy_code: str,
         seat_status_code: str | None = None,
         price_levels_only: bool | None = None,
-    ) -> Availability:
+    ) -> models.Availability:
         """Retrieve inventory availability by season and item code
 
         `GET /inventory/availability/{season_code}/{item_code}`
@@ -575,7 +158,7 @@ class InventoryOperations:
                 description is truncated after "When").
         """
         return self._client._send(
-            _INVENTORY_GET_AVAILABILITY,
+            _endpoints._INVENTORY_GET_AVAILABILITY,
             {
                 "season_code": season_code,
                 "item_code": item_code,
@@ -595,7 +178,7 @@ class InventoryOperations:
         item_code: str,
         policy_code: str,
         section: list[str] | None = None,
-    ) -> SeatStatus:
+    ) -> models.SeatStatus:
         """Retrieve inventory status by season and item code
 
         `GET /inventory/status/{season_code}/{item_code}`
@@ -616,7 +199,7 @@ class InventoryOperations:
                 (section=UB%3A100,LB%3A200).
         """
         return self._client._send(
-            _INVENTORY_GET_SEAT_STATUS,
+            _endpoints._INVENTORY_GET_SEAT_STATUS,
             {
                 "season_code": season_code,
                 "item_code": item_code,
@@ -631,12 +214,12 @@ class InventoryOperations:
     def update_seat_status(
         self,
         *,
-        body: list[SeatStatusChange] | list[dict[str, Any]],
+        body: list[models.SeatStatusChange] | list[dict[str, Any]],
         season_code: str,
         item_code: str,
         policy_code: str,
-        debug: DebugFlag | Literal["false", "true"] | None = None,
-    ) -> SeatStatusUpdate:
+        debug: models.DebugFlag | Literal["false", "true"] | None = None,
+    ) -> models.SeatStatusUpdate:
         """Update seat status
 
         `POST /inventory/status/{season_code}/{item_code}`
@@ -654,7 +237,7 @@ class InventoryOperations:
                 when instructed by Paciolan Developer Support.
         """
         return self._client._send(
-            _INVENTORY_UPDATE_SEAT_STATUS,
+            _endpoints._INVENTORY_UPDATE_SEAT_STATUS,
             {
                 "season_code": season_code,
                 "item_code": item_code,
@@ -668,7 +251,8 @@ class InventoryOperations:
 class CartOperations:
     """Operations of the `cart` group: `client.cart.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -676,7 +260,9 @@ class CartOperations:
     create: _signatures.CartCreateOperation
 
     @operation  # type: ignore[no-redef]
-    def create(self, *, body: OfferRequest | Mapping[str, Any], policy_code: str) -> Cart:
+    def create(
+        self, *, body: models.OfferRequest | Mapping[str, Any], policy_code: str
+    ) -> models.Cart:
         """Create a new cart
 
         `POST /cart`
@@ -689,12 +275,12 @@ class CartOperations:
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
         """
-        return self._client._send(_CART_CREATE, {"policyCode": policy_code}, body)
+        return self._client._send(_endpoints._CART_CREATE, {"policyCode": policy_code}, body)
 
     get: _signatures.CartGetOperation
 
     @operation  # type: ignore[no-redef]
-    def get(self, *, cart_id: str, policy_code: str) -> Cart:
+    def get(self, *, cart_id: str, policy_code: str) -> models.Cart:
         """Get cart by ID
 
         `GET /cart/{cart_id}`
@@ -706,7 +292,9 @@ class CartOperations:
             policy_code: Policy (control) code governing the sales policy for the
                 requestor.
         """
-        return self._client._send(_CART_GET, {"cart_id": cart_id, "policyCode": policy_code})
+        return self._client._send(
+            _endpoints._CART_GET, {"cart_id": cart_id, "policyCode": policy_code}
+        )
 
     delete: _signatures.CartDeleteOperation
 
@@ -736,7 +324,7 @@ class CartOperations:
                 (PreconditionFailedError).
         """
         self._client._send(
-            _CART_DELETE,
+            _endpoints._CART_DELETE,
             {
                 "cart_id": cart_id,
                 "policyCode": policy_code,
@@ -750,11 +338,11 @@ class CartOperations:
     def checkout(
         self,
         *,
-        body: Checkout | Mapping[str, Any],
+        body: models.Checkout | Mapping[str, Any],
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Complete cart checkout
 
         `POST /cart/{cart_id}/checkout`
@@ -775,7 +363,7 @@ class CartOperations:
                 (PreconditionFailedError).
         """
         return self._client._send(
-            _CART_CHECKOUT,
+            _endpoints._CART_CHECKOUT,
             {
                 "cart_id": cart_id,
                 "policyCode": policy_code,
@@ -790,11 +378,11 @@ class CartOperations:
     def add_offer(
         self,
         *,
-        body: OfferRequest | Mapping[str, Any],
+        body: models.OfferRequest | Mapping[str, Any],
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Create offer in cart
 
         `POST /cart/{cart_id}/offers`
@@ -815,7 +403,7 @@ class CartOperations:
                 (PreconditionFailedError).
         """
         return self._client._send(
-            _CART_ADD_OFFER,
+            _endpoints._CART_ADD_OFFER,
             {
                 "cart_id": cart_id,
                 "policyCode": policy_code,
@@ -834,7 +422,7 @@ class CartOperations:
         offer_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Remove offer from cart
 
         `DELETE /cart/{cart_id}/offers/{offer_id}`
@@ -856,7 +444,7 @@ class CartOperations:
                 (PreconditionFailedError).
         """
         return self._client._send(
-            _CART_REMOVE_OFFER,
+            _endpoints._CART_REMOVE_OFFER,
             {
                 "cart_id": cart_id,
                 "offer_id": offer_id,
@@ -871,12 +459,12 @@ class CartOperations:
     def update_offer(
         self,
         *,
-        body: OfferUpdate | Mapping[str, Any],
+        body: models.OfferUpdate | Mapping[str, Any],
         cart_id: str,
         offer_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Modify offer in cart (partial update)
 
         `PATCH /cart/{cart_id}/offers/{offer_id}`
@@ -899,7 +487,7 @@ class CartOperations:
                 (PreconditionFailedError).
         """
         return self._client._send(
-            _CART_UPDATE_OFFER,
+            _endpoints._CART_UPDATE_OFFER,
             {
                 "cart_id": cart_id,
                 "offer_id": offer_id,
@@ -915,12 +503,12 @@ class CartOperations:
     def replace_offer(
         self,
         *,
-        body: OfferUpdate | Mapping[str, Any],
+        body: models.OfferUpdate | Mapping[str, Any],
         cart_id: str,
         offer_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
-    ) -> Cart:
+    ) -> models.Cart:
         """Modify offer in cart (complete replacement)
 
         `PUT /cart/{cart_id}/offers/{offer_id}`
@@ -944,7 +532,7 @@ class CartOperations:
                 (PreconditionFailedError).
         """
         return self._client._send(
-            _CART_REPLACE_OFFER,
+            _endpoints._CART_REPLACE_OFFER,
             {
                 "cart_id": cart_id,
                 "offer_id": offer_id,
@@ -958,7 +546,8 @@ class CartOperations:
 class TicketsOperations:
     """Operations of the `tickets` group: `client.tickets.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -966,7 +555,7 @@ class TicketsOperations:
     get: _signatures.TicketsGetOperation
 
     @operation  # type: ignore[no-redef]
-    def get(self, *, ticket_id: str) -> Ticket:
+    def get(self, *, ticket_id: str) -> models.Ticket:
         """Get ticket information
 
         `GET /tickets/{ticket_id}`
@@ -980,12 +569,12 @@ class TicketsOperations:
         Args:
             ticket_id: The ID of the ticket to retrieve information for.
         """
-        return self._client._send(_TICKETS_GET, {"ticket_id": ticket_id})
+        return self._client._send(_endpoints._TICKETS_GET, {"ticket_id": ticket_id})
 
     get_by_barcode: _signatures.TicketsGetByBarcodeOperation
 
     @operation  # type: ignore[no-redef]
-    def get_by_barcode(self, *, barcode: str) -> Ticket:
+    def get_by_barcode(self, *, barcode: str) -> models.Ticket:
         """Get ticket information by barcode
 
         `GET /tickets/barcode/{barcode}`
@@ -995,7 +584,7 @@ class TicketsOperations:
         Args:
             barcode: The barcode ID of the ticket to retrieve information for.
         """
-        return self._client._send(_TICKETS_GET_BY_BARCODE, {"barcode": barcode})
+        return self._client._send(_endpoints._TICKETS_GET_BY_BARCODE, {"barcode": barcode})
 
     @overload
     def print(
@@ -1003,9 +592,9 @@ class TicketsOperations:
         *,
         ticket_id: str,
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
         media_type: Literal["application/json"] = "application/json",
-    ) -> Ticket: ...
+    ) -> models.Ticket: ...
 
     @overload
     def print(
@@ -1014,7 +603,7 @@ class TicketsOperations:
         ticket_id: str,
         media_type: Literal["application/pdf", "application/vnd.apple.pkpass"],
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
     ) -> MultipartDocument: ...
 
     @overload
@@ -1024,17 +613,17 @@ class TicketsOperations:
         ticket_id: str,
         media_type: Literal["application/vnd.google-apps.pass"],
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
-    ) -> PassTickets: ...
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> models.PassTickets: ...
 
     def print(
         self,
         *,
         ticket_id: str,
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
         media_type: str = "application/json",
-    ) -> Ticket | MultipartDocument | PassTickets:
+    ) -> models.Ticket | MultipartDocument | models.PassTickets:
         """Print ticket
 
         `POST /tickets/{ticket_id}/print`
@@ -1055,8 +644,8 @@ class TicketsOperations:
                 application/vnd.apple.pkpass gives MultipartDocument;
                 application/vnd.google-apps.pass gives PassTickets.
         """
-        result: Ticket | MultipartDocument | PassTickets = self._client._send(
-            _TICKETS_PRINT,
+        result: models.Ticket | MultipartDocument | models.PassTickets = self._client._send(
+            _endpoints._TICKETS_PRINT,
             {"ticket_id": ticket_id, "policyCode": policy_code, "format": format},
             media_type=media_type,
         )
@@ -1069,9 +658,9 @@ class TicketsOperations:
         ticket_id: str,
         authorization: str,
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
         media_type: Literal["application/json"] = "application/json",
-    ) -> Ticket: ...
+    ) -> models.Ticket: ...
 
     @overload
     def reprint(
@@ -1081,7 +670,7 @@ class TicketsOperations:
         authorization: str,
         media_type: Literal["application/pdf", "application/vnd.apple.pkpass"],
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
     ) -> MultipartDocument: ...
 
     @overload
@@ -1092,8 +681,8 @@ class TicketsOperations:
         authorization: str,
         media_type: Literal["application/vnd.google-apps.pass"],
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
-    ) -> PassTickets: ...
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+    ) -> models.PassTickets: ...
 
     def reprint(
         self,
@@ -1101,9 +690,9 @@ class TicketsOperations:
         ticket_id: str,
         authorization: str,
         policy_code: str | None = None,
-        format: PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
+        format: models.PrintFormat | Literal["DESKTOP", "MOBILE", "BOTH"] | None = None,
         media_type: str = "application/json",
-    ) -> Ticket | MultipartDocument | PassTickets:
+    ) -> models.Ticket | MultipartDocument | models.PassTickets:
         """Reprint ticket
 
         `POST /tickets/{ticket_id}/reprint`
@@ -1126,8 +715,8 @@ class TicketsOperations:
                 application/vnd.apple.pkpass gives MultipartDocument;
                 application/vnd.google-apps.pass gives PassTickets.
         """
-        result: Ticket | MultipartDocument | PassTickets = self._client._send(
-            _TICKETS_REPRINT,
+        result: models.Ticket | MultipartDocument | models.PassTickets = self._client._send(
+            _endpoints._TICKETS_REPRINT,
             {
                 "ticket_id": ticket_id,
                 "policyCode": policy_code,
@@ -1141,7 +730,7 @@ class TicketsOperations:
     void: _signatures.TicketsVoidOperation
 
     @operation  # type: ignore[no-redef]
-    def void(self, *, ticket_id: str, policy_code: str | None = None) -> VoidResult:
+    def void(self, *, ticket_id: str, policy_code: str | None = None) -> models.VoidResult:
         """Void a ticket by ticket ID
 
         `POST /tickets/{ticket_id}/void`
@@ -1159,13 +748,15 @@ class TicketsOperations:
                 void request.
         """
         return self._client._send(
-            _TICKETS_VOID, {"ticket_id": ticket_id, "policyCode": policy_code}
+            _endpoints._TICKETS_VOID, {"ticket_id": ticket_id, "policyCode": policy_code}
         )
 
     reissue: _signatures.TicketsReissueOperation
 
     @operation  # type: ignore[no-redef]
-    def reissue(self, *, ticket_id: str, policy_code: str, authorization: str) -> PassTickets:
+    def reissue(
+        self, *, ticket_id: str, policy_code: str, authorization: str
+    ) -> models.PassTickets:
         """Reissue ticket
 
         `POST /tickets/{ticket_id}/reissue`
@@ -1183,7 +774,7 @@ class TicketsOperations:
                 curl samples' "Bearer YOUR_TOKEN").
         """
         return self._client._send(
-            _TICKETS_REISSUE,
+            _endpoints._TICKETS_REISSUE,
             {"ticket_id": ticket_id, "policyCode": policy_code, "Authorization": authorization},
         )
 
@@ -1195,9 +786,9 @@ class TicketsOperations:
         *,
         ticket_id: str,
         policy_code: str,
-        passtype: PassType | Literal["apple", "google"],
+        passtype: models.PassType | Literal["apple", "google"],
         authorization: str,
-    ) -> PassTickets:
+    ) -> models.PassTickets:
         """Reprint Pass ticket
 
         `POST /tickets/{ticket_id}/reprint/pass`
@@ -1218,7 +809,7 @@ class TicketsOperations:
                 curl samples' "Bearer YOUR_TOKEN").
         """
         return self._client._send(
-            _TICKETS_REPRINT_PASS,
+            _endpoints._TICKETS_REPRINT_PASS,
             {
                 "ticket_id": ticket_id,
                 "policyCode": policy_code,
@@ -1231,7 +822,8 @@ class TicketsOperations:
 class PatronOperations:
     """Operations of the `patron` group: `client.patron.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -1239,7 +831,9 @@ class PatronOperations:
     authenticate: _signatures.PatronAuthenticateOperation
 
     @operation  # type: ignore[no-redef]
-    def authenticate(self, *, body: PatronCredentials | Mapping[str, Any]) -> PatronAuthentication:
+    def authenticate(
+        self, *, body: models.PatronCredentials | Mapping[str, Any]
+    ) -> models.PatronAuthentication:
         """Authenticate patron account
 
         `POST /patron/auth`
@@ -1254,14 +848,14 @@ class PatronOperations:
         Args:
             body: The request body: the model, or a dict with the wire names.
         """
-        return self._client._send(_PATRON_AUTHENTICATE, {}, body)
+        return self._client._send(_endpoints._PATRON_AUTHENTICATE, {}, body)
 
     get_orders: _signatures.PatronGetOrdersOperation
 
     @operation  # type: ignore[no-redef]
     def get_orders(
         self, *, account: str, season: str, policy_code: str | None = None
-    ) -> PatronOrder:
+    ) -> models.PatronOrder:
         """Get patron orders for a specific season
 
         `GET /patron/{account}/orders/{season}`
@@ -1275,13 +869,14 @@ class PatronOperations:
             policy_code: Optional distributor policy to resolve transfer eligibility
         """
         return self._client._send(
-            _PATRON_GET_ORDERS, {"account": account, "season": season, "policyCode": policy_code}
+            _endpoints._PATRON_GET_ORDERS,
+            {"account": account, "season": season, "policyCode": policy_code},
         )
 
     get_seasons: _signatures.PatronGetSeasonsOperation
 
     @operation  # type: ignore[no-redef]
-    def get_seasons(self, *, account: str) -> PatronSeasons:
+    def get_seasons(self, *, account: str) -> models.PatronSeasons:
         """Get patron seasons
 
         `GET /patron/{account}/seasons`
@@ -1292,7 +887,7 @@ class PatronOperations:
         Args:
             account: Patron account ID
         """
-        return self._client._send(_PATRON_GET_SEASONS, {"account": account})
+        return self._client._send(_endpoints._PATRON_GET_SEASONS, {"account": account})
 
 
 class BatchOperations(BatchExport):
@@ -1307,7 +902,7 @@ class BatchOperations(BatchExport):
     get_status: _signatures.BatchGetStatusOperation
 
     @operation  # type: ignore[no-redef]
-    def get_status(self, *, batch_id: str) -> BatchStatus:
+    def get_status(self, *, batch_id: str) -> models.BatchStatus:
         """Get status of a batch by batch ID
 
         `GET /batch/status/{batch_id}`
@@ -1319,7 +914,7 @@ class BatchOperations(BatchExport):
         Args:
             batch_id: The batch ID to retrieve status for.
         """
-        return self._client._send(_BATCH_GET_STATUS, {"batch_id": batch_id})
+        return self._client._send(_endpoints._BATCH_GET_STATUS, {"batch_id": batch_id})
 
     export_orders: _signatures.BatchExportOrdersOperation
 
@@ -1332,7 +927,7 @@ class BatchOperations(BatchExport):
         item_code: str | None = None,
         since: str | None = None,
         distributor_code: str | None = None,
-    ) -> BatchJob:
+    ) -> models.BatchJob:
         """Export orders as a batch
 
         `GET /batch/export/orders`
@@ -1361,7 +956,7 @@ class BatchOperations(BatchExport):
         if season_code is None and patron is None:
             raise ArgumentError("batch.export_orders: give `season_code` or `patron`")
         return self._client._send(
-            _BATCH_EXPORT_ORDERS,
+            _endpoints._BATCH_EXPORT_ORDERS,
             {
                 "seasonCode": season_code,
                 "patron": patron,
@@ -1375,7 +970,8 @@ class BatchOperations(BatchExport):
 class ManifestOperations:
     """Operations of the `manifest` group: `client.manifest.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -1391,7 +987,7 @@ class ManifestOperations:
         configuration_code: str,
         policy_code: str | None = None,
         event: str | None = None,
-    ) -> Manifest:
+    ) -> models.Manifest:
         """Get manifest
 
         `GET /manifest/{season_code}/{facility_code}/{configuration_code}`
@@ -1413,7 +1009,7 @@ class ManifestOperations:
                 manifest.
         """
         return self._client._send(
-            _MANIFEST_GET,
+            _endpoints._MANIFEST_GET,
             {
                 "season_code": season_code,
                 "facility_code": facility_code,
@@ -1427,7 +1023,8 @@ class ManifestOperations:
 class PricingOperations:
     """Operations of the `pricing` group: `client.pricing.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -1445,7 +1042,7 @@ class PricingOperations:
         include_all_seats: bool | None = None,
         debug: bool | None = None,
         if_modified_since: str | None = None,
-    ) -> PricingProfile | None:
+    ) -> models.PricingProfile | None:
         """Get seat pricing for a specific item
 
         `GET /pricing/{profile_code}/{season_code}/{item_code}`
@@ -1471,7 +1068,7 @@ class PricingOperations:
                 the pricing has not changed since.
         """
         return self._client._send(
-            _PRICING_GET_PROFILE,
+            _endpoints._PRICING_GET_PROFILE,
             {
                 "profile_code": profile_code,
                 "season_code": season_code,
@@ -1487,7 +1084,8 @@ class PricingOperations:
 class UtilOperations:
     """Operations of the `util` group: `client.util.<operation>(...)`."""
 
-    __slots__ = ("_client",)
+    # `__dict__`: each operation binds once per group and is kept there (see `_responses.Operation`).
+    __slots__ = ("__dict__", "_client")
 
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
@@ -1495,14 +1093,14 @@ class UtilOperations:
     sysinfo: _signatures.UtilSysinfoOperation
 
     @operation  # type: ignore[no-redef]
-    def sysinfo(self) -> SystemInfo:
+    def sysinfo(self) -> models.SystemInfo:
         """Get system information
 
         `GET /util/sysinfo`
 
         The sysinfo endpoint returns back office system information.
         """
-        return self._client._send(_UTIL_SYSINFO, {})
+        return self._client._send(_endpoints._UTIL_SYSINFO, {})
 
     echo: _signatures.UtilEchoOperation
 
@@ -1521,7 +1119,7 @@ class UtilOperations:
         Args:
             body: The request body: the model, or a dict with the wire names.
         """
-        return self._client._send(_UTIL_ECHO, {}, body)
+        return self._client._send(_endpoints._UTIL_ECHO, {}, body)
 
 
 class PaciolanClient:

@@ -180,21 +180,21 @@ class BatchJobStatus(str, enum.Enum):
         return _open_member(cls, value)
 
 
-class CodeName(msgspec.Struct, kw_only=True):
+class CodeName(msgspec.Struct, kw_only=True, gc=False):
     """A coded reference (season, activity, item, configuration, group, ...)."""
 
     code: str
     name: str
 
 
-class CodeAmount(msgspec.Struct, kw_only=True):
+class CodeAmount(msgspec.Struct, kw_only=True, gc=False):
     """A charge, fee, discount or surcharge applied to an offer or order line."""
 
     code: str
     amount: Decimal
 
 
-class CodeNameAmount(msgspec.Struct, kw_only=True):
+class CodeNameAmount(msgspec.Struct, kw_only=True, gc=False):
     """A named charge or fee with its amount."""
 
     code: str
@@ -202,7 +202,7 @@ class CodeNameAmount(msgspec.Struct, kw_only=True):
     amount: Decimal
 
 
-class UserDefinedField(msgspec.Struct, kw_only=True):
+class UserDefinedField(msgspec.Struct, kw_only=True, gc=False):
     """A user-defined field of a cart or order."""
 
     index: int
@@ -212,6 +212,7 @@ class UserDefinedField(msgspec.Struct, kw_only=True):
 class OrderCharge(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "charge_code": "chargeCode",
         "charge_amount": "chargeAmount",
@@ -227,7 +228,7 @@ class OrderCharge(
 
 
 class PriceType(
-    msgspec.Struct, kw_only=True, rename={"class_": "class", "audit_kind": "auditKind"}
+    msgspec.Struct, kw_only=True, gc=False, rename={"class_": "class", "audit_kind": "auditKind"}
 ):
     """A price type with its audit kind and optional price type class."""
 
@@ -240,6 +241,7 @@ class PriceType(
 class CatalogItemSummary(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "season_code": "seasonCode",
         "item_code": "itemCode",
@@ -273,6 +275,7 @@ class CatalogItemSummary(
 class Facility(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "address_locality": "addressLocality",
         "address_region": "addressRegion",
@@ -299,6 +302,7 @@ class Facility(
 class NonAllocatable(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "item_limit": "itemLimit",
         "quantity_sold": "quantitySold",
@@ -325,6 +329,7 @@ class NonAllocatable(
 class CatalogOffer(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "price_level": "priceLevel",
         "price_type": "priceType",
@@ -354,6 +359,7 @@ class CatalogOffer(
 class CatalogItem(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "event_name": "eventName",
         "internet_name": "internetName",
@@ -391,14 +397,16 @@ class CatalogItem(
     offers: list[CatalogOffer]
 
 
-class SectionAvailability(msgspec.Struct, kw_only=True):
+class SectionAvailability(msgspec.Struct, kw_only=True, gc=False):
     """SectionAvailability"""
 
     section: str
     availability: int
 
 
-class PriceLevelAvailability(msgspec.Struct, kw_only=True, rename={"price_level": "priceLevel"}):
+class PriceLevelAvailability(
+    msgspec.Struct, kw_only=True, gc=False, rename={"price_level": "priceLevel"}
+):
     """PriceLevelAvailability"""
 
     price_level: int
@@ -406,7 +414,7 @@ class PriceLevelAvailability(msgspec.Struct, kw_only=True, rename={"price_level"
     availability: int
 
 
-class Availability(msgspec.Struct, kw_only=True, rename={"price_levels": "priceLevels"}):
+class Availability(msgspec.Struct, kw_only=True, gc=False, rename={"price_levels": "priceLevels"}):
     """Summary availability of an event, by price level and section."""
 
     season: CodeName
@@ -415,7 +423,7 @@ class Availability(msgspec.Struct, kw_only=True, rename={"price_levels": "priceL
     price_levels: list[PriceLevelAvailability]
 
 
-class RowSeatStatus(msgspec.Struct, kw_only=True):
+class RowSeatStatus(msgspec.Struct, kw_only=True, gc=False):
     """Seats of a row and their status codes (parallel lists)."""
 
     row: str
@@ -423,21 +431,23 @@ class RowSeatStatus(msgspec.Struct, kw_only=True):
     statuses: list[str]
 
 
-class SectionSeatStatus(msgspec.Struct, kw_only=True):
+class SectionSeatStatus(msgspec.Struct, kw_only=True, gc=False):
     """SectionSeatStatus"""
 
     section: str
     rows: list[RowSeatStatus]
 
 
-class PriceLevelSeatStatus(msgspec.Struct, kw_only=True, rename={"price_level": "priceLevel"}):
+class PriceLevelSeatStatus(
+    msgspec.Struct, kw_only=True, gc=False, rename={"price_level": "priceLevel"}
+):
     """PriceLevelSeatStatus"""
 
     price_level: int
     sections: list[SectionSeatStatus]
 
 
-class SeatStatus(msgspec.Struct, kw_only=True, rename={"price_levels": "priceLevels"}):
+class SeatStatus(msgspec.Struct, kw_only=True, gc=False, rename={"price_levels": "priceLevels"}):
     """Seat status information of an event for the requested sections."""
 
     season: CodeName
@@ -464,7 +474,7 @@ class SeatStatusChange(msgspec.Struct, kw_only=True, rename={"seat_status": "sea
     """The seat status code to apply."""
 
 
-class SeatStatusExceptionRow(msgspec.Struct, kw_only=True):
+class SeatStatusExceptionRow(msgspec.Struct, kw_only=True, gc=False):
     """SeatStatusExceptionRow"""
 
     row: str
@@ -473,21 +483,23 @@ class SeatStatusExceptionRow(msgspec.Struct, kw_only=True):
     """Why the seats were not updated, e.g. STATUS_ALREADY_CHANGED."""
 
 
-class SeatStatusException(msgspec.Struct, kw_only=True):
+class SeatStatusException(msgspec.Struct, kw_only=True, gc=False):
     """Seats of a section that were not updated."""
 
     section: str
     rows: list[SeatStatusExceptionRow]
 
 
-class SeatStatusUpdate(msgspec.Struct, kw_only=True, rename={"seats_updated": "seatsUpdated"}):
+class SeatStatusUpdate(
+    msgspec.Struct, kw_only=True, gc=False, rename={"seats_updated": "seatsUpdated"}
+):
     """Result of a seat status change."""
 
     exceptions: list[SeatStatusException]
     seats_updated: int
 
 
-class CartSeat(msgspec.Struct, kw_only=True):
+class CartSeat(msgspec.Struct, kw_only=True, gc=False):
     """CartSeat"""
 
     section: str
@@ -499,6 +511,7 @@ class CartSeat(msgspec.Struct, kw_only=True):
 class CartOfferEvent(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={"price_level": "priceLevel", "facility_fee": "facilityFee"},
 ):
     """CartOfferEvent"""
@@ -513,6 +526,7 @@ class CartOfferEvent(
 class CartOffer(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "order_offer": "orderOffer",
         "offer_type": "offerType",
@@ -564,7 +578,7 @@ class CartOffer(
     printed_quantity: int
 
 
-class SaleCode(msgspec.Struct, kw_only=True):
+class SaleCode(msgspec.Struct, kw_only=True, gc=False):
     """SaleCode"""
 
     code: str
@@ -572,7 +586,9 @@ class SaleCode(msgspec.Struct, kw_only=True):
     group: CodeName
 
 
-class AvailableSurcharge(msgspec.Struct, kw_only=True, rename={"season_code": "seasonCode"}):
+class AvailableSurcharge(
+    msgspec.Struct, kw_only=True, gc=False, rename={"season_code": "seasonCode"}
+):
     """AvailableSurcharge"""
 
     season_code: str
@@ -580,7 +596,7 @@ class AvailableSurcharge(msgspec.Struct, kw_only=True, rename={"season_code": "s
     name: str
 
 
-class PaymentMethod(msgspec.Struct, kw_only=True):
+class PaymentMethod(msgspec.Struct, kw_only=True, gc=False):
     """PaymentMethod"""
 
     code: str
@@ -588,7 +604,9 @@ class PaymentMethod(msgspec.Struct, kw_only=True):
     type: str
 
 
-class DeliveryMethod(msgspec.Struct, kw_only=True, rename={"mobile_format": "mobileFormat"}):
+class DeliveryMethod(
+    msgspec.Struct, kw_only=True, gc=False, rename={"mobile_format": "mobileFormat"}
+):
     """DeliveryMethod"""
 
     code: str
@@ -601,6 +619,7 @@ class DeliveryMethod(msgspec.Struct, kw_only=True, rename={"mobile_format": "mob
 class Cart(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "id": "ID",
         "user_defined_fields": "userDefinedFields",
@@ -842,6 +861,7 @@ class Checkout(msgspec.Struct, kw_only=True, rename={"user_defined_fields": "use
 class Ticket(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "ticket_id": "ticketID",
         "item_basis": "itemBasis",
@@ -938,14 +958,14 @@ class Ticket(
     will_call_customer: str | None
 
 
-class VoidResult(msgspec.Struct, kw_only=True, rename={"season_code": "seasonCode"}):
+class VoidResult(msgspec.Struct, kw_only=True, gc=False, rename={"season_code": "seasonCode"}):
     """The transaction that voided the ticket."""
 
     season_code: str
     transaction: str
 
 
-class PassTicket(msgspec.Struct, kw_only=True, rename={"ticket_id": "ticketId"}):
+class PassTicket(msgspec.Struct, kw_only=True, gc=False, rename={"ticket_id": "ticketId"}):
     """PassTicket"""
 
     ticket_id: str
@@ -958,7 +978,7 @@ class PassTicket(msgspec.Struct, kw_only=True, rename={"ticket_id": "ticketId"})
         return _masked_repr(self, self._secret_fields)
 
 
-class PassTickets(msgspec.Struct, kw_only=True):
+class PassTickets(msgspec.Struct, kw_only=True, gc=False):
     """Google Pay pass tokens of the (re)issued tickets."""
 
     tickets: list[PassTicket]
@@ -989,14 +1009,16 @@ class PatronCredentials(
         return _masked_repr(self, self._secret_fields)
 
 
-class PatronAuthentication(msgspec.Struct, kw_only=True):
+class PatronAuthentication(msgspec.Struct, kw_only=True, gc=False):
     """PatronAuthentication"""
 
     authenticated: bool
     account: str | None
 
 
-class EventSummary(msgspec.Struct, kw_only=True, rename={"internet_name": "internetName"}):
+class EventSummary(
+    msgspec.Struct, kw_only=True, gc=False, rename={"internet_name": "internetName"}
+):
     """EventSummary"""
 
     code: str
@@ -1007,6 +1029,7 @@ class EventSummary(msgspec.Struct, kw_only=True, rename={"internet_name": "inter
 class OrderSeat(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "ticket_id": "ticketID",
         "has_pending_post_sale_activity": "hasPendingPostSaleActivity",
@@ -1025,6 +1048,7 @@ class OrderSeat(
 class OrderEvent(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "price_level": "priceLevel",
         "facility_fee": "facilityFee",
@@ -1051,7 +1075,7 @@ class OrderEvent(
     seats: list[OrderSeat]
 
 
-class Disposition(msgspec.Struct, kw_only=True, rename={"mobile_type": "mobileType"}):
+class Disposition(msgspec.Struct, kw_only=True, gc=False, rename={"mobile_type": "mobileType"}):
     """Delivery method (disposition) of an order line."""
 
     code: str
@@ -1063,6 +1087,7 @@ class Disposition(msgspec.Struct, kw_only=True, rename={"mobile_type": "mobileTy
 class OrderLineItem(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "last_updated": "lastUpdated",
         "item_basis": "itemBasis",
@@ -1120,6 +1145,7 @@ class OrderLineItem(
 class PatronOrder(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "order_date": "orderDate",
         "order_item_value": "orderItemValue",
@@ -1144,7 +1170,7 @@ class PatronOrder(
     order_line_items: list[OrderLineItem]
 
 
-class PatronSeasons(msgspec.Struct, kw_only=True):
+class PatronSeasons(msgspec.Struct, kw_only=True, gc=False):
     """Active seasons of a patron account."""
 
     seasons: list[CodeName]
@@ -1153,6 +1179,7 @@ class PatronSeasons(msgspec.Struct, kw_only=True):
 class BatchStatus(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "status": "status ",
         "_status_alias": "status",
@@ -1179,16 +1206,18 @@ class BatchStatus(
             self.status, self._status_alias = self._status_alias, UNSET
 
 
-class BatchJob(msgspec.Struct, kw_only=True, rename={"batch_id": "batchID"}):
+class BatchJob(msgspec.Struct, kw_only=True, gc=False, rename={"batch_id": "batchID"}):
     """A scheduled batch job."""
 
     status: BatchJobStatus
     batch_id: str
 
 
+# Not keyword-only: built positionally, once per line of an export file (44 keyword arguments
+# cost more than reading the line).
 class OrderExportRow(
     msgspec.Struct,
-    kw_only=True,
+    gc=False,
     rename={
         "is_organization": "isOrganization",
         "company_name": "companyName",
@@ -1269,7 +1298,10 @@ class OrderExportRow(
 
 
 class ManifestSeat(
-    msgspec.Struct, kw_only=True, rename={"is_aisle": "isAisle", "is_accessible": "isAccessible"}
+    msgspec.Struct,
+    kw_only=True,
+    gc=False,
+    rename={"is_aisle": "isAisle", "is_accessible": "isAccessible"},
 ):
     """ManifestSeat"""
 
@@ -1280,7 +1312,9 @@ class ManifestSeat(
     is_accessible: bool
 
 
-class ManifestRow(msgspec.Struct, kw_only=True, rename={"fill_direction": "fillDirection"}):
+class ManifestRow(
+    msgspec.Struct, kw_only=True, gc=False, rename={"fill_direction": "fillDirection"}
+):
     """ManifestRow"""
 
     row: str
@@ -1289,7 +1323,9 @@ class ManifestRow(msgspec.Struct, kw_only=True, rename={"fill_direction": "fillD
     seats: list[ManifestSeat]
 
 
-class ManifestSection(msgspec.Struct, kw_only=True, rename={"section_name": "sectionName"}):
+class ManifestSection(
+    msgspec.Struct, kw_only=True, gc=False, rename={"section_name": "sectionName"}
+):
     """ManifestSection"""
 
     section: str
@@ -1297,7 +1333,7 @@ class ManifestSection(msgspec.Struct, kw_only=True, rename={"section_name": "sec
     rows: list[ManifestRow]
 
 
-class ManifestArea(msgspec.Struct, kw_only=True, rename={"seat_value": "seatValue"}):
+class ManifestArea(msgspec.Struct, kw_only=True, gc=False, rename={"seat_value": "seatValue"}):
     """ManifestArea"""
 
     code: str
@@ -1310,6 +1346,7 @@ class ManifestArea(msgspec.Struct, kw_only=True, rename={"seat_value": "seatValu
 class ManifestPriceLevel(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "price_level": "priceLevel",
         "price_level_name": "priceLevelName",
@@ -1325,7 +1362,7 @@ class ManifestPriceLevel(
     areas: list[ManifestArea]
 
 
-class Manifest(msgspec.Struct, kw_only=True, rename={"price_levels": "priceLevels"}):
+class Manifest(msgspec.Struct, kw_only=True, gc=False, rename={"price_levels": "priceLevels"}):
     """Configuration (seating manifest) of a facility for a season."""
 
     season: CodeName
@@ -1338,6 +1375,7 @@ class Manifest(msgspec.Struct, kw_only=True, rename={"price_levels": "priceLevel
 class PricingItem(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={"event_name": "eventName", "internet_name": "internetName"},
 ):
     """PricingItem"""
@@ -1349,7 +1387,10 @@ class PricingItem(
 
 
 class PricedSeat(
-    msgspec.Struct, kw_only=True, rename={"low_price": "lowPrice", "high_price": "highPrice"}
+    msgspec.Struct,
+    kw_only=True,
+    gc=False,
+    rename={"low_price": "lowPrice", "high_price": "highPrice"},
 ):
     """PricedSeat"""
 
@@ -1359,21 +1400,23 @@ class PricedSeat(
     high_price: Decimal
 
 
-class PricedRow(msgspec.Struct, kw_only=True):
+class PricedRow(msgspec.Struct, kw_only=True, gc=False):
     """PricedRow"""
 
     row: str
     seats: list[PricedSeat]
 
 
-class PricedSection(msgspec.Struct, kw_only=True):
+class PricedSection(msgspec.Struct, kw_only=True, gc=False):
     """PricedSection"""
 
     section: str
     rows: list[PricedRow]
 
 
-class PricingProfile(msgspec.Struct, kw_only=True, rename={"pricing_profile": "pricingProfile"}):
+class PricingProfile(
+    msgspec.Struct, kw_only=True, gc=False, rename={"pricing_profile": "pricingProfile"}
+):
     """Seat-level pricing of a pricing profile for an item."""
 
     pricing_profile: CodeName
@@ -1382,7 +1425,7 @@ class PricingProfile(msgspec.Struct, kw_only=True, rename={"pricing_profile": "p
     sections: list[PricedSection]
 
 
-class Organization(msgspec.Struct, kw_only=True):
+class Organization(msgspec.Struct, kw_only=True, gc=False):
     """Organization"""
 
     id: int
@@ -1392,6 +1435,7 @@ class Organization(msgspec.Struct, kw_only=True):
 class SystemInfo(
     msgspec.Struct,
     kw_only=True,
+    gc=False,
     rename={
         "pdi_version": "PDIVersion",
         "app_version": "AppVersion",

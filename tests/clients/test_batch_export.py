@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from paciolan import PaciolanClient
@@ -235,3 +236,30 @@ def test_a_failed_download_leaves_no_file(
 def test_rows_need_a_completed_status_with_a_url(paciolan: PaciolanClient) -> None:
     with pytest.raises(ArgumentError, match="no download URL"):
         list(paciolan.batch.iter_order_rows(BatchStatus()))
+
+
+def test_each_cell_lands_in_the_field_of_its_column() -> None:
+    # Rows are built positionally: a column order that drifted from the fields' would swap values.
+    from paciolan.batch_export import _PARSERS, _text, parse_row
+
+    text_columns = {index for index, parser in enumerate(_PARSERS) if parser is _text}
+    cells = [f"cell {index}" if index in text_columns else cell for index, cell in enumerate(ROW)]
+    row = parse_row("\t".join(cells).encode(), 1)
+
+    by_wire_name = json.loads(msgspec.json.encode(row))
+    assert list(by_wire_name) == list(COLUMNS)
+    for index in sorted(text_columns):
+        assert by_wire_name[COLUMNS[index]] == f"cell {index}"
+
+
+def test_a_bad_amount_is_an_error_every_time_it_appears() -> None:
+    # Conversions are cached per distinct cell text: a failure must not be cached as a value.
+    from paciolan.batch_export import parse_row
+
+    cells = list(ROW)
+    cells[14] = "12,50"
+    line = "\t".join(cells).encode()
+    for line_number in (1, 2):
+        with pytest.raises(ExportRowError) as caught:
+            parse_row(line, line_number)
+        assert (caught.value.line_number, caught.value.column) == (line_number, COLUMNS[14])

@@ -58,12 +58,14 @@ report = {{"before": loaded()}}
 import {vendor} as package
 
 report["import"] = loaded()
+report["models_with_import"] = {vendor!r} + ".models" in sys.modules
 report["file"] = package.__file__
 {construct}
 report["client"] = loaded()
 {call}
 report["result"] = type(result).__name__
 report["request"] = loaded()
+report["models_after_request"] = {vendor!r} + ".models" in sys.modules
 report["others"] = [
     name for name in ("paciolan", "oneticket", "codegen", "tests", "jinja2", "yaml")
     if name != {vendor!r} and __import__("importlib.util").util.find_spec(name) is not None
@@ -131,6 +133,36 @@ def test_importing_the_package_loads_no_urllib3_logging_gzip_email_or_http_clien
     fresh: dict[str, Any],
 ) -> None:
     assert fresh["import"] == []
+
+
+def test_the_models_are_imported_by_the_first_call_not_with_the_package(
+    fresh: dict[str, Any],
+) -> None:
+    assert (fresh["models_with_import"], fresh["models_after_request"]) == (False, True)
+
+
+def test_the_models_module_is_an_attribute_of_the_package_without_importing_it() -> None:
+    script = "import paciolan, oneticket; print(paciolan.models.Ticket, oneticket.models.Purchase)"
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", script],
+        env={**os.environ, "PYTHONPATH": str(GENERATED) + os.pathsep + _site_packages()},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [
+        "<class",
+        "'paciolan.models.Ticket'>",
+        "<class",
+        "'oneticket.models.Purchase'>",
+    ]
+
+
+def _site_packages() -> str:
+    spec = importlib.util.find_spec("msgspec")
+    assert spec is not None and spec.origin is not None
+    return str(Path(spec.origin).parent.parent)
 
 
 def test_constructing_a_client_still_loads_none_of_them(fresh: dict[str, Any]) -> None:

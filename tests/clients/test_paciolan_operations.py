@@ -1142,3 +1142,20 @@ def test_with_response_returns_the_cart_and_the_raw_response(
     assert raw.headers["Content-Type"] == "application/json"
     assert raw.method == "GET"
     assert PACIOLAN_KEY not in repr(raw)
+
+
+def test_options_apply_to_operations_read_before_the_options_were_set(
+    http: LocalServer, paciolan: PaciolanClient
+) -> None:
+    # Each group keeps its bound operations: a clone's groups must bind to the clone, not the original.
+    original_get = paciolan.tickets.get
+    http.reply(503, b"", headers={"Retry-After": "0"})
+    http.reply(200, b"{}")
+    retrying = paciolan.with_options(max_retries=1)
+
+    with pytest.raises(errors.DecodeError):
+        retrying.tickets.get(ticket_id="1")
+
+    assert len(http.requests) == 2
+    assert paciolan.tickets.get is original_get
+    assert retrying.tickets.get is not original_get

@@ -260,7 +260,7 @@ OPERATIONS = [operation for vendor in VENDORS for operation in discover(vendor)]
 
 def test_every_operation_of_both_clients_is_found() -> None:
     counts = {vendor: sum(op.vendor == vendor for op in OPERATIONS) for vendor in VENDORS}
-    clients = {vendor: importlib.import_module(f"{vendor}.client") for vendor in VENDORS}
+    clients = {vendor: importlib.import_module(f"{vendor}._endpoints") for vendor in VENDORS}
     endpoints = {
         vendor: {
             value.name

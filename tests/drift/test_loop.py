@@ -63,8 +63,8 @@ from pathlib import Path
 for path in sorted(Path(sys.argv[1]).glob("*/observed/*.json")):
     vendor, operation = path.parent.parent.name, path.name.split(".json")[0].rsplit(".", 1)[0]
     package = importlib.import_module(vendor)
-    client = importlib.import_module(vendor + ".client")
-    endpoint = getattr(client, "_" + operation.replace(".", "_").upper())
+    endpoints = importlib.import_module(vendor + "._endpoints")
+    endpoint = getattr(endpoints, "_" + operation.replace(".", "_").upper())
     value = package.decode(path.read_bytes(), endpoint.envelope_type or endpoint.response_type)
     same = json.loads(package.encode(value), parse_float=Decimal) == json.loads(
         path.read_bytes(), parse_float=Decimal

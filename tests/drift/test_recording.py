@@ -269,12 +269,12 @@ def test_processes_writing_the_same_findings_write_each_once(tmp_path: Path) -> 
     body = msgspec.json.encode(_ticket(**{f"added{i}": i for i in range(30)}))
     code = (
         "import sys\n"
-        "from paciolan import _drift, client, _responses\n"
+        "from paciolan import _drift, _endpoints, _responses\n"
         "recorder = _drift.DriftRecorder(sys.argv[1], vendor='paciolan', secret_values=[])\n"
         "raw = _responses.RawResponse(status=200, headers={'Content-Type': 'application/json'},\n"
         "    body=sys.stdin.buffer.read(), method='GET', url='/', request_id=None, elapsed=0.0,\n"
         "    attempts=1)\n"
-        "recorder.observe(client._TICKETS_GET, raw, None)\n"
+        "recorder.observe(_endpoints._TICKETS_GET, raw, None)\n"
     )
     processes = [
         subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdin=subprocess.PIPE)
@@ -297,7 +297,7 @@ def test_every_vendor_sample_records_nothing_without_a_walk(
     """The samples match the strict copy of their type: the steady state never walks in Python."""
     vendor, operation = path.parent.name, path.stem
     endpoint = getattr(
-        importlib.import_module(f"{vendor}.client"), f"_{operation}".replace(".", "_").upper()
+        importlib.import_module(f"{vendor}._endpoints"), f"_{operation}".replace(".", "_").upper()
     )
     drift = importlib.import_module(f"{vendor}._drift")
     monkeypatch.setattr(drift, "_Walker", None)  # a walk would fail the test

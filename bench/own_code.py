@@ -1,0 +1,126 @@
+"""The client's own code per call: `client.tickets.get(...)` with the connection pool replaced by a stub.
+
+The stub answers at once with the recorded `Ticket` body, so what is left is the client's work (argument
+checks, URL and headers, the Request-ID, the attempt loop, the raw-response record) plus the typed decode
+of the body and the stub call itself; both of those are timed alone and subtracted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import urllib3
+
+import paciolan
+from bench import data
+from bench.figures import Row, Section, Target, us
+from bench.measure import Config, median, rotations
+from bench.per_request import CREDENTIALS
+
+GOAL = 2e-6  # seconds of the client's own code per call
+STUBBED = "`client.tickets.get(ticket_id=...)`, pool stubbed"
+DECODE = "typed decode of the body alone (`paciolan.decode(body, Ticket)`)"
+STUB = "the stub's `urlopen` alone"
+OWN = "the client's own code (stubbed call - decode - stub)"
+BLOCK = 1_000
+
+
+class StubResponse:
+    def __init__(self, body: bytes) -> None:
+        self.status = 200
+        self.headers = urllib3.HTTPHeaderDict({"Content-Type": "application/json"})
+        self.data = body
+
+    def release_conn(self) -> None:
+        pass
+
+
+class StubPool:
+    """Answers every request with the same response, without a socket."""
+
+    def __init__(self, body: bytes) -> None:
+        self.response = StubResponse(body)
+
+    def urlopen(self, method: str, url: str, **kwargs: Any) -> StubResponse:
+        return self.response
+
+
+def stubbed_client(body: bytes) -> paciolan.PaciolanClient | None:
+    """A client whose connection pool is the stub, or None when the runtime keeps its pools elsewhere."""
+    client = paciolan.PaciolanClient(**CREDENTIALS, base_url="http://127.0.0.1:9")
+    transport: Any = client._transport
+    pools = getattr(transport, "_server_pools", None)
+    if not isinstance(pools, dict):
+        return None
+    base = transport.base_urls["default"]
+    origin = len(base) - len(urllib3.util.parse_url(base).path or "")
+    pools["default"] = (StubPool(body), origin)
+    return client
+
+
+def _per_call(call: Callable[[], object]) -> float:
+    clock = time.perf_counter
+    started = clock()
+    for _ in range(BLOCK):
+        call()
+    return (clock() - started) / BLOCK
+
+
+def run(config: Config, inputs: data.Inputs) -> Section:
+    section = Section("Client's own code per call (connection pool replaced by a stub)", "own")
+    client = stubbed_client(inputs.ticket)
+    if client is None:
+        section.notes.append("The runtime has no per-server pool cache to stub: not measured.")
+        return section
+    ticket = client.tickets.get(ticket_id=data.TICKET_ID)
+    if not isinstance(ticket, paciolan.models.Ticket):
+        raise RuntimeError(f"the stubbed tickets.get returned {ticket!r}")
+    stub = StubPool(inputs.ticket)
+    headers = {"Accept": "application/json"}
+    variants: dict[str, Callable[[], object]] = {
+        STUBBED: lambda: client.tickets.get(ticket_id=data.TICKET_ID),
+        DECODE: lambda: paciolan.decode(inputs.ticket, paciolan.models.Ticket),
+        STUB: lambda: stub.urlopen("GET", "/tickets/1", body=None, headers=headers),
+    }
+    for call in variants.values():
+        _per_call(call)  # warm up
+    blocks: dict[str, list[float]] = {name: [] for name in variants}
+    for name in rotations(list(variants), config.request_rounds):
+        blocks[name].append(_per_call(variants[name]))
+    own = [
+        call - decode - stub_
+        for call, decode, stub_ in zip(blocks[STUBBED], blocks[DECODE], blocks[STUB], strict=True)
+    ]
+    runs = config.request_rounds * BLOCK
+    for name, values in blocks.items():
+        value = median(values)
+        section.rows.append(Row(name, value, f"{value * 1e6:.2f} µs", runs))
+    value = median(own)
+    ratios = sorted(v / GOAL for v in own)
+    section.rows.append(
+        Row(
+            OWN,
+            value,
+            f"{value * 1e6:.2f} µs",
+            runs,
+            median(ratios),
+            f"of {us(GOAL)}",
+            Target(1.0),
+            (ratios[0], ratios[-1]),
+        )
+    )
+    fastest = {name: min(values) for name, values in blocks.items()}
+    section.notes.append(
+        "From the fastest block of each variant instead (the least disturbed by other work on "
+        f"the machine): {fastest[STUBBED] * 1e6:.2f} µs a stubbed call, of which "
+        f"{(fastest[STUBBED] - fastest[DECODE] - fastest[STUB]) * 1e6:.2f} µs the client's own code."
+    )
+    section.notes.append(
+        f"Blocks of {BLOCK:,} calls, the three variants interleaved, {config.request_rounds} rounds; "
+        "the own-code figure is computed round by round. The stub stands where the client keeps its "
+        "per-server `HTTPConnectionPool` (`Transport._server_pools`): everything before and after "
+        "`pool.urlopen` runs as in a real call."
+    )
+    return section
