@@ -24,7 +24,6 @@ from ._constants import MAX_ERROR_BODY
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
 from ._files import on_own_server
 from ._multipart import MULTIPART, parse_multipart
-from ._network import Network, needs_absolute_target
 from ._request import check_header_value, prepare
 from ._responses import RawResponse, _captured, _head_only
 from ._serde import decoder_for, encode
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     import urllib3
 
     from . import _drift
+    from ._network import Network
 
 T = TypeVar("T")
 _DEBUG = 10  # logging.DEBUG, without importing logging before the first request
@@ -99,8 +99,12 @@ class Transport:
         self.date_format = date_format
         self.request_id_header = request_id_header
         self.envelope_success = envelope_success
+        if network is None:
+            from ._network import Network  # loaded with the first client, not with the package
+
+            network = Network()
         # Proxies, TLS settings or the user's own pool (shared with the clients `with_options` makes).
-        self.network = network or Network()
+        self.network = network
         # Per server: its connection pool, and where the request target starts in a URL on it.
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
@@ -207,6 +211,8 @@ class Transport:
             from urllib3.util import parse_url
 
             base = self.base_urls[server]
+            from ._network import needs_absolute_target
+
             manager = self._connection_pool(base)
             pool = manager.connection_from_url(base)
             # Through a forwarding proxy the target is the whole URL; otherwise its path onwards.

@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from msgspec import UnsetType
 
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
-from ._environment import credential
 from ._lazy import LazyModule
-from ._network import Network
 from ._responses import operation
 from ._runtime import Transport
 from .downloads import FileDownload
@@ -666,6 +664,10 @@ class OneTicketClient:
         ssl_context: ssl.SSLContext | None = None,
         pool: urllib3.PoolManager | None = None,
     ) -> None:
+        # Loaded with the first client, not with the package (import time is a target).
+        from ._environment import credential
+        from ._network import Network
+
         api_token = credential("api_token", api_token, "ONETICKET_API_TOKEN", str)
         base_urls = dict(SERVERS)
         if base_url is not None:

@@ -9,10 +9,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
-from ._environment import credential
 from ._lazy import LazyModule
 from ._multipart import MultipartDocument
-from ._network import Network
 from ._request import check_credential
 from ._responses import operation
 from ._runtime import Transport
@@ -1183,6 +1181,10 @@ class PaciolanClient:
         ssl_context: ssl.SSLContext | None = None,
         pool: urllib3.PoolManager | None = None,
     ) -> None:
+        # Loaded with the first client, not with the package (import time is a target).
+        from ._environment import credential
+        from ._network import Network
+
         api_key = credential("api_key", api_key, "PACIOLAN_API_KEY", str)
         application_id = credential(
             "application_id", application_id, "PACIOLAN_APPLICATION_ID", str
