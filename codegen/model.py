@@ -494,6 +494,15 @@ class EmulatorFacts:
     notes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class CheckException:
+    """A schemathesis check the emulator is not held to (for `operations`, or all when empty), and why."""
+
+    check: str
+    reason: str
+    operations: frozenset[str]  # qualified operation names; empty: every operation
+
+
 # -- a vendor ------------------------------------------------------------------------------------
 
 
@@ -502,6 +511,7 @@ class Vendor:
     name: str  # the package name
     title: str
     client: str
+    version: str  # PEP 440
     description: str
     servers: dict[str, str]
     credentials: tuple[Credential, ...]
@@ -509,6 +519,7 @@ class Vendor:
     request_id_header: str | None
     envelope: str | None
     envelope_success: str
+    error_type: ObjectType | None  # the body of an error answer (1Ticket: the envelope)
     date_format: str
     drift_env: str | None  # the environment variable that turns drift recording on
     types: tuple[NamedType, ...]  # registry order
@@ -516,7 +527,7 @@ class Vendor:
     workflows: tuple[Workflow, ...]
     emulator: EmulatorFacts | None
     decisions: tuple[str, ...]
-    version: str = "0.0.0"  # the release of the package and its distribution (MAJOR.MINOR.PATCH)
+    unchecked: tuple[CheckException, ...] = ()  # the `openapi.unchecked` exceptions
 
     # Derived facts are computed on first use and kept (the records are frozen).
 

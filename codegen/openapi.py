@@ -4,10 +4,19 @@ The document says what the registry says, for tools other than our generator: se
 headers as security schemes, every operation with its parameters (list styles exact), bodies, responses
 with the vendor samples as examples, and every named type as a schema under its exact wire names.
 
-Two places where OpenAPI and the registry do not line up, and what is done:
+`info.version` is the vendor's `version:` from the registry, a PEP 440 public version: generators such
+as openapi-python-client make it the version of the package they write, and a non-PEP 440 value (the
+former `endpoints.yaml@<hash>`) breaks that package's build. The registry file's hash is not folded into
+it as a local label (`0.1.0+<hash>`, valid PEP 440 but refused by package indexes); it goes beside it, in
+`info.x-registry-sha256`. Error answers (4XX, 5XX) refer to one `components.responses.Error` whose body
+is the vendor's `error_type:` from the registry (Paciolan's error body, 1Ticket's envelope).
+
+Places where OpenAPI and the registry do not line up, and what is done:
 
 - A header parameter named `Authorization` is ignored by OpenAPI tools when declared as a parameter, so
   it becomes a security scheme that the operation requires besides the vendor's credentials.
+- A required query parameter sent empty (`policyCode=`) is missing to the registry's rules (and to the
+  emulator's checks), while OpenAPI allows an empty value: its string schema gets `minLength: 1`.
 - `writeOnly` means "may be sent, should not come back". A secret field of a type that only travels in
   requests gets `writeOnly: true`; a secret field of a type the vendor sends back (1Ticket returns
   `account_password`) cannot honestly be write-only, and a response validator would reject the real
@@ -29,6 +38,8 @@ from codegen.model import ENVELOPE_OUTPUT, EnumType, ObjectType, Operation, Vend
 from codegen.typeexpr import DictOf, ListOf, Named, TypeRef
 
 OPENAPI_VERSION = "3.1.0"
+# The name, under `components.responses`, of the error answer every operation refers to.
+ERROR_RESPONSE = "Error"
 # OpenAPI ignores header parameters with these names; see the module docstring.
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 
@@ -46,13 +57,15 @@ _MULTIPART_NOTE = "A multipart body: a JSON part and the file (the client's Mult
 
 
 def document(
-    vendor: Vendor, *, examples: bool = True, version: str = "registry-1"
+    vendor: Vendor, *, examples: bool = True, registry_sha256: str | None = None
 ) -> dict[str, Any]:
     """The OpenAPI 3.1 document of one resolved vendor.
 
-    With `examples` the responses carry the vendor samples. `version` becomes `info.version`.
+    With `examples` the responses carry the vendor samples. `info.version` is the vendor's `version:`
+    (PEP 440, as generators such as openapi-python-client require of a package version); the registry
+    file's hash, when given, goes beside it in `info.x-registry-sha256`.
     """
-    return _Exporter(vendor, examples).document(version)
+    return _Exporter(vendor, examples).document(registry_sha256)
 
 
 def operation_id(op: Operation) -> str:
@@ -68,7 +81,7 @@ class _Exporter:
         self.response_types = vendor.response_types(media_types=True)
         self.schemes: dict[str, dict[str, Any]] = {}
 
-    def document(self, version: str) -> dict[str, Any]:
+    def document(self, registry_sha256: str | None) -> dict[str, Any]:
         vendor = self.vendor
         for credential in vendor.credentials:
             scheme: dict[str, Any] = {
@@ -94,10 +107,18 @@ class _Exporter:
         servers = vendor.overridden_servers
         info: dict[str, Any] = {
             "title": vendor.title,
-            "version": version,
+            "version": vendor.version,
             "description": _text(vendor.description),
             "x-python-client": f"{vendor.name}.{vendor.client}",
         }
+        if registry_sha256 is not None:
+            info["x-registry-sha256"] = registry_sha256
+        components: dict[str, Any] = {
+            "schemas": {named.name: self.type_schema(named) for named in vendor.types}
+        }
+        if vendor.error_type is not None:
+            components["responses"] = {ERROR_RESPONSE: self.error_response(vendor.error_type)}
+        components["securitySchemes"] = self.schemes
         result: dict[str, Any] = {
             "openapi": OPENAPI_VERSION,
             "info": info,
@@ -109,10 +130,7 @@ class _Exporter:
             "security": [{arg: [] for arg in self._credential_schemes()}],
             "tags": [{"name": group.name} for group in vendor.groups],
             "paths": paths,
-            "components": {
-                "schemas": {named.name: self.type_schema(named) for named in vendor.types},
-                "securitySchemes": self.schemes,
-            },
+            "components": components,
         }
         if vendor.decisions:
             info["x-decisions"] = [_text(d) for d in vendor.decisions]
@@ -187,6 +205,8 @@ class _Exporter:
                 security.append(scheme)
                 continue
             schema = self.schema(param.type)
+            if param.required and param.location == "query":
+                schema = _not_empty(schema)
             if param.secret:
                 schema = {**schema, "writeOnly": True, **_SECRET_MARKS}
             entry: dict[str, Any] = {"name": param.wire, "in": param.location}
@@ -253,8 +273,24 @@ class _Exporter:
                 " An HTTP 200 whose envelope result status is not "
                 f"`{self.vendor.envelope_success}` is an error too (EnvelopeError)."
             )
+        if self.vendor.error_type is not None:
+            error = {"$ref": f"#/components/responses/{ERROR_RESPONSE}"}
+            responses["4XX"] = responses["5XX"] = error
         responses["default"] = {"description": description}
         return responses
+
+    def error_response(self, error_type: ObjectType) -> dict[str, Any]:
+        """The body of the vendor's error answers (4xx, 5xx), shared by every operation."""
+        description = (
+            "An error status, with the vendor's error body (the client raises a StatusError)."
+        )
+        if self.vendor.envelope is not None:
+            description = (
+                "An error status, with the vendor's envelope reporting the failure in `result` "
+                "(the client raises a StatusError)."
+            )
+        schema = {"$ref": f"#/components/schemas/{error_type.name}"}
+        return {"description": description, "content": {"application/json": {"schema": schema}}}
 
     def envelope_schema(self, output: dict[str, Any]) -> dict[str, Any]:
         """The vendor's envelope with its output field set to the operation's response type."""
@@ -317,6 +353,15 @@ class _Exporter:
         return {"type": "string", "x-date-format": pattern}
 
 
+def _not_empty(schema: dict[str, Any]) -> dict[str, Any]:
+    """A required query value sent empty (`policyCode=`) counts as missing: say so in the schema."""
+    if schema.get("type") == "string":
+        return {**schema, "minLength": 1}
+    if schema.get("type") == "array":
+        return {**schema, "minItems": 1, "items": _not_empty(schema["items"])}
+    return schema
+
+
 def _nullable(inner: dict[str, Any]) -> dict[str, Any]:
     if not inner:  # `any | null` is still any JSON value
         return inner
@@ -362,10 +407,10 @@ def main(registry_path: Path, *, vendor: str | None = None, output: Path | None 
         known = ", ".join(by_name)
         print(f"no vendor `{vendor}` in {registry_path.name}; vendors: {known}", file=sys.stderr)
         return 2
-    digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()
 
     def export(key: str) -> dict[str, Any]:
-        return document(by_name[key], version=f"{registry_path.name}@{digest}")
+        return document(by_name[key], registry_sha256=digest)
 
     if vendor is None and len(by_name) == 1:
         vendor = next(iter(by_name))

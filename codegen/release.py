@@ -129,5 +129,9 @@ def _plain(value: object) -> object:
 
 
 def _parts(version: str) -> tuple[int, int, int]:
-    major, minor, patch = (int(part) for part in version.split("."))
+    """MAJOR, MINOR, PATCH of a PEP 440 version's release segment (`1.3.0rc1` -> 1, 3, 0; `2.1` ->
+    2, 1, 0): what a bump counts from."""
+    release = re.match(r"(?:\d+!)?(\d+(?:\.\d+)*)", version)
+    numbers = [int(part) for part in release.group(1).split(".")] if release else []
+    major, minor, patch = [*numbers, 0, 0, 0][:3]
     return major, minor, patch

@@ -23,6 +23,11 @@ from codegen.typeexpr import ListOf, Named, TypeRef
 _UNWRAP = re.compile(r"^(?:output|nothing|output\[0\](?:\.(?P<field>[A-Za-z0-9_. -]+))?)$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _ANY = Named("any")
+# A PEP 440 public version in its normal form (no local `+label`: package indexes refuse those).
+_PEP440_PUBLIC = re.compile(
+    r"(?:[1-9][0-9]*!)?(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*"
+    r"(?:(?:a|b|rc)(?:0|[1-9][0-9]*))?(?:\.post(?:0|[1-9][0-9]*))?(?:\.dev(?:0|[1-9][0-9]*))?"
+)
 _LOCATION_KEYS: dict[model.Location, str] = {
     "path": "path_params",
     "query": "query",
@@ -109,10 +114,16 @@ class _VendorResolver:
             self.problems,
         )
         operations = [_accept_builders(op, resolved_workflows) for op in operations]
+        if not _PEP440_PUBLIC.fullmatch(spec.version):
+            self.problems.add(
+                child_path(self.path, "version"),
+                f"version `{spec.version}` is not a PEP 440 public version (e.g. 1.2.0, 1.3.0rc1)",
+            )
         return model.Vendor(
             name=self.key,
             title=spec.title,
             client=spec.client,
+            version=spec.version,
             description=spec.description,
             servers=dict(spec.servers),
             credentials=self._credentials(),
@@ -120,6 +131,7 @@ class _VendorResolver:
             request_id_header=spec.request_id_header,
             envelope=spec.envelope,
             envelope_success=spec.envelope_success,
+            error_type=self._error_type(),
             date_format=spec.date_format,
             drift_env=spec.drift_env,
             types=ordered,
@@ -127,8 +139,42 @@ class _VendorResolver:
             workflows=tuple(resolved_workflows),
             emulator=self._emulator_facts(operations),
             decisions=tuple(spec.decisions),
-            version=spec.version,
+            unchecked=self._unchecked(operations),
         )
+
+    def _error_type(self) -> model.ObjectType | None:
+        name = self.spec.error_type
+        if name is None:
+            return None
+        found = self.types.get(name)
+        if not isinstance(found, model.ObjectType):
+            self.problems.add(
+                child_path(self.path, "error_type"),
+                f"error type `{name}` is not a declared object type",
+            )
+            return None
+        return found
+
+    def _unchecked(self, operations: list[model.Operation]) -> tuple[model.CheckException, ...]:
+        """The `openapi.unchecked` exceptions; each names operations that exist."""
+        facts = self.spec.openapi
+        if facts is None:
+            return ()
+        declared = {op.qualified_name for op in operations}
+        result = []
+        for index, exception in enumerate(facts.unchecked):
+            path = child_path(child_path(child_path(self.path, "openapi"), "unchecked"), index)
+            for name in exception.operations:
+                if name not in declared:
+                    self.problems.add(
+                        child_path(path, "operations"), f"operation `{name}` is not declared"
+                    )
+            result.append(
+                model.CheckException(
+                    exception.check, exception.reason, frozenset(exception.operations)
+                )
+            )
+        return tuple(result)
 
     def _credentials(self) -> tuple[model.Credential, ...]:
         result = []

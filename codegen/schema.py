@@ -179,17 +179,28 @@ class EmulatorFacts(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     notes: Notes = []
 
 
-# The version of a vendor's distribution: MAJOR.MINOR.PATCH, bumped as `python -m codegen diff` says.
-Version = Annotated[
-    str, msgspec.Meta(pattern=r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
-]
+class CheckException(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """A schemathesis check the emulator is not held to, and why (a vendor fact or a limit of HTTP)."""
+
+    check: str  # the schemathesis check name, e.g. `ignored_auth`
+    reason: str
+    operations: list[str] = []  # `group.operation` names; empty: every operation of the vendor
+
+
+class OpenApiFacts(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """What only the OpenAPI export and its conformance run (schemathesis) read."""
+
+    unchecked: list[CheckException] = []
+    notes: Notes = []
 
 
 class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     title: str
     client: str
-    # Optional so that registries from before it existed still load (for `diff`); 0.0.0 is unreleased.
-    version: Version = "0.0.0"
+    # PEP 440: the client's release (its distribution's version, bumped as `codegen diff` says), and
+    # the OpenAPI document's `info.version`. 0.0.0 (the default, so that registries from before it
+    # existed still load for `diff`) is unreleased.
+    version: str = "0.0.0"
     servers: dict[str, str]
     credentials: list[Credential]
     description: str = ""
@@ -201,6 +212,9 @@ class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     emulator: EmulatorFacts | None = None
     envelope: str | None = None
     envelope_success: str = "success"
+    # The type of the body the vendor sends with an error (for an enveloped vendor: its envelope).
+    error_type: str | None = None
+    openapi: OpenApiFacts | None = None
     decisions: Notes = []
     types: dict[str, TypeDef] = {}
     operations: list[Operation] = []

@@ -38,6 +38,7 @@ class Rejection:
 
     rule: str
     detail: str
+    status: int = 400  # the HTTP status of the answer (outside an envelope)
 
     def message(self, operation: str) -> str:
         return f"{operation}: {self.rule}: {self.detail}"
@@ -104,11 +105,12 @@ class RequestChecker:
             sent.setdefault(name, []).append(value)
         for name, param in op.params_in("query").items():
             values = sent.get(name, [])
-            if not values or values == [""]:
+            if not values or (values == [""] and param.required):
                 if param.required:
                     state = "is missing" if not values else "is empty"
                     return Rejection("required query parameter", f"`{name}` {state}")
                 continue
+            # An optional value sent empty is checked as given: "" is a str, but not an int or a bool.
             if param.is_list:
                 if param.style == "comma":
                     values = [item for value in values for item in value.split(",")]
@@ -127,7 +129,10 @@ class RequestChecker:
             value = request.headers.get(name.lower())
             if value is None:
                 if param.required:
-                    return Rejection("required header", f"`{name}` is missing")
+                    # Without the Authorization it asks for, a request lacks its credentials: HTTP's
+                    # 401 (RFC 9110 15.5.2); the vendor document names no status of its own.
+                    status = 401 if name.lower() == "authorization" else 400
+                    return Rejection("required header", f"`{name}` is missing", status)
                 continue
             problem = self._value("header", name, param, value)
             if problem is not None:
@@ -174,9 +179,11 @@ class RequestChecker:
                 f"the body must be sent as application/json, got {content_type or 'none'}",
             )
         try:
-            self._decoders[_body_type(op) or _ANY_OBJECT].decode(request.body)
+            decoded = self._decoders[_body_type(op) or _ANY_OBJECT].decode(request.body)
         except (msgspec.DecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
             return Rejection("body shape", f"the body is not {described}: {exc}")
+        if spec.empty and decoded:
+            return Rejection("body shape", f"the body must be {described}, got members")
         return None
 
     def _value(self, location: str, name: str, param: Parameter, value: str) -> Rejection | None:

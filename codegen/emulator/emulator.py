@@ -339,7 +339,9 @@ class Emulator:
         rejection = self._checkers[route.vendor].check(route, incoming)
         if rejection is not None:
             message = rejection.message(route.name)
-            answer = self._responder.rejection(route.vendor, route.operation, message)
+            answer = self._responder.rejection(
+                route.vendor, route.operation, message, rejection.status
+            )
             self._note(arrival, answer.status, message)
             return answer
         answer = self._responder.answer(route, match.path_params, body, headers.get("accept", ""))

@@ -208,12 +208,15 @@ class Responder:
 
     # -- errors -------------------------------------------------------------------------------
 
-    def rejection(self, vendor_key: str, op: Operation | None, message: str) -> Answer:
-        """A request that broke a rule of the registry: 400, or HTTP 200 with an error envelope."""
+    def rejection(
+        self, vendor_key: str, op: Operation | None, message: str, status: int = 400
+    ) -> Answer:
+        """A request that broke a rule of the registry: `status` (400, or 401 for missing
+        credentials), or HTTP 200 with an error envelope."""
         vendor = self._vendors[vendor_key]
         if op is not None and op.enveloped:
             return self._envelope_failure(vendor, message, REJECTION_ID)
-        return self.error(vendor_key, 400, message)
+        return self.error(vendor_key, status, message)
 
     def error(self, vendor_key: str | None, status: int, message: str) -> Answer:
         """An error status with the vendor's error body (plain JSON outside any vendor's mount)."""

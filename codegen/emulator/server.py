@@ -234,6 +234,8 @@ class EmulatorHandler(BaseHTTPRequestHandler):
             self._write(Answer(500, b'{"status": 500, "message": "emulator error: see its log"}'))
 
     do_HEAD = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_GET
+    # TRACE and QUERY go to the route table too: 405 with Allow on a known path (not 501).
+    do_TRACE = do_QUERY = do_GET
 
     def _exchange(self) -> None:
         emulator = self.server.emulator

@@ -164,11 +164,12 @@ class Carts:
         offer["note"] = request.get("note")
         offer["itemPriority"] = request.get("itemPriority", offer["itemPriority"])
         offer["event"]["code"] = request["itemCode"]
+        # Every field of a requested seat may be left out (OfferSeat is optional throughout).
         offer["event"]["seats"] = [
             {
-                "section": seat["section"],
-                "row": seat["row"],
-                "seat": seat["seat"],
+                "section": seat.get("section", ""),
+                "row": seat.get("row", ""),
+                "seat": seat.get("seat", ""),
                 "sequence": index,
             }
             for index, seat in enumerate(seats, start=1)

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """Paciolan PDI: a typed client generated from `endpoints.yaml`.
 
     from paciolan import PaciolanClient
@@ -37,7 +37,7 @@ from .errors import (
 
 # The release of this package (`version:` in the registry) and the registry it was generated from.
 __version__ = "0.1.0"
-__registry_sha256__ = "7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb"
+__registry_sha256__ = "4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9"
 
 __all__ = [
     "ApiConnectionError",

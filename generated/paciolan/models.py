@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 7e31908cae5b2d64423ccb827befa2830d2bafb2758f94ddaa04cbae330782eb) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """Models of the Paciolan PDI.
 
 Attribute names are snake_case; the exact wire names are kept for encoding and decoding. Unknown response
@@ -39,6 +39,7 @@ __all__ = [
     "DeliveryMethodType",
     "Disposition",
     "EmailAddress",
+    "ErrorBody",
     "EventSummary",
     "Facility",
     "Manifest",
@@ -178,6 +179,16 @@ class BatchJobStatus(str, enum.Enum):
     @classmethod
     def _missing_(cls, value: object) -> BatchJobStatus | None:
         return _open_member(cls, value)
+
+
+class ErrorBody(msgspec.Struct, kw_only=True):
+    """The body of an error answer (4xx, 5xx): the HTTP status again and a message. The vendor
+    document shows no error response; this shape is an assumption, the one the local
+    emulator sends, kept in this one place.
+    """
+
+    status: int
+    message: str
 
 
 class CodeName(msgspec.Struct, kw_only=True, gc=False):

@@ -139,7 +139,11 @@ def test_a_missing_required_header_is_rejected(emulator: Emulator) -> None:
         _paciolan(emulator, "/tickets/1/reprint?policyCode=WEB"), "POST", {}, PACIOLAN_HEADERS
     )
 
-    assert _paciolan_error(reply) == "tickets.reprint: required header: `Authorization` is missing"
+    # Authorization carries credentials: its absence is HTTP's 401, not 400.
+    assert (
+        _paciolan_error(reply, 401)
+        == "tickets.reprint: required header: `Authorization` is missing"
+    )
 
 
 def test_a_body_of_the_wrong_shape_is_rejected(emulator: Emulator) -> None:

@@ -96,11 +96,42 @@ def test_every_parameter_is_declared_with_its_wire_name_location_and_requirednes
                     assert entry["required"] == (location == "path" or param.required)
 
 
-def test_every_schema_reference_resolves(documents: dict[str, dict[str, Any]]) -> None:
+def test_every_reference_resolves(documents: dict[str, dict[str, Any]]) -> None:
     for doc in documents.values():
-        names = set(doc["components"]["schemas"])
         for ref in refs(doc):
-            assert ref.removeprefix("#/components/schemas/") in names, ref
+            _, section, name = ref.removeprefix("#/").split("/")
+            assert name in doc["components"][section], ref
+
+
+# -- info ----------------------------------------------------------------------------------------
+
+
+def test_the_version_is_the_vendor_version_and_pep_440(
+    spec: Registry, documents: dict[str, dict[str, Any]]
+) -> None:
+    from packaging.version import Version
+
+    for vendor, declared in spec.vendors.items():
+        version = documents[vendor]["info"]["version"]
+        assert version == declared.version
+        assert str(Version(version)) == version  # normal form, and no local label
+
+
+def test_the_command_records_the_registry_hash_beside_the_version(tmp_path: Path) -> None:
+    import hashlib
+
+    assert openapi.main(REGISTRY, vendor="paciolan", output=tmp_path / "p.json") == 0
+    info = json.loads((tmp_path / "p.json").read_text())["info"]
+    assert info["x-registry-sha256"] == hashlib.sha256(REGISTRY.read_bytes()).hexdigest()
+
+
+def test_a_version_that_is_not_pep_440_is_a_registry_problem(tmp_path: Path) -> None:
+    from codegen import registry, resolve
+
+    broken = tmp_path / "endpoints.yaml"
+    broken.write_text(REGISTRY.read_text().replace("version: 0.1.0", "version: v1-beta", 1))
+    with pytest.raises(registry.RegistryError, match="not a PEP 440 public version"):
+        resolve.load(broken)
 
 
 def test_the_export_is_deterministic(packages: list[Vendor]) -> None:
@@ -347,6 +378,77 @@ def test_a_response_of_the_wrong_shape_is_invalid_against_the_schema(
     messages = [e.message for e in schema_validator(doc, media["schema"]).iter_errors(sample)]
     assert any("'offers' is a required property" in m for m in messages)
     assert any("is not of type 'number'" in m for m in messages)
+
+
+def test_paciolan_errors_are_described_with_the_registry_error_type(
+    documents: dict[str, dict[str, Any]],
+) -> None:
+    doc = documents["paciolan"]
+    error = doc["components"]["responses"]["Error"]
+    assert error["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorBody"
+    }
+    assert schema_of(doc, "ErrorBody")["required"] == ["status", "message"]
+
+
+def test_every_operation_refers_to_the_error_response_for_4xx_and_5xx(
+    documents: dict[str, dict[str, Any]],
+) -> None:
+    for doc in documents.values():
+        for item in doc["paths"].values():
+            for method, op in item.items():
+                if method == "head":
+                    continue
+                for status in ("4XX", "5XX"):
+                    assert op["responses"][status] == {"$ref": "#/components/responses/Error"}
+
+
+def test_1ticket_errors_are_its_failure_envelope(documents: dict[str, dict[str, Any]]) -> None:
+    pytest.importorskip("openapi_schema_validator", reason="openapi-schema-validator is missing")
+    doc = documents["oneticket"]
+    error = doc["components"]["responses"]["Error"]["content"]["application/json"]["schema"]
+    assert error == {"$ref": "#/components/schemas/Envelope"}
+    failure = {"result": {"status": "error", "message": "no", "messageid": "E1"}, "output": []}
+    assert list(schema_validator(doc, error).iter_errors(failure)) == []
+
+
+def test_an_error_body_of_another_shape_is_invalid(documents: dict[str, dict[str, Any]]) -> None:
+    pytest.importorskip("openapi_schema_validator", reason="openapi-schema-validator is missing")
+    doc = documents["paciolan"]
+    error = doc["components"]["responses"]["Error"]["content"]["application/json"]["schema"]
+    messages = [e.message for e in schema_validator(doc, error).iter_errors({"error": "no"})]
+    assert "'status' is a required property" in messages
+
+
+def test_an_undeclared_error_type_is_a_registry_problem(tmp_path: Path) -> None:
+    from codegen import registry, resolve
+
+    broken = tmp_path / "endpoints.yaml"
+    broken.write_text(REGISTRY.read_text().replace("error_type: ErrorBody", "error_type: Oops"))
+    with pytest.raises(registry.RegistryError, match="error type `Oops` is not a declared"):
+        resolve.load(broken)
+
+
+def test_a_check_exception_naming_an_undeclared_operation_is_a_registry_problem(
+    tmp_path: Path,
+) -> None:
+    from codegen import registry, resolve
+
+    broken = tmp_path / "endpoints.yaml"
+    text = REGISTRY.read_text().replace(
+        "operations: [batch.export_orders]", "operations: [batch.x]"
+    )
+    broken.write_text(text)
+    with pytest.raises(registry.RegistryError, match=r"operation `batch\.x` is not declared"):
+        resolve.load(broken)
+
+
+def test_a_required_query_value_may_not_be_empty(documents: dict[str, dict[str, Any]]) -> None:
+    # The emulator refuses `policyCode=` as missing; the document says so with minLength.
+    policy = parameter(operation(documents["paciolan"], "cart.get"), "policyCode")
+    assert policy["schema"] == {"type": "string", "minLength": 1}
+    season = parameter(operation(documents["paciolan"], "catalog.list_items"), "seasonCode")
+    assert "minItems" not in season["schema"]  # optional: empty is allowed
 
 
 def test_head_variants_and_not_modified_answers_are_documented(

@@ -87,11 +87,20 @@ def test_diff_accepts_a_version_that_was_bumped_enough(
     )
 
 
-def test_a_version_that_is_not_major_minor_patch_is_a_registry_error(tmp_path: Path) -> None:
+def test_a_version_that_is_not_pep_440_is_a_registry_error(tmp_path: Path) -> None:
     broken = tmp_path / "endpoints.yaml"
     broken.write_text(
-        BASE.read_text().replace("client: ShopClient", "client: ShopClient\n    version: '1.0'")
+        BASE.read_text().replace("client: ShopClient", "client: ShopClient\n    version: one")
     )
     with pytest.raises(registry.RegistryError) as raised:
-        registry.load(broken)
+        load(broken)
     assert "vendors.shop.version" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("version", "after"), [("1.3.0rc1", "1.3.1"), ("2.1", "2.1.1"), ("1!3.0.0", "3.0.1")]
+)
+def test_a_bump_counts_from_the_release_segment_of_any_pep_440_version(
+    version: str, after: str
+) -> None:
+    assert release.bump(version, "patch") == after
