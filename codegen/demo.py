@@ -73,6 +73,7 @@ def oneticket_flow(emulator: Emulator, say: Callable[[str], None]) -> None:
 
 def paciolan_flow(emulator: Emulator, say: Callable[[str], None]) -> None:
     from paciolan import PaciolanClient
+    from paciolan.bodies import CheckoutDict, OfferRequestDict
 
     say("\nPaciolan PDI")
     with PaciolanClient(
@@ -92,12 +93,16 @@ def paciolan_flow(emulator: Emulator, say: Callable[[str], None]) -> None:
             season_code=item.season_code, item_code=item.item_code, policy_code="WEB"
         )
         say(f"  inventory.get_availability  -> {availability.availability} seats available")
-        offer = {"seasonCode": item.season_code, "itemCode": item.item_code, "quantity": 2}
+        offer: OfferRequestDict = {
+            "seasonCode": item.season_code,
+            "itemCode": item.item_code,
+            "quantity": 2,
+        }
         cart = client.cart.create(policy_code="WEB", body=offer)
         say(f"  cart.create                 -> cart {cart.id}, balance {cart.balance}")
         cart = client.cart.add_offer(cart_id=str(cart.id), policy_code="WEB", body=offer)
         say(f"  cart.add_offer              -> {len(cart.offers)} offers, balance {cart.balance}")
-        checkout = {
+        checkout: CheckoutDict = {
             "patron": None,
             "delivery": {"method": "PAH", "emailAddress": "fan@example.com"},
             "payments": [{"paymentMethod": "V", "amount": cart.balance}],

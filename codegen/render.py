@@ -8,6 +8,7 @@ type imports are put where the template left `TYPE_IMPORTS` (ruff sorts and merg
 from __future__ import annotations
 
 import json
+import keyword
 import re
 import textwrap
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Literal
 import jinja2
 
 from codegen import policy, pytyping, resources, runtime
-from codegen.model import BatchExport, Group, Operation, Vendor
+from codegen.model import BatchExport, Group, ObjectType, Operation, Vendor
 from codegen.pytyping import PythonTypes
 
 TEMPLATES = resources.TEMPLATES
@@ -26,6 +27,7 @@ RUNTIME = Path(runtime.__file__).resolve().parent
 MODULES = {
     "__init__.py": "__init__.py.j2",
     "_signatures.py": "_signatures.py.j2",
+    "bodies.py": "bodies.py.j2",
     "_endpoints.py": "_endpoints.py.j2",
     "client.py": "client.py.j2",
     "models.py": "models.py.j2",
@@ -109,6 +111,10 @@ def _environment() -> jinja2.Environment:
     env.globals["signature"] = signature
     env.globals["shadowed"] = shadowed
     env.filters["protocol_name"] = protocol_name
+    env.filters["typed_dict"] = pytyping.typed_dict_name
+    env.tests["keyword_safe"] = lambda name: (
+        str(name).isidentifier() and not keyword.iskeyword(name)
+    )
     env.globals["protocol_signature"] = protocol_signature
     env.globals["TYPE_IMPORTS"] = TYPE_IMPORTS
     env.filters["tick"] = lambda name: f"`{name}`"
@@ -129,7 +135,14 @@ def _context(vendor: Vendor) -> dict[str, object]:
         "positional_structs": rows,
         "user_agent": default_user_agent(vendor),
         "credential_env": {c.arg: c.env for c in vendor.credentials if c.env},
+        "body_dicts": body_dicts(vendor),
     }
+
+
+def body_dicts(vendor: Vendor) -> list[ObjectType]:
+    """The object types a request body may hold, in registry order: each gets a TypedDict."""
+    wanted = vendor.reachable([op.body_type for op in vendor.operations if op.body_type])
+    return [t for t in vendor.structs if t.name in wanted and not t.generic]
 
 
 def default_user_agent(vendor: Vendor) -> str | None:

@@ -10,9 +10,9 @@ checkers import this module: it costs nothing at run time.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
+from . import bodies
 from ._responses import RawResponse
 from .models import (
     Account,
@@ -160,11 +160,11 @@ class SalesQueryOperation(Protocol):
 class SalesAddOperation(Protocol):
     """`client.sales.add(...)`"""
 
-    def __call__(self, *, body: SaleRecord | Mapping[str, Any]) -> list[Any]:
+    def __call__(self, *, body: SaleRecord | bodies.SaleRecordDict) -> list[Any]:
         """Add a sale record."""
 
     def with_response(
-        self, *, body: SaleRecord | Mapping[str, Any]
+        self, *, body: SaleRecord | bodies.SaleRecordDict
     ) -> tuple[list[Any], RawResponse]: ...
 
 
@@ -190,11 +190,11 @@ class SalesFulfillOperation(Protocol):
 class SalesCompleteOperation(Protocol):
     """`client.sales.complete(...)`"""
 
-    def __call__(self, *, body: list[CompleteSale] | list[dict[str, Any]]) -> Any:
+    def __call__(self, *, body: list[CompleteSale] | list[bodies.CompleteSaleDict]) -> Any:
         """Mark sales filled and complete them on the POS."""
 
     def with_response(
-        self, *, body: list[CompleteSale] | list[dict[str, Any]]
+        self, *, body: list[CompleteSale] | list[bodies.CompleteSaleDict]
     ) -> tuple[Any, RawResponse]: ...
 
 

@@ -25,12 +25,15 @@ if TYPE_CHECKING:
 
     import urllib3
 
-    from . import _endpoints, _signatures, models
+    from . import _endpoints, _signatures, bodies, models
 else:
     # The models and the endpoint table (which needs them) are imported by the first call that
     # uses them, not with the package: creating every model class is most of the import's cost.
     _endpoints = LazyModule(f"{__package__}._endpoints")
     models = LazyModule(f"{__package__}.models")
+    bodies = LazyModule(
+        f"{__package__}.bodies"
+    )  # the request bodies' TypedDicts, named in annotations
 
 _Self = TypeVar("_Self", bound="OneTicketClient")
 _T = TypeVar("_T")
@@ -295,7 +298,7 @@ class SalesOperations:
     add: _signatures.SalesAddOperation
 
     @operation  # type: ignore[no-redef]
-    def add(self, *, body: models.SaleRecord | Mapping[str, Any]) -> list[Any]:
+    def add(self, *, body: models.SaleRecord | bodies.SaleRecordDict) -> list[Any]:
         """Add a sale record.
 
         `POST /v2/sales/add`
@@ -340,7 +343,7 @@ class SalesOperations:
     complete: _signatures.SalesCompleteOperation
 
     @operation  # type: ignore[no-redef]
-    def complete(self, *, body: list[models.CompleteSale] | list[dict[str, Any]]) -> Any:
+    def complete(self, *, body: list[models.CompleteSale] | list[bodies.CompleteSaleDict]) -> Any:
         """Mark sales filled and complete them on the POS.
 
         `POST /sales/v1/complete-sale` (server `sales`)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
+from . import bodies
 from ._responses import RawResponse
 from .models import (
     Availability,
@@ -131,7 +132,7 @@ class InventoryUpdateSeatStatusOperation(Protocol):
     def __call__(
         self,
         *,
-        body: list[SeatStatusChange] | list[dict[str, Any]],
+        body: list[SeatStatusChange] | list[bodies.SeatStatusChangeDict],
         season_code: str,
         item_code: str,
         policy_code: str,
@@ -142,7 +143,7 @@ class InventoryUpdateSeatStatusOperation(Protocol):
     def with_response(
         self,
         *,
-        body: list[SeatStatusChange] | list[dict[str, Any]],
+        body: list[SeatStatusChange] | list[bodies.SeatStatusChangeDict],
         season_code: str,
         item_code: str,
         policy_code: str,
@@ -153,11 +154,11 @@ class InventoryUpdateSeatStatusOperation(Protocol):
 class CartCreateOperation(Protocol):
     """`client.cart.create(...)`"""
 
-    def __call__(self, *, body: OfferRequest | Mapping[str, Any], policy_code: str) -> Cart:
+    def __call__(self, *, body: OfferRequest | bodies.OfferRequestDict, policy_code: str) -> Cart:
         """Create a new cart"""
 
     def with_response(
-        self, *, body: OfferRequest | Mapping[str, Any], policy_code: str
+        self, *, body: OfferRequest | bodies.OfferRequestDict, policy_code: str
     ) -> tuple[Cart, RawResponse]: ...
 
 
@@ -191,7 +192,7 @@ class CartCheckoutOperation(Protocol):
     def __call__(
         self,
         *,
-        body: Checkout | Mapping[str, Any],
+        body: Checkout | bodies.CheckoutDict,
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
@@ -201,7 +202,7 @@ class CartCheckoutOperation(Protocol):
     def with_response(
         self,
         *,
-        body: Checkout | Mapping[str, Any],
+        body: Checkout | bodies.CheckoutDict,
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
@@ -214,7 +215,7 @@ class CartAddOfferOperation(Protocol):
     def __call__(
         self,
         *,
-        body: OfferRequest | Mapping[str, Any],
+        body: OfferRequest | bodies.OfferRequestDict,
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
@@ -224,7 +225,7 @@ class CartAddOfferOperation(Protocol):
     def with_response(
         self,
         *,
-        body: OfferRequest | Mapping[str, Any],
+        body: OfferRequest | bodies.OfferRequestDict,
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
@@ -260,7 +261,7 @@ class CartUpdateOfferOperation(Protocol):
     def __call__(
         self,
         *,
-        body: OfferUpdate | Mapping[str, Any],
+        body: OfferUpdate | bodies.OfferUpdateDict,
         cart_id: str,
         offer_id: str,
         policy_code: str,
@@ -271,7 +272,7 @@ class CartUpdateOfferOperation(Protocol):
     def with_response(
         self,
         *,
-        body: OfferUpdate | Mapping[str, Any],
+        body: OfferUpdate | bodies.OfferUpdateDict,
         cart_id: str,
         offer_id: str,
         policy_code: str,
@@ -285,7 +286,7 @@ class CartReplaceOfferOperation(Protocol):
     def __call__(
         self,
         *,
-        body: OfferUpdate | Mapping[str, Any],
+        body: OfferUpdate | bodies.OfferUpdateDict,
         cart_id: str,
         offer_id: str,
         policy_code: str,
@@ -296,7 +297,7 @@ class CartReplaceOfferOperation(Protocol):
     def with_response(
         self,
         *,
-        body: OfferUpdate | Mapping[str, Any],
+        body: OfferUpdate | bodies.OfferUpdateDict,
         cart_id: str,
         offer_id: str,
         policy_code: str,
@@ -372,11 +373,13 @@ class TicketsReprintPassOperation(Protocol):
 class PatronAuthenticateOperation(Protocol):
     """`client.patron.authenticate(...)`"""
 
-    def __call__(self, *, body: PatronCredentials | Mapping[str, Any]) -> PatronAuthentication:
+    def __call__(
+        self, *, body: PatronCredentials | bodies.PatronCredentialsDict
+    ) -> PatronAuthentication:
         """Authenticate patron account"""
 
     def with_response(
-        self, *, body: PatronCredentials | Mapping[str, Any]
+        self, *, body: PatronCredentials | bodies.PatronCredentialsDict
     ) -> tuple[PatronAuthentication, RawResponse]: ...
 
 

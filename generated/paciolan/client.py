@@ -22,12 +22,15 @@ if TYPE_CHECKING:
 
     import urllib3
 
-    from . import _endpoints, _signatures, models
+    from . import _endpoints, _signatures, bodies, models
 else:
     # The models and the endpoint table (which needs them) are imported by the first call that
     # uses them, not with the package: creating every model class is most of the import's cost.
     _endpoints = LazyModule(f"{__package__}._endpoints")
     models = LazyModule(f"{__package__}.models")
+    bodies = LazyModule(
+        f"{__package__}.bodies"
+    )  # the request bodies' TypedDicts, named in annotations
 
 _Self = TypeVar("_Self", bound="PaciolanClient")
 _T = TypeVar("_T")
@@ -212,7 +215,7 @@ class InventoryOperations:
     def update_seat_status(
         self,
         *,
-        body: list[models.SeatStatusChange] | list[dict[str, Any]],
+        body: list[models.SeatStatusChange] | list[bodies.SeatStatusChangeDict],
         season_code: str,
         item_code: str,
         policy_code: str,
@@ -259,7 +262,7 @@ class CartOperations:
 
     @operation  # type: ignore[no-redef]
     def create(
-        self, *, body: models.OfferRequest | Mapping[str, Any], policy_code: str
+        self, *, body: models.OfferRequest | bodies.OfferRequestDict, policy_code: str
     ) -> models.Cart:
         """Create a new cart
 
@@ -336,7 +339,7 @@ class CartOperations:
     def checkout(
         self,
         *,
-        body: models.Checkout | Mapping[str, Any],
+        body: models.Checkout | bodies.CheckoutDict,
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
@@ -376,7 +379,7 @@ class CartOperations:
     def add_offer(
         self,
         *,
-        body: models.OfferRequest | Mapping[str, Any],
+        body: models.OfferRequest | bodies.OfferRequestDict,
         cart_id: str,
         policy_code: str,
         if_unmodified_since: str | None = None,
@@ -457,7 +460,7 @@ class CartOperations:
     def update_offer(
         self,
         *,
-        body: models.OfferUpdate | Mapping[str, Any],
+        body: models.OfferUpdate | bodies.OfferUpdateDict,
         cart_id: str,
         offer_id: str,
         policy_code: str,
@@ -501,7 +504,7 @@ class CartOperations:
     def replace_offer(
         self,
         *,
-        body: models.OfferUpdate | Mapping[str, Any],
+        body: models.OfferUpdate | bodies.OfferUpdateDict,
         cart_id: str,
         offer_id: str,
         policy_code: str,
@@ -830,7 +833,7 @@ class PatronOperations:
 
     @operation  # type: ignore[no-redef]
     def authenticate(
-        self, *, body: models.PatronCredentials | Mapping[str, Any]
+        self, *, body: models.PatronCredentials | bodies.PatronCredentialsDict
     ) -> models.PatronAuthentication:
         """Authenticate patron account
 
