@@ -32,6 +32,10 @@ UnwrapKind = Literal["output", "nothing", "first", "first_field"]
 # How a generated method turns the transport's result into its return value.
 CallShape = Literal["discard", "return", "first", "first_field", "first_field_or_empty", "media"]
 RowKind = Literal["str", "int", "decimal", "bool", "date"]
+# What the runtime checks an argument's value against before sending (`Param.kind`).
+ParamKind = Literal["str", "int", "bool", "date", "choice", "http_date"]
+# Headers whose value HTTP defines as an HTTP-date (RFC 9110): a datetime argument goes out as IMF-fixdate.
+HTTP_DATE_HEADERS = frozenset({"if-modified-since", "if-unmodified-since"})
 CartRole = Literal[
     "create",
     "get",
@@ -113,6 +117,15 @@ class ObjectType:
         return tuple(sorted(expanded, key=lambda f: f.may_be_missing))
 
     @property
+    def money_fields(self) -> tuple[str, ...]:
+        """Decimal fields: checked finite and within sensible bounds when decoded."""
+        return tuple(
+            f.python_name
+            for f in self.init_order
+            if (f.type.inner if isinstance(f.type, Nullable) else f.type) == Named("decimal")
+        )
+
+    @property
     def aliases(self) -> list[tuple[str, str]]:
         """(field, hidden field reading another wire name of it), for `__post_init__` to merge."""
         return [(f.python_name, a.python_name) for f in self.fields for a in f.alias_fields()]
@@ -168,6 +181,18 @@ class Parameter:
     enum: EnumType | None = None  # the enum whose values the argument takes (a list: each item)
     builder: str | None = None  # a query builder class the argument also accepts
     also_accepts: tuple[str | int, ...] = ()  # other spellings of the enum's values, sent as given
+
+    @property
+    def kind(self) -> ParamKind:
+        """What the runtime checks a value against before sending (each item, for a list)."""
+        if self.enum is not None:
+            return "choice"
+        if self.location == "header" and self.wire.lower() in HTTP_DATE_HEADERS:
+            return "http_date"
+        item = self.item_type
+        if isinstance(item, Named) and item.name in ("int", "bool", "date"):
+            return item.name  # type: ignore[return-value]  # one of the ParamKind names
+        return "str"
 
     @property
     def accepted_values(self) -> list[str | int]:
@@ -561,6 +586,10 @@ class Vendor:
     @property
     def credential_checks(self) -> list[Credential]:
         return [c for c in self.credentials if c.checked]
+
+    @property
+    def has_money(self) -> bool:
+        return any(s.money_fields for s in self.structs)
 
     @property
     def has_media_types(self) -> bool:

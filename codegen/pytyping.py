@@ -120,6 +120,10 @@ class PythonTypes:
             self.used.add("from typing import Literal")
             enum = self.annotation(Named(param.enum.name))
             accepted = f"{enum} | Literal[{self.values_literal(param)}]"
+        elif param.kind == "http_date":
+            # An HTTP-date header: a datetime (sent as IMF-fixdate), or the text to send as it is.
+            self.used.add("import datetime as dt")
+            accepted = f"dt.datetime | {self._builtin('str', shadowed)}"
         elif param.is_date:
             # A date argument may also be the vendor's own text (a comparison such as ">=06/15/2018").
             accepted = f"{self.annotation(Named('date'))} | {self._builtin('str', shadowed)}"

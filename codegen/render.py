@@ -42,6 +42,7 @@ _ERROR_NAMES = sorted(
         "ApiTimeoutError",
         "ArgumentError",
         "DecodeError",
+        "ResponseTooLargeError",
         "StatusError",
         policy.SERVER_ERROR[0],
         *(name for name, _, _ in policy.STATUS_ERRORS),

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 # The modules copied into each generated package (this package's `__init__` is not one of them).
 MODULES = (
+    "_bodies.py",
+    "_body.py",
+    "_connections.py",
     "_constants.py",
     "_drift.py",
     "_endpoint.py",
@@ -23,5 +26,6 @@ MODULES = (
     "_retry.py",
     "_runtime.py",
     "_serde.py",
+    "_settings.py",
     "errors.py",
 )

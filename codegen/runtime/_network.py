@@ -6,7 +6,9 @@ By default the proxy environment variables are honoured as `requests` and `httpx
 every request through one proxy; credentials in its URL (`http://user:secret@proxy:3128`) become a
 `Proxy-Authorization` header and never appear in a repr, a log line or an error. `ca_certs=` and
 `ssl_context=` set how servers' certificates are checked. `pool=` takes the user's own urllib3
-`PoolManager` or `ProxyManager` instead of all of these; the client then never clears it.
+`PoolManager` or `ProxyManager` instead of all of these; the client then never clears it, and uses
+its own connection classes (the client's skip interim answers and read by each attempt's deadline:
+`pool.pool_classes_by_scheme` can name them, from `_connections.POOL_CLASSES`).
 
 urllib3 and the environment are read on the first request, not when the client is made.
 """
@@ -75,24 +77,38 @@ class Network:
             return manager
 
     def clear(self) -> None:
-        """Close the pooled connections this client made (never those of a pool the user gave)."""
+        """Close every connection this client pooled now (urllib3's `PoolManager.clear` only forgets
+        them, leaving their sockets open until garbage collection); never those of a pool the user gave."""
         with self._lock:
-            for manager in self._managers.values():
-                manager.clear()
+            managers = list(self._managers.values())
+        for manager in managers:
+            # urllib3's container refuses plain iteration; `keys()` is its thread-safe copy.
+            keys = manager.pools.keys()
+            pools = [pool for key in keys if (pool := manager.pools.get(key))]
+            manager.clear()
+            for pool in pools:
+                pool.close()
 
     def _new_manager(self, proxy: str) -> urllib3.PoolManager:
         import urllib3
 
+        from ._connections import POOL_CLASSES
+
+        manager: urllib3.PoolManager
         if not proxy:
-            return urllib3.PoolManager(maxsize=POOL_SIZE, retries=False, **self._tls)
-        address, authorization = split_proxy_credentials(proxy)
-        return urllib3.ProxyManager(
-            address,
-            proxy_headers=authorization,
-            maxsize=POOL_SIZE,
-            retries=False,
-            **self._tls,
-        )
+            manager = urllib3.PoolManager(maxsize=POOL_SIZE, retries=False, **self._tls)
+        else:
+            address, authorization = split_proxy_credentials(proxy)
+            manager = urllib3.ProxyManager(
+                address,
+                proxy_headers=authorization,
+                maxsize=POOL_SIZE,
+                retries=False,
+                **self._tls,
+            )
+        # Connections that skip interim (1xx) answers and read by the attempt's deadline.
+        manager.pool_classes_by_scheme = POOL_CLASSES
+        return manager
 
     def _environment_proxy(self, url: str) -> str:
         """The proxy the environment names for `url` ("" for none, or when `trust_env` is off)."""

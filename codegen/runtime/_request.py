@@ -7,7 +7,8 @@ break the request line; a value that cannot be sent is an `ArgumentError` before
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime, timezone
+from enum import Enum
 from typing import Any, NamedTuple
 
 from . import errors
@@ -20,9 +21,18 @@ class PreparedRequest(NamedTuple):
     headers: dict[str, str]
 
 
+def _has_control_character(value: str) -> bool:
+    """Control characters (NUL, CR, LF, DEL, ...) would end or corrupt a header line; a tab is allowed."""
+    if value.isprintable():  # the common case, in C
+        return False
+    return any((c < " " and c != "\t") or c == "\x7f" for c in value)
+
+
 def check_header_value(name: str, value: str) -> str:
-    if "\r" in value or "\n" in value:
-        raise errors.ArgumentError(f"header `{name}` must not contain CR or LF")
+    if _has_control_character(value):
+        raise errors.ArgumentError(
+            f"header `{name}` must not contain control characters (CR, LF, NUL, ...)"
+        )
     try:
         value.encode("latin-1")
     except UnicodeEncodeError:
@@ -89,6 +99,7 @@ def prepare(
                     f"{endpoint.name}: `{param.argument or param.wire}` is required"
                 )
             continue
+        _check_kind(endpoint.name, param, value)
         if param.choices is not None:
             _check_choices(endpoint.name, param, value)
         if param.location == "path":
@@ -130,6 +141,8 @@ def _wire_text(value: object, date_format: str) -> str:
         return value
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, datetime):
+        return http_date(value)
     if isinstance(value, date):
         return value.strftime(date_format)
     raw = getattr(value, "value", value)  # an Enum member
@@ -165,3 +178,80 @@ def _query_items(operation: str, param: Param, value: object, date_format: str) 
         texts = [_quote(operation, param.wire, _wire_text(item, date_format)) for item in value]
         return [",".join(texts)] if param.style == "comma" else texts
     return [_quote(operation, param.wire, _wire_text(value, date_format))]
+
+
+# -- declared types -------------------------------------------------------------------------------
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_date(value: object) -> bool:
+    # A date argument may also be the vendor's own text (a comparison such as ">=06/15/2018").
+    return isinstance(value, (date, str)) and not isinstance(value, datetime)
+
+
+def _is_choice(value: object) -> bool:
+    raw = value.value if isinstance(value, Enum) else value
+    return isinstance(raw, (str, int)) and not isinstance(raw, bool)
+
+
+def _is_http_date(value: object) -> bool:
+    return isinstance(value, (datetime, str))
+
+
+_KINDS = {
+    "str": (_is_text, "text (str)"),
+    "int": (_is_int, "an int"),
+    "bool": (_is_bool, "a bool"),
+    "date": (_is_date, "a date or its text"),
+    "choice": (_is_choice, "one of its documented values"),
+    "http_date": (_is_http_date, "a datetime or an HTTP date text"),
+}
+
+
+def _check_kind(operation: str, param: Param, value: object) -> None:
+    """Refuse a value that is not of the parameter's declared type (`True` is not an int, `object()`
+    is not text) before anything is sent, instead of sending its `str()`."""
+    if value.__class__ is str and param.kind == "str" and not param.many:
+        return  # the common case, decided without a lookup
+    fits, described = _KINDS[param.kind]
+    name = param.argument or param.wire
+    if param.many:
+        if not isinstance(value, (list, tuple)):
+            raise errors.ArgumentError(
+                f"{operation}: `{name}` must be a list of {described}, got {type(value).__name__}"
+            )
+        items: Any = value
+    else:
+        items = (value,)
+    for item in items:
+        if not fits(item) and not (param.builder is not None and isinstance(item, param.builder)):
+            raise errors.ArgumentError(
+                f"{operation}: `{name}` must be {described}, got {type(item).__name__}"
+            )
+
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def http_date(value: datetime) -> str:
+    """IMF-fixdate (`Wed, 11 Aug 2023 00:00:00 GMT`), in English whatever the locale.
+
+    A datetime without a time zone is taken as UTC, the zone HTTP dates are written in.
+    """
+    moment = value.astimezone(timezone.utc) if value.tzinfo is not None else value
+    return (
+        f"{_DAYS[moment.weekday()]}, {moment.day:02d} {_MONTHS[moment.month - 1]} {moment.year:04d} "
+        f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d} GMT"
+    )

@@ -12,7 +12,13 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 
-from ._constants import BACKOFF_INITIAL, BACKOFF_MAX, RETRY_AFTER_MAX, RETRY_STATUSES
+from ._constants import (
+    BACKOFF_INITIAL,
+    BACKOFF_MAX,
+    RETRY_AFTER_MAX,
+    RETRY_AFTER_UNREADABLE,
+    RETRY_STATUSES,
+)
 
 
 def after_connect_failure(attempt: int, max_retries: int) -> bool:
@@ -46,16 +52,21 @@ def backoff_delay(attempt: int) -> float:
 
 
 def retry_after_seconds(value: str | None) -> float | None:
-    """`Retry-After` in seconds, given as a number or an HTTP date; None when absent or unreadable."""
+    """`Retry-After` in seconds, given as ASCII digits or an HTTP date; None when absent or unreadable.
+
+    Unreadable includes digits of other scripts (`٣`, `²`, which Python's `float` would take), dates
+    no calendar holds (year 99999999999) and numbers too large to mean anything.
+    """
     if value is None:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if value.isascii() and value.isdigit():
+        seconds = float(value)
+        return seconds if seconds < RETRY_AFTER_UNREADABLE else None
     from email.utils import parsedate_to_datetime
 
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        return max(0.0, when.timestamp() - time.time())
+    except (TypeError, ValueError, OverflowError, OSError, IndexError):
         return None
-    return max(0.0, when.timestamp() - time.time())

@@ -19,13 +19,19 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import msgspec
 
 from . import _envelope, _retry, errors
-from ._constants import MAX_ERROR_BODY
+from ._constants import (
+    MAX_DOWNLOAD_BYTES,
+    MAX_ERROR_BODY,
+    MAX_RESPONSE_BYTES,
+    READ_PIECE,
+    RETRY_STATUSES,
+)
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
 from ._files import on_own_server
 from ._multipart import MULTIPART, parse_multipart
 from ._request import check_header_value, prepare
 from ._responses import RawResponse, _captured, _head_only
-from ._serde import decoder_for, encode
+from ._serde import decoder_for
 
 if TYPE_CHECKING:
     import logging
@@ -85,6 +91,8 @@ class Transport:
         date_format: str = "%Y-%m-%d",
         request_id_header: str | None = None,
         envelope_success: str | None = None,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+        max_download_bytes: int = MAX_DOWNLOAD_BYTES,
         record_drift: str | os.PathLike[str] | None = None,
         drift_env: str | None = None,
         network: Network | None = None,
@@ -92,12 +100,18 @@ class Transport:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
         self.headers = {name: check_header_value(name, value) for name, value in headers.items()}
         self.secret_headers = secret_headers
+        # A server echoing a credential in its error message must not put it in `str(error)`.
+        self._secret_values = tuple(
+            value for name, value in self.headers.items() if name in secret_headers and value
+        )
         self.timeout = timeout
         self.max_retries = max_retries
         self.logger_name = logger_name
         self.date_format = date_format
         self.request_id_header = request_id_header
         self.envelope_success = envelope_success
+        self.max_response_bytes = max_response_bytes
+        self.max_download_bytes = max_download_bytes
         if network is None:
             from ._network import Network  # loaded with the first client, not with the package
 
@@ -108,6 +122,8 @@ class Transport:
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
         self._logger: logging.Logger | None = None
+        self._read_deadline: Any = None  # `_connections.read_deadline`, once urllib3 is loaded
+        self._no_retries: Any = None
         # `_thread` is built in: `threading` would cost the import more than it gives here.
         self._lock = _thread.allocate_lock()
         self.drift = _drift_recorder(self, record_drift, drift_env)
@@ -116,6 +132,11 @@ class Transport:
         return f"<Transport {sorted(self.base_urls.values())}>"
 
     def close(self) -> None:
+        """Close every pooled connection now (urllib3's `PoolManager.clear` only forgets them, so their
+        sockets stayed open until garbage collection), never those of a pool the user gave. The
+        transport stays usable: a later request opens new connections."""
+        with self._lock:
+            self._server_pools.clear()
         self.network.clear()
 
     def derived(
@@ -132,33 +153,46 @@ class Transport:
         return clone
 
     def _connection_pool(self, url: str) -> urllib3.PoolManager:
-        """The pool manager that reaches `url` (logging is set up on the first request)."""
-        if self._logger is None:
+        """The pool manager that reaches `url`; logging and the per-request settings are made with the
+        first request (`_no_retries`, set last, says they are there)."""
+        if self._no_retries is None:
             with self._lock:
-                if self._logger is None:
+                if self._no_retries is None:
                     import logging
 
-                    _mask_urllib3_log(logging)
+                    import urllib3
+
+                    from ._connections import read_deadline
+
                     self._logger = logging.getLogger(self.logger_name)
+                    _mask_urllib3_log(logging)
+                    self._read_deadline = read_deadline
+                    # What `retries=False` becomes inside urllib3, built once instead of per request.
+                    self._no_retries = urllib3.Retry(False, redirect=False)
         return self.network.manager_for(url)
 
     @contextmanager
     def stream(
         self, operation: str, url: str, *, timeout: Timeout | None = None
     ) -> Iterator[Iterator[bytes]]:
-        """GET `url` and give its body in chunks, without holding it in memory.
+        """GET `url` and give its body in chunks as sent (never decoded), without holding it in memory.
 
         The vendor's credential headers go only to the client's own servers (below a base URL): a file
-        host named in a response (a PDF or export URL) never sees them.
+        host named in a response (a PDF or export URL) never sees them. The headers must arrive within
+        `timeout.total`; then each chunk within `timeout.read` (an idle timeout). The file may hold at
+        most `max_download_bytes`.
         """
         pool = self._connection_pool(url)
         import urllib3
-        from urllib3.exceptions import HTTPError, ReadTimeoutError
+        from urllib3.exceptions import HTTPError, NewConnectionError, ReadTimeoutError
+
+        from ._connections import read_deadline
 
         headers = dict(self.headers) if on_own_server(url, self.base_urls) else {}
         headers["Accept"] = "*/*"
         timeout = timeout or self.timeout
         display = url.split("?", 1)[0]
+        token = read_deadline.set(time.monotonic() + timeout.total)
         try:
             response = pool.request(
                 "GET",
@@ -168,40 +202,75 @@ class Transport:
                 redirect=False,
                 retries=False,
                 preload_content=False,
+                decode_content=False,
             )
-        except HTTPError as exc:
-            raise errors.ApiConnectionError(
-                f"{operation}: cannot fetch {display}: {type(exc).__name__}"
-            ) from None
-        try:
-            if response.status >= 300:
-                body = response.read(MAX_ERROR_BODY)
-                raise errors.status_error_class(response.status)(
+            # An error's body is read by the same deadline as the headers.
+            failure = (
+                errors.status_error_class(response.status)(
                     f"{operation}: GET {display} returned HTTP {response.status}",
                     status=response.status,
                     headers=response.headers,
-                    body=body,
+                    body=_error_body(response),
+                    secrets=self._secret_values,
                 )
-            yield self._chunks(operation, display, response, ReadTimeoutError, HTTPError)
+                if response.status >= 300
+                else None
+            )
+        except HTTPError as exc:
+            error_class = (
+                errors.ApiTimeoutError
+                if isinstance(exc, ReadTimeoutError)
+                or (_is_connect_timeout(exc) and not isinstance(exc, NewConnectionError))
+                else errors.ApiConnectionError
+            )
+            raise error_class(
+                f"{operation}: cannot fetch {display}: {type(exc).__name__}"
+            ) from None
         finally:
+            read_deadline.reset(token)
+        try:
+            if failure is not None:
+                raise failure
+            yield self._chunks(operation, display, response, timeout.read)
+        finally:
+            # A body read to its end has given its connection back already; one left half-read makes
+            # the connection unusable: close it, then give the slot back.
+            response.close()
             response.release_conn()
 
-    @staticmethod
     def _chunks(
-        operation: str,
-        display: str,
-        response: Any,
-        read_timeout: type[Exception],
-        failure: type[Exception],
+        self, operation: str, display: str, response: Any, idle_timeout: float
     ) -> Iterator[bytes]:
-        try:
-            yield from response.stream(64 * 1024)
-        except read_timeout:
-            raise errors.ApiTimeoutError(f"{operation}: {display} stopped sending") from None
-        except failure as exc:
-            raise errors.ApiConnectionError(
-                f"{operation}: the download of {display} failed: {type(exc).__name__}"
-            ) from None
+        from urllib3.exceptions import HTTPError, ReadTimeoutError
+
+        from ._connections import read_deadline
+
+        limit = self.max_download_bytes
+        if (response.length_remaining or 0) > limit:
+            # Announced larger than the limit: refused before a byte is written.
+            raise _download_too_large(operation, display, limit)
+        size = 0
+        while True:
+            token = read_deadline.set(time.monotonic() + idle_timeout)
+            try:
+                chunk = response.read(READ_PIECE, decode_content=False)
+            except ReadTimeoutError:
+                raise errors.ApiTimeoutError(
+                    f"{operation}: {display} did not send its next {READ_PIECE // 1024} KiB "
+                    f"within {idle_timeout:g}s"
+                ) from None
+            except HTTPError as exc:
+                raise errors.ApiConnectionError(
+                    f"{operation}: the download of {display} failed: {type(exc).__name__}"
+                ) from None
+            finally:
+                read_deadline.reset(token)
+            if not chunk:
+                return
+            size += len(chunk)
+            if size > limit:
+                raise _download_too_large(operation, display, limit)
+            yield chunk
 
     def _server_pool(self, server: str, url: str) -> tuple[urllib3.HTTPConnectionPool, str]:
         """The pool of a server and the request target of `url` on it, without parsing `url` again."""
@@ -224,7 +293,12 @@ class Transport:
         pool, origin_length = cached
         return pool, url[origin_length:]
 
-    def _urllib3_timeout(self, timeout: Timeout) -> urllib3.Timeout:
+    def _urllib3_timeout(self, timeout: Timeout, remaining: float) -> urllib3.Timeout:
+        """urllib3's timeouts for one attempt: the connect timeout shortened to the time left."""
+        if remaining < timeout.connect:
+            import urllib3
+
+            return urllib3.Timeout(connect=max(remaining, 0.001), read=timeout.read)
         cached = self._timeouts.get(timeout)
         if cached is None:
             import urllib3
@@ -300,13 +374,9 @@ class Transport:
             return b"{}"
         if body is None:
             raise errors.ArgumentError(f"{endpoint.name}: `body` is required")
-        if not isinstance(body, msgspec.Struct):
-            # A dict (or a list of dicts) with the wire names: check it against the declared shape.
-            try:
-                body = msgspec.convert(body, body_type)
-            except msgspec.ValidationError as exc:
-                raise errors.ArgumentError(f"{endpoint.name}: invalid body: {exc}") from None
-        return encode(body)
+        from ._bodies import encode_body  # loaded with the first body sent
+
+        return encode_body(endpoint.name, body, body_type)
 
     def _exchange(
         self,
@@ -320,66 +390,70 @@ class Transport:
         max_retries: int,
         request_id: str | None,
     ) -> RawResponse:
-        """Send until an answer stands or no repeat is allowed; the attempt's answer, or an error."""
-        pool, target = self._server_pool(endpoint.server, url)
-        urllib3_timeout = self._urllib3_timeout(timeout)
-        # urllib3's exception classes, imported once with urllib3 (not on every call).
-        ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError = _urllib3_errors()
+        """Send until an answer stands or no repeat is allowed; the attempt's answer, or an error.
 
+        The whole call, every attempt and every wait, ends by `timeout.total`; each socket read of an
+        attempt ends by that deadline too (`_connections.read_deadline`).
+        """
+        pool, target = self._server_pool(endpoint.server, url)
+        # urllib3's exception classes, imported once with urllib3 (not on every call).
+        _connect_timeout, HTTPError, NewConnectionError, _read_timeout = _urllib3_errors()
+
+        read_deadline = self._read_deadline
         attempt = 0
         started = time.monotonic()
-        while True:
-            attempt += 1
-            try:
-                response = pool.urlopen(
-                    method,
-                    target,
-                    body=payload,
-                    headers=headers,
-                    timeout=urllib3_timeout,
-                    redirect=False,
-                    retries=False,
-                    assert_same_host=False,
+        deadline = started + timeout.total
+        token = read_deadline.set(deadline)
+        try:
+            while True:
+                attempt += 1
+                try:
+                    response = pool.urlopen(
+                        method,
+                        target,
+                        body=payload,
+                        headers=headers,
+                        timeout=self._urllib3_timeout(timeout, deadline - time.monotonic()),
+                        redirect=False,
+                        retries=self._no_retries,
+                        assert_same_host=False,
+                        preload_content=False,
+                        decode_content=False,
+                    )
+                    raw = self._raw_response(
+                        endpoint, response, method, display, request_id, started, attempt
+                    )
+                except HTTPError as exc:
+                    # Refused or unreachable (urllib3's NewConnectionError is a ConnectTimeoutError
+                    # too): the request never left, so it may always be repeated.
+                    never_sent = isinstance(exc, NewConnectionError) or _is_connect_timeout(exc)
+                    repeat = (
+                        _retry.after_connect_failure(attempt, max_retries)
+                        if never_sent
+                        else _retry.after_send_failure(
+                            attempt, max_retries, idempotent=endpoint.idempotent
+                        )
+                    )
+                    if repeat:
+                        wait = _retry.backoff_delay(attempt)
+                        if time.monotonic() + wait < deadline:
+                            time.sleep(wait)
+                            continue
+                    raise _failure(endpoint, exc, method, display, attempt, request_id) from None
+                if raw.status not in RETRY_STATUSES:
+                    return raw  # the common case: no retry decision to make
+                wait_for = _retry.after_status(
+                    raw.status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
                 )
-            except (NewConnectionError, ConnectTimeoutError) as exc:
-                if _retry.after_connect_failure(attempt, max_retries):
-                    time.sleep(_retry.backoff_delay(attempt))
-                    continue
-                error_class: type[errors.ApiConnectionError] = (
-                    errors.ApiTimeoutError
-                    if isinstance(exc, ConnectTimeoutError)
-                    else errors.ApiConnectionError
-                )
-                raise error_class(
-                    f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
-                    attempts=attempt,
-                    request_id=request_id,
-                ) from None
-            except HTTPError as exc:
-                if _retry.after_send_failure(attempt, max_retries, idempotent=endpoint.idempotent):
-                    time.sleep(_retry.backoff_delay(attempt))
-                    continue
-                error_class = (
-                    errors.ApiTimeoutError
-                    if isinstance(exc, ReadTimeoutError)
-                    else errors.ApiConnectionError
-                )
-                raise error_class(
-                    f"{endpoint.name}: {method} {display} failed after the request was sent: "
-                    f"{type(exc).__name__}",
-                    attempts=attempt,
-                    request_id=request_id,
-                ) from None
-            raw = self._raw_response(response, method, display, request_id, started, attempt)
-            wait = _retry.after_status(
-                raw.status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
-            )
-            if wait is None:
-                return raw
-            time.sleep(wait)
+                if wait_for is None or time.monotonic() + wait_for >= deadline:
+                    return raw
+                time.sleep(wait_for)
+        finally:
+            read_deadline.reset(token)
 
     def _raw_response(
         self,
+        endpoint: Endpoint[Any],
         response: Any,
         method: str,
         display: str,
@@ -387,10 +461,23 @@ class Transport:
         started: float,
         attempt: int,
     ) -> RawResponse:
+        headers = response.headers
+        length = response.length_remaining
+        if (
+            length is not None
+            and length <= self.max_response_bytes
+            and response.status < 300
+            and "Content-Encoding" not in headers
+        ):
+            # The common answer: plain, with a Content-Length within the limit, read at once (the
+            # connection goes back to the pool at its end).
+            body = response.read(decode_content=False)
+        else:
+            body = self._read_body(endpoint, response, display, request_id)
         raw = RawResponse(
             status=response.status,
             headers=response.headers,
-            body=response.data,
+            body=body,
             method=method,
             url=display,
             request_id=request_id,
@@ -410,9 +497,49 @@ class Transport:
             )
         return raw
 
-    @staticmethod
+    def _read_body(
+        self, endpoint: Endpoint[Any], response: Any, display: str, request_id: str | None
+    ) -> bytes:
+        """The decoded body, within `max_response_bytes` (an error body: its first MAX_ERROR_BODY bytes).
+
+        A body not read to its end leaves its connection unusable: it is closed, never pooled again.
+        """
+        from ._body import BodyTooLarge, UnreadableBody, read_body
+
+        status = response.status
+        complete = False
+        try:
+            if status < 300:
+                body = read_body(response, self.max_response_bytes)
+            else:
+                body = read_body(response, MAX_ERROR_BODY, cut=True)
+            complete = body.complete
+            return body.data
+        except BodyTooLarge:
+            limit = self.max_response_bytes
+            raise errors.ResponseTooLargeError(
+                f"{endpoint.name}: the response of {display} is larger than "
+                f"max_response_bytes={limit} (decompressed)",
+                limit=limit,
+                setting="max_response_bytes",
+                request_id=request_id,
+            ) from None
+        except UnreadableBody as exc:
+            raise errors.DecodeError(
+                f"{endpoint.name}: the response (HTTP {status}) cannot be read: {exc}",
+                operation=endpoint.name,
+                path="$",
+                body=b"",
+                status=status,
+                request_id=request_id,
+            ) from None
+        finally:
+            if not complete:
+                response.close()
+            response.release_conn()
+
     def _status_error(
-        endpoint: Endpoint[Any], response: RawResponse, display: str
+        self, endpoint: Endpoint[Any], response: RawResponse, display: str
     ) -> errors.StatusError:
         error_class = errors.status_error_class(response.status)
         return error_class(
@@ -423,6 +550,7 @@ class Transport:
             request_id=response.request_id,
             attempts=response.attempts,
             retry_after=_retry.retry_after_seconds(response.headers.get("Retry-After")),
+            secrets=self._secret_values,
         )
 
     # -- decoding ------------------------------------------------------------------------------
@@ -436,14 +564,14 @@ class Transport:
         if endpoint.envelope_type is not None and self.envelope_success is not None:
             try:
                 return _envelope.unwrap(endpoint, response, self.envelope_success)  # type: ignore[no-any-return]
-            except msgspec.DecodeError as exc:
+            except (msgspec.DecodeError, RecursionError) as exc:
                 raise _decode_error(endpoint, response, exc) from None
         return self._decode_as(endpoint, response, endpoint.response_type)  # type: ignore[no-any-return]
 
     def _decode_as(self, endpoint: Endpoint[Any], response: RawResponse, type_: Any) -> Any:
         try:
             return decoder_for(type_).decode(response.body)
-        except msgspec.DecodeError as exc:
+        except (msgspec.DecodeError, RecursionError) as exc:
             raise _decode_error(endpoint, response, exc) from None
 
     def _decode_media(self, endpoint: Endpoint[Any], response: RawResponse, media_type: str) -> Any:
@@ -453,7 +581,7 @@ class Transport:
         content_type = response.headers.get("Content-Type", "")
         try:
             return parse_multipart(content_type, response.body)
-        except (ValueError, msgspec.DecodeError) as exc:
+        except (ValueError, msgspec.DecodeError, RecursionError) as exc:
             raise errors.DecodeError(
                 f"{endpoint.name}: the {media_type} response is not a readable multipart body: {exc}",
                 operation=endpoint.name,
@@ -462,6 +590,24 @@ class Transport:
                 status=response.status,
                 request_id=response.request_id,
             ) from None
+
+
+def _download_too_large(operation: str, display: str, limit: int) -> errors.ResponseTooLargeError:
+    return errors.ResponseTooLargeError(
+        f"{operation}: {display} is larger than max_download_bytes={limit}",
+        limit=limit,
+        setting="max_download_bytes",
+    )
+
+
+def _error_body(response: Any) -> bytes:
+    """The first MAX_ERROR_BODY bytes of an error's body; nothing when it cannot be decoded."""
+    from ._body import UnreadableBody, read_body
+
+    try:
+        return read_body(response, MAX_ERROR_BODY, cut=True).data
+    except UnreadableBody:
+        return b""
 
 
 @functools.cache
@@ -475,6 +621,10 @@ def _urllib3_errors() -> tuple[type[Exception], type[Exception], type[Exception]
     )
 
     return ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError
+
+
+def _is_connect_timeout(exc: Exception) -> bool:
+    return isinstance(exc, _urllib3_errors()[0])
 
 
 def _drift_recorder(
@@ -497,11 +647,44 @@ def _drift_recorder(
         raise errors.ArgumentError(f"record_drift: cannot use {directory!s}: {exc}") from None
 
 
+def _failure(
+    endpoint: Endpoint[Any],
+    exc: Exception,
+    method: str,
+    display: str,
+    attempt: int,
+    request_id: str | None,
+) -> errors.ApiConnectionError:
+    """The package's error for a failed attempt: refused is a connection error, slow is a timeout."""
+    _connect_timeout, _http_error, NewConnectionError, ReadTimeoutError = _urllib3_errors()
+    if isinstance(exc, NewConnectionError):
+        return errors.ApiConnectionError(
+            f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
+            attempts=attempt,
+            request_id=request_id,
+        )
+    if _is_connect_timeout(exc):
+        return errors.ApiTimeoutError(
+            f"{endpoint.name}: cannot connect to {display} in time: {type(exc).__name__}",
+            attempts=attempt,
+            request_id=request_id,
+        )
+    error_class = (
+        errors.ApiTimeoutError if isinstance(exc, ReadTimeoutError) else errors.ApiConnectionError
+    )
+    return error_class(
+        f"{endpoint.name}: {method} {display} failed after the request was sent: "
+        f"{type(exc).__name__}",
+        attempts=attempt,
+        request_id=request_id,
+    )
+
+
 def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str | None:
     """The media type to ask for instead of the operation's default one, or None for the default."""
     if media_type is None or media_type == endpoint.accept:
         return None
-    if media_type not in endpoint.media_types:
+    if not isinstance(media_type, str) or media_type not in endpoint.media_types:
         choices = ", ".join([endpoint.accept, *endpoint.media_types])
         raise errors.ArgumentError(
             f"{endpoint.name}: media_type must be one of {choices}, got {media_type!r}"
@@ -510,9 +693,10 @@ def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str |
 
 
 def _decode_error(
-    endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError
+    endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError | RecursionError
 ) -> errors.DecodeError:
-    text = str(exc)
+    # msgspec raises RecursionError for JSON nested deeper than it follows: a shape problem too.
+    text = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
     path = text.rsplit(" - at `", 1)[1].rstrip("`") if " - at `" in text else "$"
     content_type = response.headers.get("Content-Type", "unknown")
     return errors.DecodeError(

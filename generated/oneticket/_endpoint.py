@@ -10,16 +10,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from ._constants import CONNECT_TIMEOUT, READ_TIMEOUT
+from ._constants import CONNECT_TIMEOUT, READ_TIMEOUT, TOTAL_TIMEOUT
 
 T = TypeVar("T")
 
 
 class Timeout(NamedTuple):
-    """Seconds to wait for the connection, and for each read of the response."""
+    """Seconds to wait: for the connection, for each read of the response, and for the whole call.
+
+    `total` bounds a call from its start to its end, every attempt and every wait between attempts
+    included, so a server that sends a byte now and then cannot hold a call past it. A download or an
+    export stream is bounded by `total` until its headers arrive; after that, `read` is an idle timeout:
+    each piece of 64 KiB (or the end of the file) must arrive within `read` seconds, so a large file may
+    take as long as it needs while a stalled or dripping one fails.
+    """
 
     connect: float = CONNECT_TIMEOUT
     read: float = READ_TIMEOUT
+    total: float = TOTAL_TIMEOUT
 
 
 DEFAULT_TIMEOUT = Timeout()
@@ -32,7 +40,18 @@ class Param:
     than this whole module does otherwise.
     """
 
-    __slots__ = ("argument", "choices", "location", "required", "secret", "style", "wire")
+    __slots__ = (
+        "argument",
+        "builder",
+        "choices",
+        "kind",
+        "location",
+        "many",
+        "required",
+        "secret",
+        "style",
+        "wire",
+    )
 
     def __init__(
         self,
@@ -43,6 +62,9 @@ class Param:
         secret: bool = False,
         required: bool = False,
         argument: str | None = None,
+        kind: str = "str",
+        many: bool = False,
+        builder: type | None = None,
     ) -> None:
         self.wire = wire
         self.location = location  # "path", "query" or "header"
@@ -51,6 +73,12 @@ class Param:
         self.secret = secret
         self.required = required
         self.argument = argument  # the Python argument's name, where it is not the wire name
+        # The declared type a value is checked against before sending: "str", "int", "bool", "date" (a
+        # date or the vendor's text), "choice" (one of `choices`) or "http_date" (a datetime or its
+        # text); `many`: a list of them. `builder`: a query builder class also accepted, sent as text.
+        self.kind = kind
+        self.many = many
+        self.builder = builder
 
     def __repr__(self) -> str:
         return f"Param({self.wire!r}, {self.location!r})"

@@ -6,16 +6,19 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from msgspec import UnsetType
 
+from ._constants import MAX_DOWNLOAD_BYTES, MAX_RESPONSE_BYTES
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
 from ._lazy import LazyModule
 from ._responses import operation
 from ._runtime import Transport
+from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .downloads import FileDownload
 from .errors import ArgumentError
 from .queries import SalesQuery
@@ -630,8 +633,13 @@ class OneTicketClient:
         api_token: Your 1Ticket API token (request one from support@1ticket.com); sent on every request. Default: the ONETICKET_API_TOKEN environment variable.
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, sales).
-        timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
+        timeout: Seconds for connecting, for each read and for the whole call: a number (all three), or
+            `Timeout(connect, read, total)`. Downloads and export streams wait at most `total` for
+            their headers, then `read` for each piece of the file (an idle timeout).
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        max_response_bytes: The most bytes a response may hold, counted decompressed while reading
+            (64 MiB by default); more raises `ResponseTooLargeError`.
+        max_download_bytes: The most bytes a downloaded file may hold (4 GiB by default).
         record_drift: A directory where responses that differ from the registry are recorded (off by
             default; also from the `ONETICKET_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
             reports them.
@@ -660,6 +668,8 @@ class OneTicketClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+        max_download_bytes: int = MAX_DOWNLOAD_BYTES,
         record_drift: str | os.PathLike[str] | None = None,
         proxy: str | None = None,
         trust_env: bool = True,
@@ -668,28 +678,23 @@ class OneTicketClient:
         pool: urllib3.PoolManager | None = None,
     ) -> None:
         # Loaded with the first client, not with the package (import time is a target).
-        from ._environment import credential
+        from ._environment import from_environment
         from ._network import Network
 
-        api_token = credential("api_token", api_token, "ONETICKET_API_TOKEN", str)
-        base_urls = dict(SERVERS)
-        if base_url is not None:
-            base_urls = dict.fromkeys(base_urls, base_url)
-        base_urls.update(servers or {})
-        if isinstance(timeout, (int, float)):
-            timeout = Timeout(float(timeout), float(timeout))
-        if max_retries < 0:
-            raise ArgumentError("max_retries must be 0 or more")
+        api_token = from_environment("api_token", api_token, "ONETICKET_API_TOKEN", str)
+        # Every setting is checked here, so that a wrong one fails now, named, not on the first call.
         self._transport = Transport(
-            base_urls=base_urls,
+            base_urls=server_urls(SERVERS, base_url, servers),
             headers={
                 "Accept": "application/json",
                 "User-Agent": "OneTicketClient/0.1.0",
-                "x-api-token": api_token,
+                "x-api-token": credential("api_token", api_token, str),
             },
             secret_headers=frozenset(["x-api-token"]),
-            timeout=timeout,
-            max_retries=max_retries,
+            timeout=timeout_from(timeout),
+            max_retries=retry_count(max_retries),
+            max_response_bytes=byte_limit("max_response_bytes", max_response_bytes),
+            max_download_bytes=byte_limit("max_download_bytes", max_download_bytes),
             # The package's own name, so a vendored copy (`myapp._vendor.x`) logs under it.
             logger_name=__name__.rpartition(".")[0],
             date_format="%m/%d/%Y",
@@ -740,10 +745,10 @@ class OneTicketClient:
                 else dict.fromkeys(self._transport.base_urls, base_url),
                 headers=headers,
             )
-        if isinstance(timeout, (int, float)):
-            timeout = Timeout(float(timeout), float(timeout))
-        clone._timeout = timeout if timeout is not None else self._timeout
-        clone._max_retries = max_retries if max_retries is not None else self._max_retries
+        clone._timeout = timeout_from(timeout) if timeout is not None else self._timeout
+        clone._max_retries = (
+            retry_count(max_retries) if max_retries is not None else self._max_retries
+        )
         clone._bind_groups()
         return clone
 
@@ -778,3 +783,7 @@ class OneTicketClient:
             max_retries=self._max_retries,
             media_type=media_type,
         )
+
+    def _stream(self, operation: str, url: str) -> AbstractContextManager[Iterator[bytes]]:
+        """The body of a file URL in chunks, with this client's timeouts (`with_options` included)."""
+        return self._transport.stream(operation, url, timeout=self._timeout)

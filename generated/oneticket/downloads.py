@@ -34,5 +34,5 @@ class FileDownload:
         url = source if isinstance(source, str) else source.pdf_url
         if not isinstance(url, str) or not url:
             raise ArgumentError("purchases.download_pdf: no file URL to download")
-        with self._client._transport.stream("purchases.download_pdf", url) as chunks:
+        with self._client._stream("purchases.download_pdf", url) as chunks:
             return save_atomically(chunks, path)

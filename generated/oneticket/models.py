@@ -83,6 +83,22 @@ def _masked_repr(obj: msgspec.Struct, secrets: frozenset[str]) -> str:
     return f"{type(obj).__name__}({', '.join(parts)})"
 
 
+class _Masked:
+    """Shown instead of a secret value by rich's pretty printer."""
+
+    def __repr__(self) -> str:
+        return "***"
+
+
+_MASKED = _Masked()
+
+
+def _masked_rich_repr(obj: msgspec.Struct, secrets: frozenset[str]) -> list[tuple[str, Any]]:
+    return [
+        (name, _MASKED if name in secrets else getattr(obj, name)) for name in obj.__struct_fields__
+    ]
+
+
 class RefundEligibility(str, enum.Enum):
     """Refund eligibility filter. "unknown" means 1Ticket has either not seen refund
     information or Ticketmaster has not yet made it available.
@@ -639,6 +655,9 @@ class Account(
     def __repr__(self) -> str:
         return _masked_repr(self, self._secret_fields)
 
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        return _masked_rich_repr(self, self._secret_fields)
+
 
 class AccountMarketplace(msgspec.Struct, kw_only=True, gc=False):
     """AccountMarketplace"""
@@ -747,3 +766,6 @@ class DomainDefaults(
 
     def __repr__(self) -> str:
         return _masked_repr(self, self._secret_fields)
+
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        return _masked_rich_repr(self, self._secret_fields)

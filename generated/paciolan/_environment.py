@@ -14,7 +14,9 @@ from . import errors
 _Value = TypeVar("_Value", str, int)
 
 
-def credential(argument: str, given: _Value | None, variable: str, kind: type[_Value]) -> _Value:
+def from_environment(
+    argument: str, given: _Value | None, variable: str, kind: type[_Value]
+) -> _Value:
     """`given`, or else the environment variable `variable` converted to `kind`."""
     if given is not None:
         return given

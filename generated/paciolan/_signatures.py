@@ -9,6 +9,7 @@ checkers import this module: it costs nothing at run time.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal, Protocol
 
@@ -177,12 +178,20 @@ class CartDeleteOperation(Protocol):
     """`client.cart.delete(...)`"""
 
     def __call__(
-        self, *, cart_id: str, policy_code: str, if_unmodified_since: str | None = None
+        self,
+        *,
+        cart_id: str,
+        policy_code: str,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> None:
         """Delete a cart by ID"""
 
     def with_response(
-        self, *, cart_id: str, policy_code: str, if_unmodified_since: str | None = None
+        self,
+        *,
+        cart_id: str,
+        policy_code: str,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> tuple[None, RawResponse]: ...
 
 
@@ -195,7 +204,7 @@ class CartCheckoutOperation(Protocol):
         body: Checkout | bodies.CheckoutDict,
         cart_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Complete cart checkout"""
 
@@ -205,7 +214,7 @@ class CartCheckoutOperation(Protocol):
         body: Checkout | bodies.CheckoutDict,
         cart_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> tuple[Cart, RawResponse]: ...
 
 
@@ -218,7 +227,7 @@ class CartAddOfferOperation(Protocol):
         body: OfferRequest | bodies.OfferRequestDict,
         cart_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Create offer in cart"""
 
@@ -228,7 +237,7 @@ class CartAddOfferOperation(Protocol):
         body: OfferRequest | bodies.OfferRequestDict,
         cart_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> tuple[Cart, RawResponse]: ...
 
 
@@ -241,7 +250,7 @@ class CartRemoveOfferOperation(Protocol):
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Remove offer from cart"""
 
@@ -251,7 +260,7 @@ class CartRemoveOfferOperation(Protocol):
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> tuple[Cart, RawResponse]: ...
 
 
@@ -265,7 +274,7 @@ class CartUpdateOfferOperation(Protocol):
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Modify offer in cart (partial update)"""
 
@@ -276,7 +285,7 @@ class CartUpdateOfferOperation(Protocol):
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> tuple[Cart, RawResponse]: ...
 
 
@@ -290,7 +299,7 @@ class CartReplaceOfferOperation(Protocol):
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> Cart:
         """Modify offer in cart (complete replacement)"""
 
@@ -301,7 +310,7 @@ class CartReplaceOfferOperation(Protocol):
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> tuple[Cart, RawResponse]: ...
 
 
@@ -484,7 +493,7 @@ class PricingGetProfileOperation(Protocol):
         policy_code: str,
         include_all_seats: bool | None = None,
         debug: bool | None = None,
-        if_modified_since: str | None = None,
+        if_modified_since: dt.datetime | str | None = None,
     ) -> PricingProfile | None:
         """Get seat pricing for a specific item"""
 
@@ -497,7 +506,7 @@ class PricingGetProfileOperation(Protocol):
         policy_code: str,
         include_all_seats: bool | None = None,
         debug: bool | None = None,
-        if_modified_since: str | None = None,
+        if_modified_since: dt.datetime | str | None = None,
     ) -> tuple[PricingProfile | None, RawResponse]: ...
 
     def head(
@@ -509,7 +518,7 @@ class PricingGetProfileOperation(Protocol):
         policy_code: str,
         include_all_seats: bool | None = None,
         debug: bool | None = None,
-        if_modified_since: str | None = None,
+        if_modified_since: dt.datetime | str | None = None,
     ) -> RawResponse: ...
 
 

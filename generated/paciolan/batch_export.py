@@ -6,7 +6,7 @@
     for row in client.batch.iter_order_rows(status):
         print(row.account, row.qty)
 
-The export file is gzip-compressed, tab-separated, with CRLF line ends and the 44 columns of
+The export file is gzip-compressed, tab-separated, with CRLF line ends (LF or CR are read too) and the 44 columns of
 `OrderExportRow` in order. Rows are parsed one at a time while the file downloads, so memory stays constant
 whatever the size of the export.
 """
@@ -15,19 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+import re
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from os import PathLike
 from typing import TYPE_CHECKING
 
+from ._constants import GUNZIP_PIECE, MAX_EXPORT_LINE
 from ._files import save_atomically
 from ._lazy import LazyModule
 from .errors import ApiError, ApiTimeoutError, ArgumentError
 
 if TYPE_CHECKING:
-    import zlib
-
     from . import models
     from .client import PaciolanClient
 else:
@@ -81,6 +82,7 @@ COLUMNS: tuple[str, ...] = (
     "ticketID",
 )
 _HEADER = "\t".join(COLUMNS).encode()
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 _TRUE = frozenset({"true", "y", "yes", "1"})
 _FALSE = frozenset({"false", "n", "no", "0"})
 
@@ -276,36 +278,105 @@ def parse_row(line: bytes, line_number: int) -> models.OrderExportRow:
 
 
 def iter_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """The CRLF-terminated lines of a gzip (or already decompressed) byte stream."""
+    """The lines of a gzip (or already decompressed) byte stream, without their line ends.
+
+    CRLF, LF and CR all end a line, so memory stays constant whatever the file uses; a line longer than
+    MAX_EXPORT_LINE is an `ExportRowError` (a file that never ends a line cannot fill memory). The
+    work per byte is constant: a line's pieces are joined once, when it ends.
+    """
+    parts: list[bytes] = []  # the pieces of the line not ended yet
+    held = 0
+    line_number = 0
+    after_cr = False  # the previous piece ended with CR: a LF starting this one belongs to it
+    for piece in _gunzipped(_gunzipped(chunks)):
+        if after_cr and piece[:1] == b"\n":
+            piece = piece[1:]
+        if not piece:
+            continue
+        after_cr = piece[-1:] == b"\r"
+        lines = _split_lines(piece)
+        if len(lines) == 1:
+            held += len(piece)
+            if held > MAX_EXPORT_LINE:
+                raise _line_too_long(line_number + 1)
+            parts.append(piece)
+            continue
+        if parts:
+            parts.append(lines[0])
+            lines[0] = b"".join(parts)
+            parts, held = [], 0
+        last = lines.pop()
+        for line in lines:
+            line_number += 1
+            if len(line) > MAX_EXPORT_LINE:
+                raise _line_too_long(line_number)
+            yield line
+        if last:
+            parts, held = [last], len(last)
+    if parts:
+        yield b"".join(parts)
+
+
+def _split_lines(piece: bytes) -> list[bytes]:
+    """`piece` split at CRLF, LF and CR; the common files (one kind of line end) take a plain split."""
+    if b"\r" not in piece:
+        return piece.split(b"\n")
+    if b"\n" not in piece:
+        return piece.split(b"\r")
+    crlf = piece.count(b"\r\n")
+    if crlf == piece.count(b"\r") == piece.count(b"\n"):
+        return piece.split(b"\r\n")
+    return _LINE_END.split(piece)
+
+
+def _line_too_long(line_number: int) -> ExportRowError:
+    return ExportRowError(
+        f"line {line_number}: longer than {MAX_EXPORT_LINE} bytes (not an export row)",
+        line_number=line_number,
+        column=None,
+    )
+
+
+def _gunzipped(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """`chunks` decompressed when they start with the gzip magic (even split across chunks), else as is.
+
+    Each step gives at most GUNZIP_PIECE bytes, so a small compressed chunk cannot expand in memory at
+    once. Applied twice, a gzip file sent with `Content-Encoding: gzip` on top is read too.
+    """
     import zlib  # here, not with the package: only an export needs it
 
-    decompressor: zlib._Decompress | None = None
-    pending = b""
-    first = True
+    head = b""
     for chunk in chunks:
-        if first:
-            first = False
-            if chunk[:2] == b"\x1f\x8b":
-                decompressor = zlib.decompressobj(wbits=31)
-        if decompressor is None:
-            pending += chunk
-        else:
-            data = chunk
+        head += chunk
+        if len(head) >= 2:
+            break
+    if head[:2] != b"\x1f\x8b":
+        if head:
+            yield head
+        yield from chunks
+        return
+    decompressor = zlib.decompressobj(wbits=31)
+    try:
+        for data in itertools.chain((head,), chunks):
             while data:
-                pending += decompressor.decompress(data)
-                data = decompressor.unused_data
-                if data:  # another gzip member follows
+                if decompressor.eof:  # another gzip member follows
                     decompressor = zlib.decompressobj(wbits=31)
-        *lines, pending = pending.split(b"\r\n")
-        yield from lines
-    if decompressor is not None and not decompressor.eof:
+                piece = decompressor.decompress(data, GUNZIP_PIECE)
+                data = (
+                    decompressor.unused_data if decompressor.eof else decompressor.unconsumed_tail
+                )
+                if piece:
+                    yield piece
+    except zlib.error as exc:
+        raise ExportRowError(
+            f"the export file is not a readable gzip stream ({exc})", line_number=0, column=None
+        ) from None
+    if not decompressor.eof:
         raise ExportRowError(
             "the export file ends before its gzip stream does (truncated download)",
             line_number=0,
             column=None,
         )
-    if pending:
-        yield pending
 
 
 class BatchExport:
@@ -355,7 +426,7 @@ class BatchExport:
     def download(self, source: models.BatchStatus | str, path: str | PathLike[str]) -> int:
         """Save the export file (still gzip-compressed) to `path`, atomically; return its size in bytes."""
         url = _download_url(source)
-        with self._client._transport.stream("batch.download", url) as chunks:
+        with self._client._stream("batch.download", url) as chunks:
             return save_atomically(chunks, path)
 
     def iter_order_rows(self, source: models.BatchStatus | str) -> Iterator[models.OrderExportRow]:
@@ -365,7 +436,7 @@ class BatchExport:
         have already been given.
         """
         url = _download_url(source)
-        with self._client._transport.stream("batch.iter_order_rows", url) as chunks:
+        with self._client._stream("batch.iter_order_rows", url) as chunks:
             for line_number, line in enumerate(iter_lines(chunks), start=1):
                 if not line or (line_number == 1 and line == _HEADER):
                     continue

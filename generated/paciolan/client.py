@@ -3,17 +3,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
+from ._constants import MAX_DOWNLOAD_BYTES, MAX_RESPONSE_BYTES
 from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
 from ._lazy import LazyModule
 from ._multipart import MultipartDocument
 from ._request import check_credential
 from ._responses import operation
 from ._runtime import Transport
+from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .batch_export import BatchExport
 from .errors import ArgumentError
 
@@ -301,7 +305,11 @@ class CartOperations:
 
     @operation  # type: ignore[no-redef]
     def delete(
-        self, *, cart_id: str, policy_code: str, if_unmodified_since: str | None = None
+        self,
+        *,
+        cart_id: str,
+        policy_code: str,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> None:
         """Delete a cart by ID
 
@@ -342,7 +350,7 @@ class CartOperations:
         body: models.Checkout | bodies.CheckoutDict,
         cart_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> models.Cart:
         """Complete cart checkout
 
@@ -382,7 +390,7 @@ class CartOperations:
         body: models.OfferRequest | bodies.OfferRequestDict,
         cart_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> models.Cart:
         """Create offer in cart
 
@@ -422,7 +430,7 @@ class CartOperations:
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> models.Cart:
         """Remove offer from cart
 
@@ -464,7 +472,7 @@ class CartOperations:
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> models.Cart:
         """Modify offer in cart (partial update)
 
@@ -508,7 +516,7 @@ class CartOperations:
         cart_id: str,
         offer_id: str,
         policy_code: str,
-        if_unmodified_since: str | None = None,
+        if_unmodified_since: dt.datetime | str | None = None,
     ) -> models.Cart:
         """Modify offer in cart (complete replacement)
 
@@ -1042,7 +1050,7 @@ class PricingOperations:
         policy_code: str,
         include_all_seats: bool | None = None,
         debug: bool | None = None,
-        if_modified_since: str | None = None,
+        if_modified_since: dt.datetime | str | None = None,
     ) -> models.PricingProfile | None:
         """Get seat pricing for a specific item
 
@@ -1141,8 +1149,13 @@ class PaciolanClient:
         user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0). Checked when the client is built: another form is an ArgumentError. Default: the PACIOLAN_USER_AGENT environment variable.
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, test).
-        timeout: Seconds for connecting and for each read: a number, or `Timeout(connect, read)`.
+        timeout: Seconds for connecting, for each read and for the whole call: a number (all three), or
+            `Timeout(connect, read, total)`. Downloads and export streams wait at most `total` for
+            their headers, then `read` for each piece of the file (an idle timeout).
         max_retries: How many times a failed request may be repeated where that is safe; 0 disables.
+        max_response_bytes: The most bytes a response may hold, counted decompressed while reading
+            (64 MiB by default); more raises `ResponseTooLargeError`.
+        max_download_bytes: The most bytes a downloaded file may hold (4 GiB by default).
         record_drift: A directory where responses that differ from the registry are recorded (off by
             default; also from the `PACIOLAN_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
             reports them.
@@ -1177,6 +1190,8 @@ class PaciolanClient:
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
         max_retries: int = 2,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+        max_download_bytes: int = MAX_DOWNLOAD_BYTES,
         record_drift: str | os.PathLike[str] | None = None,
         proxy: str | None = None,
         trust_env: bool = True,
@@ -1185,18 +1200,19 @@ class PaciolanClient:
         pool: urllib3.PoolManager | None = None,
     ) -> None:
         # Loaded with the first client, not with the package (import time is a target).
-        from ._environment import credential
+        from ._environment import from_environment
         from ._network import Network
 
-        api_key = credential("api_key", api_key, "PACIOLAN_API_KEY", str)
-        application_id = credential(
+        api_key = from_environment("api_key", api_key, "PACIOLAN_API_KEY", str)
+        application_id = from_environment(
             "application_id", application_id, "PACIOLAN_APPLICATION_ID", str
         )
-        channel_code = credential("channel_code", channel_code, "PACIOLAN_CHANNEL_CODE", str)
-        organization_id = credential(
+        channel_code = from_environment("channel_code", channel_code, "PACIOLAN_CHANNEL_CODE", str)
+        organization_id = from_environment(
             "organization_id", organization_id, "PACIOLAN_ORGANIZATION_ID", int
         )
-        user_agent = credential("user_agent", user_agent, "PACIOLAN_USER_AGENT", str)
+        user_agent = from_environment("user_agent", user_agent, "PACIOLAN_USER_AGENT", str)
+        # Every setting is checked here, so that a wrong one fails now, named, not on the first call.
         check_credential(
             "organization_id",
             organization_id,
@@ -1209,27 +1225,21 @@ class PaciolanClient:
             pattern="[A-Za-z0-9!#$%&*+.^_|~-]+/(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?",
             form="Product/Version with a SemVer version, e.g. YourApplication/1.0.0",
         )
-        base_urls = dict(SERVERS)
-        if base_url is not None:
-            base_urls = dict.fromkeys(base_urls, base_url)
-        base_urls.update(servers or {})
-        if isinstance(timeout, (int, float)):
-            timeout = Timeout(float(timeout), float(timeout))
-        if max_retries < 0:
-            raise ArgumentError("max_retries must be 0 or more")
         self._transport = Transport(
-            base_urls=base_urls,
+            base_urls=server_urls(SERVERS, base_url, servers),
             headers={
                 "Accept": "application/json",
-                "PAC-API-Key": api_key,
-                "PAC-Application-ID": application_id,
-                "PAC-Channel-Code": channel_code,
-                "PAC-Organization-ID": str(organization_id),
-                "User-Agent": user_agent,
+                "PAC-API-Key": credential("api_key", api_key, str),
+                "PAC-Application-ID": credential("application_id", application_id, str),
+                "PAC-Channel-Code": credential("channel_code", channel_code, str),
+                "PAC-Organization-ID": credential("organization_id", organization_id, int),
+                "User-Agent": credential("user_agent", user_agent, str),
             },
             secret_headers=frozenset(["PAC-API-Key"]),
-            timeout=timeout,
-            max_retries=max_retries,
+            timeout=timeout_from(timeout),
+            max_retries=retry_count(max_retries),
+            max_response_bytes=byte_limit("max_response_bytes", max_response_bytes),
+            max_download_bytes=byte_limit("max_download_bytes", max_download_bytes),
             # The package's own name, so a vendored copy (`myapp._vendor.x`) logs under it.
             logger_name=__name__.rpartition(".")[0],
             date_format="%Y-%m-%d",
@@ -1282,10 +1292,10 @@ class PaciolanClient:
                 else dict.fromkeys(self._transport.base_urls, base_url),
                 headers=headers,
             )
-        if isinstance(timeout, (int, float)):
-            timeout = Timeout(float(timeout), float(timeout))
-        clone._timeout = timeout if timeout is not None else self._timeout
-        clone._max_retries = max_retries if max_retries is not None else self._max_retries
+        clone._timeout = timeout_from(timeout) if timeout is not None else self._timeout
+        clone._max_retries = (
+            retry_count(max_retries) if max_retries is not None else self._max_retries
+        )
         clone._bind_groups()
         return clone
 
@@ -1320,3 +1330,7 @@ class PaciolanClient:
             max_retries=self._max_retries,
             media_type=media_type,
         )
+
+    def _stream(self, operation: str, url: str) -> AbstractContextManager[Iterator[bytes]]:
+        """The body of a file URL in chunks, with this client's timeouts (`with_options` included)."""
+        return self._transport.stream(operation, url, timeout=self._timeout)

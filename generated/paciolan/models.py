@@ -109,12 +109,46 @@ def _open_member(cls: type[_E], value: object) -> _E | None:
     return member
 
 
+# Money of 10**30 or more, or below 10**-30 (other than 0), is no amount any vendor sends: a corrupt or
+# hostile body.
+_MONEY_DIGITS = 30
+
+
+def _check_money(obj: msgspec.Struct, names: tuple[str, ...]) -> None:
+    """Refuse NaN, infinities and absurd exponents in money (msgspec reports it as a decode error).
+
+    Runs on every decoded model with money, so it stays cheap: no `as_tuple()`.
+    """
+    for name in names:
+        value = getattr(obj, name)
+        if value.__class__ is Decimal and not (
+            value.is_finite() and -_MONEY_DIGITS < value.adjusted() < _MONEY_DIGITS
+        ):
+            raise ValueError(f"`{name}` is not a sensible amount of money: {str(value)[:40]}")
+
+
 def _masked_repr(obj: msgspec.Struct, secrets: frozenset[str]) -> str:
     parts = (
         f"{name}={'***' if name in secrets else repr(getattr(obj, name))}"
         for name in obj.__struct_fields__
     )
     return f"{type(obj).__name__}({', '.join(parts)})"
+
+
+class _Masked:
+    """Shown instead of a secret value by rich's pretty printer."""
+
+    def __repr__(self) -> str:
+        return "***"
+
+
+_MASKED = _Masked()
+
+
+def _masked_rich_repr(obj: msgspec.Struct, secrets: frozenset[str]) -> list[tuple[str, Any]]:
+    return [
+        (name, _MASKED if name in secrets else getattr(obj, name)) for name in obj.__struct_fields__
+    ]
 
 
 class DeliveryMethodType(str, enum.Enum):
@@ -204,6 +238,9 @@ class CodeAmount(msgspec.Struct, kw_only=True, gc=False):
     code: str
     amount: Decimal
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("amount",))
+
 
 class CodeNameAmount(msgspec.Struct, kw_only=True, gc=False):
     """A named charge or fee with its amount."""
@@ -211,6 +248,9 @@ class CodeNameAmount(msgspec.Struct, kw_only=True, gc=False):
     code: str
     name: str
     amount: Decimal
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("amount",))
 
 
 class UserDefinedField(msgspec.Struct, kw_only=True, gc=False):
@@ -236,6 +276,9 @@ class OrderCharge(
     charge_code: str
     charge_amount: Decimal
     charge_class: str
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("charge_amount",))
 
 
 class PriceType(
@@ -336,6 +379,9 @@ class NonAllocatable(
     maximum_quantity: int | None
     multiple_quantity: int | None
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("price",))
+
 
 class CatalogOffer(
     msgspec.Struct,
@@ -365,6 +411,9 @@ class CatalogOffer(
     multiple_quantity: int | None
     ticket_charge: CodeNameAmount | None
     facility_fee: CodeNameAmount | None
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("price",))
 
 
 class CatalogItem(
@@ -588,6 +637,9 @@ class CartOffer(
     available_discounts: list[Any]
     printed_quantity: int
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("unit_price", "extended_price"))
+
 
 class SaleCode(msgspec.Struct, kw_only=True, gc=False):
     """SaleCode"""
@@ -661,6 +713,9 @@ class Cart(
     available_delivery_methods: list[DeliveryMethod]
     orders: list[Any]
     transactions: list[Any]
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("balance", "paid", "value"))
 
 
 class OfferSeat(
@@ -835,6 +890,9 @@ class Payment(
     bank_account_number: str | UnsetType = UNSET
     """Bank account number. Required for electronic check payments."""
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("amount",))
+
     # Masked in the repr, and in drift records (which find them here).
     _secret_fields = frozenset(
         ["account_number", "card_verification_number", "routing_number", "bank_account_number"]
@@ -842,6 +900,9 @@ class Payment(
 
     def __repr__(self) -> str:
         return _masked_repr(self, self._secret_fields)
+
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        return _masked_rich_repr(self, self._secret_fields)
 
 
 class Checkout(msgspec.Struct, kw_only=True, rename={"user_defined_fields": "userDefinedFields"}):
@@ -968,6 +1029,20 @@ class Ticket(
     previous_seat_status: str
     will_call_customer: str | None
 
+    def __post_init__(self) -> None:
+        _check_money(
+            self,
+            (
+                "price",
+                "item_charge_amount",
+                "item_fee_amount",
+                "item_discount_amount",
+                "item_surcharge_amount",
+                "extended_price",
+                "item_balance",
+            ),
+        )
+
 
 class VoidResult(msgspec.Struct, kw_only=True, gc=False, rename={"season_code": "seasonCode"}):
     """The transaction that voided the ticket."""
@@ -987,6 +1062,9 @@ class PassTicket(msgspec.Struct, kw_only=True, gc=False, rename={"ticket_id": "t
 
     def __repr__(self) -> str:
         return _masked_repr(self, self._secret_fields)
+
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        return _masked_rich_repr(self, self._secret_fields)
 
 
 class PassTickets(msgspec.Struct, kw_only=True, gc=False):
@@ -1018,6 +1096,9 @@ class PatronCredentials(
 
     def __repr__(self) -> str:
         return _masked_repr(self, self._secret_fields)
+
+    def __rich_repr__(self) -> list[tuple[str, Any]]:
+        return _masked_rich_repr(self, self._secret_fields)
 
 
 class PatronAuthentication(msgspec.Struct, kw_only=True, gc=False):
@@ -1084,6 +1165,9 @@ class OrderEvent(
     paid_amount: Decimal
     is_transferrable: bool
     seats: list[OrderSeat]
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("price", "extended_amount", "paid_amount"))
 
 
 class Disposition(msgspec.Struct, kw_only=True, gc=False, rename={"mobile_type": "mobileType"}):
@@ -1152,6 +1236,9 @@ class OrderLineItem(
     tickets: list[Any]
     events: list[OrderEvent]
 
+    def __post_init__(self) -> None:
+        _check_money(self, ("item_unit_price", "item_extended_price", "item_balance"))
+
 
 class PatronOrder(
     msgspec.Struct,
@@ -1179,6 +1266,9 @@ class PatronOrder(
     user_defined_fields: list[UserDefinedField]
     order_charges: list[OrderCharge]
     order_line_items: list[OrderLineItem]
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("order_item_value", "order_payments"))
 
 
 class PatronSeasons(msgspec.Struct, kw_only=True, gc=False):
@@ -1307,6 +1397,20 @@ class OrderExportRow(
     item_quantity: int | None
     ticket_id: str | None
 
+    def __post_init__(self) -> None:
+        _check_money(
+            self,
+            (
+                "price",
+                "item_charge_amount",
+                "item_fee_amount",
+                "item_discount_amount",
+                "item_surcharge_amount",
+                "extended_price",
+                "item_balance",
+            ),
+        )
+
 
 class ManifestSeat(
     msgspec.Struct,
@@ -1352,6 +1456,9 @@ class ManifestArea(msgspec.Struct, kw_only=True, gc=False, rename={"seat_value":
     capacity: int
     seat_value: Decimal
     sections: list[ManifestSection]
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("seat_value",))
 
 
 class ManifestPriceLevel(
@@ -1409,6 +1516,9 @@ class PricedSeat(
     low_price: Decimal
     price: Decimal
     high_price: Decimal
+
+    def __post_init__(self) -> None:
+        _check_money(self, ("low_price", "price", "high_price"))
 
 
 class PricedRow(msgspec.Struct, kw_only=True, gc=False):

@@ -386,12 +386,12 @@ def is_text(text: str) -> bool:
 
 
 def is_header_text(text: str) -> bool:
-    """HTTP/1.1 header values are Latin-1 and end at CR or LF."""
+    """HTTP/1.1 header values are Latin-1 without control characters (a tab is allowed)."""
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
         return False
-    return "\r" not in text and "\n" not in text
+    return not any((ord(c) < 0x20 and c != "\t") or c == "\x7f" for c in text)
 
 
 def refused(operation: Operation, values: Mapping[str, object]) -> bool:

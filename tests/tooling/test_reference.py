@@ -128,7 +128,10 @@ def test_parameter_tables_give_python_and_wire_names_and_where_they_go(
     purchases = section(files, "oneticket", "client.purchases.list")
     assert "| `po_ids` | `poid` | query | `list[str]` | no |" in purchases
     delete = section(files, "paciolan", "client.cart.delete")
-    assert "| `if_unmodified_since` | `If-Unmodified-Since` | header | `str` | no |" in delete
+    assert (
+        "| `if_unmodified_since` | `If-Unmodified-Since` | header | `dt.datetime \\| str` | no |"
+        in delete
+    )
     assert "| `cart_id` | `cart_id` | path | `str` | yes |" in delete
 
 
