@@ -32,6 +32,11 @@ class StubResponse:
         self.status = 200
         self.headers = urllib3.HTTPHeaderDict({"Content-Type": "application/json"})
         self.data = body
+        # What the transport reads of a plain answer with a Content-Length.
+        self.length_remaining = len(body)
+
+    def read(self, amt: int | None = None, decode_content: bool = True) -> bytes:
+        return self.data
 
     def release_conn(self) -> None:
         pass

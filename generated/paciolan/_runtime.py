@@ -401,6 +401,9 @@ class Transport:
         _connect_timeout, HTTPError, NewConnectionError, _read_timeout = _urllib3_errors()
 
         read_deadline = self._read_deadline
+        if read_deadline is None:  # a server pool put in place from outside (a benchmark's stub)
+            self._connection_pool(url)
+            read_deadline = self._read_deadline
         attempt = 0
         started = time.monotonic()
         deadline = started + timeout.total
