@@ -10,7 +10,6 @@ Measured two ways, interleaved in the same rounds:
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,10 +61,19 @@ print(_t, "urllib3" in sys.modules)
 
 @contextmanager
 def installed_python() -> Iterator[Path]:
-    """A new virtualenv with the project (not editable) and the same urllib3 and msgspec installed."""
-    # setuptools builds in the checkout's build/: remove it again unless it was there before.
-    leftover = None if (ROOT / "build").exists() else ROOT / "build"
+    """A new virtualenv with the clients' own wheels (as users install them: `python -m codegen build`)
+    and the same urllib3 and msgspec installed."""
     with tempfile.TemporaryDirectory(prefix="bench-venv-") as directory:
+        wheels = Path(directory) / "dist"
+        built = subprocess.run(
+            [sys.executable, "-m", "codegen", "build", "--out", str(wheels)],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+        if built.returncode != 0:
+            raise RuntimeError(f"building the clients' wheels failed:\n{built.stderr[-2000:]}")
         venv = Path(directory) / "venv"
         subprocess.run(
             [sys.executable, "-m", "venv", "--without-pip", str(venv)],
@@ -77,15 +85,14 @@ def installed_python() -> Iterator[Path]:
         done = subprocess.run(
             [
                 *(sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"),
-                *("--no-deps", "--disable-pip-version-check", str(ROOT), *pins),
+                *("--no-deps", "--disable-pip-version-check", *map(str, wheels.glob("*.whl"))),
+                *pins,
             ],
             capture_output=True,
             text=True,
             check=False,
             cwd=directory,
         )
-        if leftover is not None:
-            shutil.rmtree(leftover, ignore_errors=True)
         if done.returncode != 0:
             raise RuntimeError(f"pip install of the project failed:\n{done.stderr[-2000:]}")
         yield python

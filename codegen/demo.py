@@ -1,23 +1,52 @@
 """`python -m codegen demo`: both generated clients, working against the local emulator.
 
 Starts the emulator on a free port, runs a short flow per vendor through the real clients over HTTP, prints
-what happened in a few readable lines, and stops the emulator.
+what happened in a few readable lines, and stops the emulator. From a checkout the clients are the
+committed `generated/` packages; from an installed tool (which does not ship them) they are first generated
+from the bundled registry into a temporary folder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib.util
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from codegen.emulator import Emulator, running
 
+CLIENT_PACKAGES = ("oneticket", "paciolan")
+
 
 def main(say: Callable[[str], None] = print) -> int:
-    with running() as emulator:
+    with importable_clients(say), running() as emulator:
         say(f"emulator listening on {emulator.url}")
         oneticket_flow(emulator, say)
         paciolan_flow(emulator, say)
     say("emulator stopped")
     return 0
+
+
+@contextmanager
+def importable_clients(say: Callable[[str], None]) -> Iterator[None]:
+    """Both client packages importable: as they are, or generated for the duration of the demo."""
+    if all(importlib.util.find_spec(name) is not None for name in CLIENT_PACKAGES):
+        yield
+        return
+    from codegen import output, resources
+    from codegen.__main__ import build_files
+
+    with tempfile.TemporaryDirectory(prefix="codegen-demo-") as folder:
+        files = build_files(resources.REGISTRY)
+        scratch = output.formatted(files, resources.RUFF_CONFIG, Path(folder))
+        say(f"generated the clients from {resources.REGISTRY} into {scratch}")
+        sys.path.insert(0, str(scratch))
+        try:
+            yield
+        finally:
+            sys.path.remove(str(scratch))
 
 
 def oneticket_flow(emulator: Emulator, say: Callable[[str], None]) -> None:
@@ -44,6 +73,7 @@ def oneticket_flow(emulator: Emulator, say: Callable[[str], None]) -> None:
 
 def paciolan_flow(emulator: Emulator, say: Callable[[str], None]) -> None:
     from paciolan import PaciolanClient
+    from paciolan.bodies import CheckoutDict, OfferRequestDict
 
     say("\nPaciolan PDI")
     with PaciolanClient(
@@ -63,12 +93,16 @@ def paciolan_flow(emulator: Emulator, say: Callable[[str], None]) -> None:
             season_code=item.season_code, item_code=item.item_code, policy_code="WEB"
         )
         say(f"  inventory.get_availability  -> {availability.availability} seats available")
-        offer = {"seasonCode": item.season_code, "itemCode": item.item_code, "quantity": 2}
+        offer: OfferRequestDict = {
+            "seasonCode": item.season_code,
+            "itemCode": item.item_code,
+            "quantity": 2,
+        }
         cart = client.cart.create(policy_code="WEB", body=offer)
         say(f"  cart.create                 -> cart {cart.id}, balance {cart.balance}")
         cart = client.cart.add_offer(cart_id=str(cart.id), policy_code="WEB", body=offer)
         say(f"  cart.add_offer              -> {len(cart.offers)} offers, balance {cart.balance}")
-        checkout = {
+        checkout: CheckoutDict = {
             "patron": None,
             "delivery": {"method": "PAH", "emailAddress": "fan@example.com"},
             "payments": [{"paymentMethod": "V", "amount": cart.balance}],

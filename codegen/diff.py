@@ -419,4 +419,7 @@ def main(old_path: Path, new_path: Path) -> int:
             return 2
     changes = compare(loaded[0], loaded[1])
     sys.stdout.write(report(changes))
+    from codegen import release  # the release each vendor's change needs (major, minor, patch)
+
+    sys.stdout.write(release.report(release.releases(loaded[0], loaded[1], changes)))
     return 1 if any(change.breaking for change in changes) else 0

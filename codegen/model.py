@@ -404,6 +404,8 @@ class Credential:
     form: str = ""
     minimum: int | None = None
     maximum: int | None = None
+    # Read from this environment variable when the argument is not passed (the argument is optional).
+    env: str | None = None
 
     @property
     def checked(self) -> bool:

@@ -41,7 +41,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def ticketing_emulator(pytestconfig: pytest.Config) -> Iterator[Emulator]:
-    from codegen.emulator import DEFAULT_REGISTRY, running
+    try:
+        from codegen.emulator import DEFAULT_REGISTRY, running
+    except ModuleNotFoundError as exc:  # PyYAML, which only the emulator needs
+        pytest.fail(
+            f"the ticketing_emulator fixture needs {exc.name}: "
+            "pip install 'ticketing-codegen[emulator]'",
+            pytrace=False,
+        )
 
     try:
         configured = str(pytestconfig.getini(REGISTRY_OPTION))

@@ -137,15 +137,55 @@ class PythonTypes:
         return f"{text} | {param.builder}" if param.builder else text
 
     def body(self, op: model.Operation, shadowed: frozenset[str] = frozenset()) -> str | None:
-        """The `body` argument: the model, or JSON data with the wire names (None: no argument)."""
+        """The `body` argument: the model, or a dict with the wire names (None: no argument); a body
+        of a named object type takes its TypedDict (`bodies.CheckoutDict`), so type checkers check
+        the dict's keys too."""
         if op.body_type is None:
             return None
+        as_dict = self._body_dict(op.body_type, shadowed)
+        if as_dict is not None:
+            return f"{self.annotation(op.body_type, shadowed)} | {as_dict}"
         self.used.add("from typing import Any")
         if typeexpr.is_list(op.body_type):
             alternative = f"{self._builtin('list', shadowed)}[{self._builtin('dict', shadowed)}[{self._builtin('str', shadowed)}, Any]]"
         else:
+            self.used.add("from collections.abc import Mapping")
             alternative = f"Mapping[{self._builtin('str', shadowed)}, Any]"
         return f"{self.annotation(op.body_type, shadowed)} | {alternative}"
+
+    def _body_dict(self, ref: TypeRef, shadowed: frozenset[str]) -> str | None:
+        """`bodies.<Type>Dict`, or a list of them, for a body of a named object type."""
+        item = ref.item if isinstance(ref, ListOf) else ref
+        if not isinstance(item, Named) or item.name in _SCALARS:
+            return None
+        if not self.lazy_models and self.models_from is not None:
+            self.used.add("from . import bodies")  # the client names it lazily, like `models`
+        name = f"bodies.{typed_dict_name(item.name)}"
+        return f"{self._builtin('list', shadowed)}[{name}]" if isinstance(ref, ListOf) else name
+
+    # -- request bodies as TypedDicts (`bodies.py`) ---------------------------------------------
+
+    def dict_value(self, ref: TypeRef, vendor: model.Vendor) -> str:
+        """A TypedDict value: nested objects as their TypedDicts, enums also as their wire values,
+        money also as an int or a string, dates also as text (what the body's conversion accepts)."""
+        if isinstance(ref, ListOf):
+            return f"list[{self.dict_value(ref.item, vendor)}]"
+        if isinstance(ref, DictOf):
+            return f"dict[str, {self.dict_value(ref.value, vendor)}]"
+        if isinstance(ref, Nullable):
+            return f"{self.dict_value(ref.inner, vendor)} | None"
+        named = vendor.type_named(ref.name)
+        if isinstance(named, model.ObjectType):
+            return typed_dict_name(ref.name)
+        if isinstance(named, model.EnumType):
+            self.used.add("from typing import Literal")
+            values = ", ".join(repr(value) for value in named.values)
+            return f"{self.annotation(ref)} | Literal[{values}]"
+        if ref.name == "decimal":
+            return f"{self.annotation(ref)} | int | str"
+        if ref.name == "date":
+            return f"{self.annotation(ref)} | str"
+        return self.annotation(ref)
 
     def returns(self, op: model.Operation, shadowed: frozenset[str] = frozenset()) -> str:
         return self.optional(op.returns, shadowed)
@@ -203,3 +243,8 @@ def signature_parameters(
     elif isinstance(media, Overload):
         (optional if media.default is not None else required).append(media.parameter)
     return required + optional
+
+
+def typed_dict_name(type_name: str) -> str:
+    """`Checkout` -> `CheckoutDict`: the TypedDict of a request body type, in `bodies.py`."""
+    return f"{type_name}Dict"

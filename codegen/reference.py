@@ -17,13 +17,13 @@ from pathlib import Path
 
 import jinja2
 
-from codegen import names, output, policy, pytyping
+from codegen import names, output, policy, pytyping, resources
 from codegen.model import ENVELOPE_OUTPUT, EnumType, Field, ObjectType, Operation, Parameter, Vendor
 from codegen.pytyping import PythonTypes
 from codegen.render import template_environment
 from codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "reference"
+TEMPLATES = resources.TEMPLATES / "reference"
 TEMPLATE = "vendor.md.j2"
 COMMAND = "python -m codegen generate"
 # The retry statuses and status errors, as the generated runtime has them.

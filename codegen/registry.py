@@ -221,7 +221,7 @@ def _fields(tp: type[msgspec.Struct]) -> dict[str, msgspec.structs.FieldInfo]:
 
 @functools.cache
 def _type_hints(tp: type) -> dict[str, Any]:
-    return typing.get_type_hints(tp)
+    return typing.get_type_hints(tp, include_extras=True)  # keeps msgspec.Meta constraints
 
 
 def _convert_struct(value: Any, tp: type[msgspec.Struct], path: str, problems: Problems) -> Any:

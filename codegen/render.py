@@ -8,6 +8,7 @@ type imports are put where the template left `TYPE_IMPORTS` (ruff sorts and merg
 from __future__ import annotations
 
 import json
+import keyword
 import re
 import textwrap
 from pathlib import Path
@@ -15,16 +16,18 @@ from typing import Literal
 
 import jinja2
 
-from codegen import policy, pytyping, runtime
-from codegen.model import BatchExport, Group, Operation, Vendor
+from codegen import policy, pytyping, resources, runtime
+from codegen.model import BatchExport, Group, ObjectType, Operation, Vendor
 from codegen.pytyping import PythonTypes
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = resources.TEMPLATES
 RUNTIME = Path(runtime.__file__).resolve().parent
 
 # Generated module -> template. Each package gets every one of them, and a copy of the runtime.
 MODULES = {
     "__init__.py": "__init__.py.j2",
+    "_signatures.py": "_signatures.py.j2",
+    "bodies.py": "bodies.py.j2",
     "_endpoints.py": "_endpoints.py.j2",
     "client.py": "client.py.j2",
     "models.py": "models.py.j2",
@@ -61,6 +64,7 @@ def render(vendors: list[Vendor], registry_sha256: str) -> dict[str, str]:
     top = header(registry_sha256)
     for vendor in vendors:
         context = _context(vendor)
+        context["registry_sha256"] = registry_sha256
         for module, template in MODULES.items():
             files[f"{vendor.name}/{module}"] = top + _module(env, template, vendor, context)
         for module in runtime.MODULES:
@@ -107,6 +111,12 @@ def _environment() -> jinja2.Environment:
     env.filters["method_docstring"] = method_docstring
     env.globals["signature"] = signature
     env.globals["shadowed"] = shadowed
+    env.filters["protocol_name"] = protocol_name
+    env.filters["typed_dict"] = pytyping.typed_dict_name
+    env.tests["keyword_safe"] = lambda name: (
+        str(name).isidentifier() and not keyword.iskeyword(name)
+    )
+    env.globals["protocol_signature"] = protocol_signature
     env.globals["TYPE_IMPORTS"] = TYPE_IMPORTS
     env.filters["tick"] = lambda name: f"`{name}`"
     env.filters["isort_all"] = lambda names: sorted(names, key=_isort_key)
@@ -124,7 +134,31 @@ def _context(vendor: Vendor) -> dict[str, object]:
         # and walking every struct of a large decode on each collection was most of its cost.
         "untracked_structs": frozenset(vendor.response_types(media_types=True)) | rows,
         "positional_structs": rows,
+        "user_agent": default_user_agent(vendor),
+        "credential_env": {c.arg: c.env for c in vendor.credentials if c.env},
+        "body_dicts": body_dicts(vendor),
     }
+
+
+def body_dicts(vendor: Vendor) -> list[ObjectType]:
+    """The object types a request body may hold, in registry order: each gets a TypedDict."""
+    wanted = vendor.reachable([op.body_type for op in vendor.operations if op.body_type])
+    return [t for t in vendor.structs if t.name in wanted and not t.generic]
+
+
+def default_user_agent(vendor: Vendor) -> str | None:
+    """`OneTicketClient/1.2.0`, unless the vendor prescribes a User-Agent (a credential or a header)."""
+    headers = [credential.header for credential in vendor.credentials] + list(vendor.headers)
+    if any(header.lower() == "user-agent" for header in headers):
+        return None
+    return f"{vendor.client}/{vendor.version}"
+
+
+def protocol_name(op: Operation) -> str:
+    """`cart.get` -> `CartGetOperation`: the type checkers' name of the operation (their messages show
+    it); the suffix keeps it apart from model and builder names (`sales.query` and `SalesQuery`)."""
+    words = f"{op.group}_{op.name}".split("_")
+    return "".join(word[:1].upper() + word[1:] for word in words) + "Operation"
 
 
 def _row_structs(vendor: Vendor) -> frozenset[str]:
@@ -145,6 +179,12 @@ def signature(
 ) -> str:
     """The parameters of an operation method: keyword-only, required ones first, then the optional."""
     params = pytyping.signature_parameters(op, types, shadowed(group), media)
+    return ", ".join(["self", "*", *params] if params else ["self"])
+
+
+def protocol_signature(types: PythonTypes, op: Operation) -> str:
+    """An operation's parameters in its `_signatures` class, where no builtin name is shadowed."""
+    params = pytyping.signature_parameters(op, types, frozenset(), None)
     return ", ".join(["self", "*", *params] if params else ["self"])
 
 

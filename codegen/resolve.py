@@ -202,6 +202,7 @@ class _VendorResolver:
                     form=c.form,
                     minimum=c.minimum,
                     maximum=c.maximum,
+                    env=c.env,
                 )
             )
         return tuple(result)

@@ -7,12 +7,16 @@ silently ignored.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
 Notes = list[str]
 HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
+
+
+# An environment variable's name, as shells accept it.
+EnvironmentVariable = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")]
 
 
 class Credential(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
@@ -21,6 +25,8 @@ class Credential(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     type: Literal["str", "int"] = "str"
     secret: bool = False
     description: str = ""
+    # Read from this environment variable when the argument is not passed (the argument is then optional).
+    env: EnvironmentVariable | None = None
     # Checked when the client is built (an ArgumentError): a str matching `pattern` in full, described to
     # the caller as `form`; an int from `minimum` to `maximum`.
     pattern: str | None = None
@@ -191,7 +197,9 @@ class OpenApiFacts(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     title: str
     client: str
-    # PEP 440: the client's release, and the OpenAPI document's `info.version`.
+    # PEP 440: the client's release (its distribution's version, bumped as `codegen diff` says), and
+    # the OpenAPI document's `info.version`. 0.0.0 (the default, so that registries from before it
+    # existed still load for `diff`) is unreleased.
     version: str = "0.0.0"
     servers: dict[str, str]
     credentials: list[Credential]

@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 import msgspec
 
-from codegen import resolve
+from codegen import resolve, resources
 from codegen.emulator.checks import Incoming, RequestChecker
 from codegen.emulator.exports import ExportFile, ExportNotFound, ExportScript
 from codegen.emulator.faults import Drop, Fault, FaultBoard
@@ -41,7 +41,7 @@ from codegen.emulator.shapes import Shapes
 
 log = logging.getLogger("codegen.emulator")
 
-DEFAULT_REGISTRY = Path(__file__).resolve().parents[2] / "endpoints.yaml"
+DEFAULT_REGISTRY = resources.REGISTRY
 CONTROL_PREFIX = "/_emulator/"
 EXPORTS_PATH = CONTROL_PREFIX + "exports/"
 EXPORT_SUFFIX = ".tsv.gz"

@@ -25,6 +25,8 @@ class MultipartDocument:
     """A multipart answer: the decoded JSON part (`json`) and the file parts (`files`)."""
 
     __slots__ = ("files", "json")
+    json: Any
+    files: list[FilePart]
 
     def __init__(self, json: Any, files: list[FilePart]) -> None:
         self.json = json

@@ -63,14 +63,16 @@ class StatusError(ApiError):
         secrets: Collection[str] = (),
     ) -> None:
         body = body[:MAX_ERROR_BODY]
-        self.vendor_message = vendor_message(body, headers.get("Content-Type") or "", secrets)
+        self.vendor_message: str | None = vendor_message(
+            body, headers.get("Content-Type") or "", secrets
+        )
         """The server's own explanation (the body's `message`, or its text), shortened; or None."""
         if self.vendor_message:
             message = f"{message}: {self.vendor_message}"
         super().__init__(message)
         self.status = status
-        self.headers = dict(headers)
-        self.body = body
+        self.headers: dict[str, str] = dict(headers)
+        self.body: bytes = body
         self.request_id = request_id
         self.attempts = attempts
         self.retry_after = retry_after
@@ -195,7 +197,7 @@ class DecodeError(ApiError):
         super().__init__(message)
         self.operation = operation
         self.path = path
-        self.body = body[:MAX_ERROR_BODY]  # a 50 MB body that is not JSON is not kept whole
+        self.body: bytes = body[:MAX_ERROR_BODY]  # a 50 MB body that is not JSON is not kept whole
         self.status = status
         self.request_id = request_id
 

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """The 1Ticket legacy API client: `OneTicketClient` and its operation groups."""
 
 from __future__ import annotations
@@ -24,12 +24,19 @@ from .errors import ArgumentError
 from .queries import SalesQuery
 
 if TYPE_CHECKING:
-    from . import _endpoints, models
+    import ssl
+
+    import urllib3
+
+    from . import _endpoints, _signatures, bodies, models
 else:
     # The models and the endpoint table (which needs them) are imported by the first call that
     # uses them, not with the package: creating every model class is most of the import's cost.
     _endpoints = LazyModule(f"{__package__}._endpoints")
     models = LazyModule(f"{__package__}.models")
+    bodies = LazyModule(
+        f"{__package__}.bodies"
+    )  # the request bodies' TypedDicts, named in annotations
 
 _Self = TypeVar("_Self", bound="OneTicketClient")
 _T = TypeVar("_T")
@@ -49,7 +56,9 @@ class PurchasesOperations(FileDownload):
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    get_pdf: _signatures.PurchasesGetPdfOperation
+
+    @operation  # type: ignore[no-redef]
     def get_pdf(self, *, rid: int) -> builtins.list[models.PdfSeat]:
         """Get PDF and barcode data for a purchase group.
 
@@ -65,7 +74,9 @@ class PurchasesOperations(FileDownload):
             return []
         return output[0].seats
 
-    @operation
+    list: _signatures.PurchasesListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(
         self,
         *,
@@ -163,7 +174,9 @@ class PurchasesOperations(FileDownload):
             return []
         return output[0].purchases
 
-    @operation
+    crawl: _signatures.PurchasesCrawlOperation
+
+    @operation  # type: ignore[no-redef]
     def crawl(
         self,
         *,
@@ -205,7 +218,9 @@ class PurchasesOperations(FileDownload):
             },
         )
 
-    @operation
+    record_po: _signatures.PurchasesRecordPoOperation
+
+    @operation  # type: ignore[no-redef]
     def record_po(
         self,
         *,
@@ -243,7 +258,9 @@ class TokenOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    verify: _signatures.TokenVerifyOperation
+
+    @operation  # type: ignore[no-redef]
     def verify(self) -> models.CompanyInfo:
         """Verify an API token.
 
@@ -263,7 +280,9 @@ class SalesOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    query: _signatures.SalesQueryOperation
+
+    @operation  # type: ignore[no-redef]
     def query(self, *, query: str | SalesQuery) -> list[models.Sale]:
         """Query sales data.
 
@@ -279,8 +298,10 @@ class SalesOperations:
         """
         return self._client._send(_endpoints._SALES_QUERY, {"q": query})
 
-    @operation
-    def add(self, *, body: models.SaleRecord | Mapping[str, Any]) -> list[Any]:
+    add: _signatures.SalesAddOperation
+
+    @operation  # type: ignore[no-redef]
+    def add(self, *, body: models.SaleRecord | bodies.SaleRecordDict) -> list[Any]:
         """Add a sale record.
 
         `POST /v2/sales/add`
@@ -293,7 +314,9 @@ class SalesOperations:
         """
         return self._client._send(_endpoints._SALES_ADD, {}, body)
 
-    @operation
+    fulfill: _signatures.SalesFulfillOperation
+
+    @operation  # type: ignore[no-redef]
     def fulfill(
         self,
         *,
@@ -320,8 +343,10 @@ class SalesOperations:
             _endpoints._SALES_FULFILL, {"orderid": order_id, "marketplaceid": marketplace_id}
         )
 
-    @operation
-    def complete(self, *, body: list[models.CompleteSale] | list[dict[str, Any]]) -> Any:
+    complete: _signatures.SalesCompleteOperation
+
+    @operation  # type: ignore[no-redef]
+    def complete(self, *, body: list[models.CompleteSale] | list[bodies.CompleteSaleDict]) -> Any:
         """Mark sales filled and complete them on the POS.
 
         `POST /sales/v1/complete-sale` (server `sales`)
@@ -346,7 +371,9 @@ class MarketplacesOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    list: _signatures.MarketplacesListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(self) -> builtins.list[models.Marketplace]:
         """List supported marketplaces.
 
@@ -367,7 +394,9 @@ class DisclosuresOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    list: _signatures.DisclosuresListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(self) -> builtins.list[models.Disclosure]:
         """List disclosures.
 
@@ -392,7 +421,9 @@ class AccountsOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    list: _signatures.AccountsListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(
         self,
         *,
@@ -432,7 +463,9 @@ class AccountsOperations:
             },
         )
 
-    @operation
+    add: _signatures.AccountsAddOperation
+
+    @operation  # type: ignore[no-redef]
     def add(
         self, *, username: str, marketplace_id: int | None = None, password: str | None = None
     ) -> builtins.list[Any]:
@@ -452,7 +485,9 @@ class AccountsOperations:
             {"username": username, "marketplaceid": marketplace_id, "password": password},
         )
 
-    @operation
+    update: _signatures.AccountsUpdateOperation
+
+    @operation  # type: ignore[no-redef]
     def update(
         self,
         *,
@@ -504,7 +539,9 @@ class AccountsOperations:
             },
         )
 
-    @operation
+    update_v2: _signatures.AccountsUpdateV2Operation
+
+    @operation  # type: ignore[no-redef]
     def update_v2(
         self,
         *,
@@ -566,7 +603,9 @@ class DomainsOperations:
     def __init__(self, client: OneTicketClient) -> None:
         self._client = client
 
-    @operation
+    list: _signatures.DomainsListOperation
+
+    @operation  # type: ignore[no-redef]
     def list(self, *, domain: str | None = None) -> builtins.list[models.Domain]:
         """List domains.
 
@@ -591,7 +630,7 @@ class OneTicketClient:
 
 
     Args:
-        api_token: Your 1Ticket API token (request one from support@1ticket.com); sent on every request.
+        api_token: Your 1Ticket API token (request one from support@1ticket.com); sent on every request. Default: the ONETICKET_API_TOKEN environment variable.
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, sales).
         timeout: Seconds for connecting, for each read and for the whole call: a number (all three), or
@@ -604,12 +643,27 @@ class OneTicketClient:
         record_drift: A directory where responses that differ from the registry are recorded (off by
             default; also from the `ONETICKET_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
             reports them.
+        proxy: Send every request through this proxy (`http://user:password@host:3128`). Without it,
+            the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables decide.
+        trust_env: Honour those environment variables (the default); False ignores them.
+        ca_certs: A CA bundle file that servers' certificates are checked against.
+        ssl_context: An `ssl.SSLContext` for the connections to the servers.
+        pool: Your own urllib3 `PoolManager` or `ProxyManager`, instead of `proxy`, `ca_certs` and
+            `ssl_context`; `close()` leaves it open.
     """
+
+    purchases: PurchasesOperations
+    token: TokenOperations
+    sales: SalesOperations
+    marketplaces: MarketplacesOperations
+    disclosures: DisclosuresOperations
+    accounts: AccountsOperations
+    domains: DomainsOperations
 
     def __init__(
         self,
         *,
-        api_token: str,
+        api_token: str | None = None,
         base_url: str | None = None,
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
@@ -617,12 +671,23 @@ class OneTicketClient:
         max_response_bytes: int = MAX_RESPONSE_BYTES,
         max_download_bytes: int = MAX_DOWNLOAD_BYTES,
         record_drift: str | os.PathLike[str] | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        ca_certs: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        pool: urllib3.PoolManager | None = None,
     ) -> None:
+        # Loaded with the first client, not with the package (import time is a target).
+        from ._environment import from_environment
+        from ._network import Network
+
+        api_token = from_environment("api_token", api_token, "ONETICKET_API_TOKEN", str)
         # Every setting is checked here, so that a wrong one fails now, named, not on the first call.
         self._transport = Transport(
             base_urls=server_urls(SERVERS, base_url, servers),
             headers={
                 "Accept": "application/json",
+                "User-Agent": "OneTicketClient/0.1.0",
                 "x-api-token": credential("api_token", api_token, str),
             },
             secret_headers=frozenset(["x-api-token"]),
@@ -630,11 +695,19 @@ class OneTicketClient:
             max_retries=retry_count(max_retries),
             max_response_bytes=byte_limit("max_response_bytes", max_response_bytes),
             max_download_bytes=byte_limit("max_download_bytes", max_download_bytes),
-            logger_name="oneticket",
+            # The package's own name, so a vendored copy (`myapp._vendor.x`) logs under it.
+            logger_name=__name__.rpartition(".")[0],
             date_format="%m/%d/%Y",
             envelope_success="success",
             record_drift=record_drift,
             drift_env="ONETICKET_RECORD_DRIFT",
+            network=Network(
+                proxy=proxy,
+                trust_env=trust_env,
+                ca_certs=ca_certs,
+                ssl_context=ssl_context,
+                pool=pool,
+            ),
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
@@ -654,11 +727,24 @@ class OneTicketClient:
         return f"OneTicketClient(base_url={self._transport.base_urls['default']!r})"
 
     def with_options(
-        self: _Self, *, timeout: float | Timeout | None = None, max_retries: int | None = None
+        self: _Self,
+        *,
+        timeout: float | Timeout | None = None,
+        max_retries: int | None = None,
+        base_url: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> _Self:
-        """A client sharing this one's connections, with another timeout or retry count."""
+        """A client sharing this one's connections, with another timeout, retry count or base URL
+        (for every server), or more headers (added to, or replacing, the ones it sends)."""
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
+        if base_url is not None or headers:
+            clone._transport = self._transport.derived(
+                base_urls=None
+                if base_url is None
+                else dict.fromkeys(self._transport.base_urls, base_url),
+                headers=headers,
+            )
         clone._timeout = timeout_from(timeout) if timeout is not None else self._timeout
         clone._max_retries = (
             retry_count(max_retries) if max_retries is not None else self._max_retries

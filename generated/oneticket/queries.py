@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """Query helpers: a typed builder for the `q` text of `sales.query`, and date comparisons.
 
     client.sales.query(query=SalesQuery(status="unfulfilled", marketplace="stubhub", next_days=3))
@@ -57,6 +57,11 @@ class SalesQuery:
     """The `q` text of `sales.query`, built from typed terms: `str(query)` is what is sent."""
 
     __slots__ = ("extra", "marketplace", "next_days", "status")
+    # Declared here for type checkers (pyright --verifytypes counts undeclared attributes as ambiguous).
+    status: Status | None
+    marketplace: Marketplace | None
+    next_days: int | None
+    extra: str
 
     def __init__(
         self,

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """Paciolan PDI: a typed client generated from `endpoints.yaml`.
 
     from paciolan import PaciolanClient
@@ -35,6 +35,10 @@ from .errors import (
     StatusError,
     UnprocessableEntityError,
 )
+
+# The release of this package (`version:` in the registry) and the registry it was generated from.
+__version__ = "0.1.0"
+__registry_sha256__ = "4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9"
 
 __all__ = [
     "ApiConnectionError",

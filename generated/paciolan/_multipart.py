@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """Multipart answers (a ticket as PDF or pkpass): a JSON part and file parts.
 
 The standard library's email parser does the work; it is imported only when a document is asked for.
@@ -26,6 +26,8 @@ class MultipartDocument:
     """A multipart answer: the decoded JSON part (`json`) and the file parts (`files`)."""
 
     __slots__ = ("files", "json")
+    json: Any
+    files: list[FilePart]
 
     def __init__(self, json: Any, files: list[FilePart]) -> None:
         self.json = json

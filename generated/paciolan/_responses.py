@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """Raw responses, and the ways to get them next to a parsed result.
 
 `client.<group>.<operation>.with_response(...)` returns the result and the `RawResponse`;
@@ -11,7 +11,10 @@ from __future__ import annotations
 import contextvars
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
+
+if TYPE_CHECKING:
+    import inspect
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,6 +34,14 @@ class RawResponse:
         "status",
         "url",
     )
+    # Declared here for type checkers (pyright --verifytypes counts undeclared attributes as ambiguous).
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    method: str
+    url: str
+    elapsed: float
+    attempts: int
 
     def __init__(
         self,
@@ -80,26 +91,57 @@ _head_only: contextvars.ContextVar[bool] = contextvars.ContextVar(
 class Operation(Generic[P, R]):
     """Makes a client method also offer `.with_response(...)`, returning the raw response too."""
 
+    __name__: str
+
     def __init__(self, method: Callable[Concatenate[Any, P], R]) -> None:
         self._method = method
         self.__doc__ = method.__doc__
         self.__name__ = method.__name__
 
     def __get__(self, group: Any, owner: type | None = None) -> BoundOperation[P, R]:
+        if group is None:
+            # On the class (`CartOperations.get`, as documentation tools read it): the plain function.
+            return self._method  # type: ignore[return-value]
         bound = BoundOperation(self._method, group)
-        if group is not None:
-            # Kept in the group itself: later lookups find it there, without a new object per call.
-            group.__dict__[self.__name__] = bound
+        # Kept in the group itself: later lookups find it there, without a new object per call.
+        group.__dict__[self.__name__] = bound
         return bound
 
 
 class BoundOperation(Generic[P, R]):
+    # An operation of one client: call it, or `.with_response(...)`, or `.head(...)`. It presents itself
+    # as the method it wraps (its docstring, its name, its signature without `self`; no class docstring,
+    # since `__doc__` is the instance's), so `inspect.signature`, `help()`, IPython and completion show the
+    # operation's real keyword arguments.
+
     __slots__ = ("__doc__", "_group", "_method")
 
     def __init__(self, method: Callable[Concatenate[Any, P], R], group: Any) -> None:
         self._method = method
         self._group = group
         self.__doc__ = method.__doc__
+
+    # Computed when asked (introspection is rare; a call happens on every request).
+    @property
+    def __name__(self) -> str:
+        return self._method.__name__
+
+    @property
+    def __signature__(self) -> inspect.Signature:
+        import inspect
+
+        try:  # the annotations as objects (`str`, not `'str'`), where they resolve at run time
+            signature = inspect.signature(self._method, eval_str=True)
+        except NameError:
+            signature = inspect.signature(self._method)
+        return signature.replace(parameters=list(signature.parameters.values())[1:])
+
+    def __get__(self, instance: Any, owner: type | None = None) -> BoundOperation[P, R]:
+        # Being a descriptor makes `inspect.isroutine` true, so `help()` documents it as a method.
+        return self
+
+    def __repr__(self) -> str:
+        return f"<operation {self._method.__qualname__} of {self._group!r}>"
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
         return self._method(self._group, *args, **kwargs)

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """The transport behind every operation: the connection pool, the attempt loop, decoding and errors.
 
 urllib3 is only a connection pool here; whether a failed attempt is repeated is decided by `_retry`, per
@@ -9,6 +9,7 @@ is idempotent. urllib3 and logging are imported on the first request, not on imp
 from __future__ import annotations
 
 import _thread
+import copy
 import functools
 import os
 import time
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     import urllib3
 
     from . import _drift
+    from ._network import Network
 
 T = TypeVar("T")
 _DEBUG = 10  # logging.DEBUG, without importing logging before the first request
@@ -94,6 +96,7 @@ class Transport:
         max_download_bytes: int = MAX_DOWNLOAD_BYTES,
         record_drift: str | os.PathLike[str] | None = None,
         drift_env: str | None = None,
+        network: Network | None = None,
     ) -> None:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
         self.headers = {name: check_header_value(name, value) for name, value in headers.items()}
@@ -110,7 +113,12 @@ class Transport:
         self.envelope_success = envelope_success
         self.max_response_bytes = max_response_bytes
         self.max_download_bytes = max_download_bytes
-        self._pool: urllib3.PoolManager | None = None
+        if network is None:
+            from ._network import Network  # loaded with the first client, not with the package
+
+            network = Network()
+        # Proxies, TLS settings or the user's own pool (shared with the clients `with_options` makes).
+        self.network = network
         # Per server: its connection pool, and where the request target starts in a URL on it.
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
@@ -126,39 +134,43 @@ class Transport:
 
     def close(self) -> None:
         """Close every pooled connection now (urllib3's `PoolManager.clear` only forgets them, so their
-        sockets stayed open until garbage collection). The transport stays usable: a later request opens
-        new connections."""
+        sockets stayed open until garbage collection), never those of a pool the user gave. The
+        transport stays usable: a later request opens new connections."""
         with self._lock:
-            manager = self._pool
-            if manager is None:
-                return
-            pools = [pool for pool, _ in self._server_pools.values()]
-            # urllib3's container refuses plain iteration; `keys()` is its thread-safe copy.
-            keys = manager.pools.keys()
-            pools += [pool for key in keys if (pool := manager.pools.get(key))]
             self._server_pools.clear()
-            manager.clear()
-        for pool in pools:
-            pool.close()
+        self.network.clear()
 
-    def _connection_pool(self) -> urllib3.PoolManager:
-        with self._lock:
-            if self._pool is None:
-                import logging
+    def derived(
+        self, *, base_urls: Mapping[str, str] | None, headers: Mapping[str, str] | None
+    ) -> Transport:
+        """A transport on the same connections, sending to other servers or with more headers."""
+        clone = copy.copy(self)
+        if base_urls is not None:
+            clone.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
+        if headers:
+            checked = {name: check_header_value(name, value) for name, value in headers.items()}
+            clone.headers = {**self.headers, **checked}
+        clone._server_pools = {}
+        return clone
 
-                import urllib3
+    def _connection_pool(self, url: str) -> urllib3.PoolManager:
+        """The pool manager that reaches `url`; logging and the per-request settings are made with the
+        first request (`_no_retries`, set last, says they are there)."""
+        if self._no_retries is None:
+            with self._lock:
+                if self._no_retries is None:
+                    import logging
 
-                self._logger = logging.getLogger(self.logger_name)
-                _mask_urllib3_log(logging)
-                from ._connections import POOL_CLASSES, read_deadline
+                    import urllib3
 
-                self._read_deadline = read_deadline
-                # What `retries=False` becomes inside urllib3, built once instead of per request.
-                self._no_retries = urllib3.Retry(False, redirect=False)
-                self._pool = urllib3.PoolManager(maxsize=10, retries=False)
-                # Connections that skip interim (1xx) answers and read by the attempt's deadline.
-                self._pool.pool_classes_by_scheme = POOL_CLASSES
-            return self._pool
+                    from ._connections import read_deadline
+
+                    self._logger = logging.getLogger(self.logger_name)
+                    _mask_urllib3_log(logging)
+                    self._read_deadline = read_deadline
+                    # What `retries=False` becomes inside urllib3, built once instead of per request.
+                    self._no_retries = urllib3.Retry(False, redirect=False)
+        return self.network.manager_for(url)
 
     @contextmanager
     def stream(
@@ -171,7 +183,7 @@ class Transport:
         `timeout.total`; then each chunk within `timeout.read` (an idle timeout). The file may hold at
         most `max_download_bytes`.
         """
-        pool = self._connection_pool()
+        pool = self._connection_pool(url)
         import urllib3
         from urllib3.exceptions import HTTPError, NewConnectionError, ReadTimeoutError
 
@@ -268,11 +280,17 @@ class Transport:
             from urllib3.util import parse_url
 
             base = self.base_urls[server]
-            pool = self._connection_pool().connection_from_url(base)
-            cached = self._server_pools[server] = (
-                pool,
-                len(base) - len(parse_url(base).path or ""),
+            from ._network import needs_absolute_target
+
+            manager = self._connection_pool(base)
+            pool = manager.connection_from_url(base)
+            # Through a forwarding proxy the target is the whole URL; otherwise its path onwards.
+            start = (
+                0
+                if needs_absolute_target(manager, base)
+                else len(base) - len(parse_url(base).path or "")
             )
+            cached = self._server_pools[server] = (pool, start)
         pool, origin_length = cached
         return pool, url[origin_length:]
 
@@ -383,6 +401,9 @@ class Transport:
         _connect_timeout, HTTPError, NewConnectionError, _read_timeout = _urllib3_errors()
 
         read_deadline = self._read_deadline
+        if read_deadline is None:  # a server pool put in place from outside (a benchmark's stub)
+            self._connection_pool(url)
+            read_deadline = self._read_deadline
         attempt = 0
         started = time.monotonic()
         deadline = started + timeout.total

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
@@ -22,12 +22,19 @@ from .batch_export import BatchExport
 from .errors import ArgumentError
 
 if TYPE_CHECKING:
-    from . import _endpoints, models
+    import ssl
+
+    import urllib3
+
+    from . import _endpoints, _signatures, bodies, models
 else:
     # The models and the endpoint table (which needs them) are imported by the first call that
     # uses them, not with the package: creating every model class is most of the import's cost.
     _endpoints = LazyModule(f"{__package__}._endpoints")
     models = LazyModule(f"{__package__}.models")
+    bodies = LazyModule(
+        f"{__package__}.bodies"
+    )  # the request bodies' TypedDicts, named in annotations
 
 _Self = TypeVar("_Self", bound="PaciolanClient")
 _T = TypeVar("_T")
@@ -47,7 +54,9 @@ class CatalogOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    list_items: _signatures.CatalogListItemsOperation
+
+    @operation  # type: ignore[no-redef]
     def list_items(
         self,
         *,
@@ -92,7 +101,9 @@ class CatalogOperations:
             },
         )
 
-    @operation
+    get_item: _signatures.CatalogGetItemOperation
+
+    @operation  # type: ignore[no-redef]
     def get_item(self, *, season_code: str, item_code: str, policy_code: str) -> models.CatalogItem:
         """Retrieve catalog item by season and item code
 
@@ -122,7 +133,9 @@ class InventoryOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get_availability: _signatures.InventoryGetAvailabilityOperation
+
+    @operation  # type: ignore[no-redef]
     def get_availability(
         self,
         *,
@@ -160,7 +173,9 @@ class InventoryOperations:
             },
         )
 
-    @operation
+    get_seat_status: _signatures.InventoryGetSeatStatusOperation
+
+    @operation  # type: ignore[no-redef]
     def get_seat_status(
         self,
         *,
@@ -198,11 +213,13 @@ class InventoryOperations:
             },
         )
 
-    @operation
+    update_seat_status: _signatures.InventoryUpdateSeatStatusOperation
+
+    @operation  # type: ignore[no-redef]
     def update_seat_status(
         self,
         *,
-        body: list[models.SeatStatusChange] | list[dict[str, Any]],
+        body: list[models.SeatStatusChange] | list[bodies.SeatStatusChangeDict],
         season_code: str,
         item_code: str,
         policy_code: str,
@@ -245,9 +262,11 @@ class CartOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    create: _signatures.CartCreateOperation
+
+    @operation  # type: ignore[no-redef]
     def create(
-        self, *, body: models.OfferRequest | Mapping[str, Any], policy_code: str
+        self, *, body: models.OfferRequest | bodies.OfferRequestDict, policy_code: str
     ) -> models.Cart:
         """Create a new cart
 
@@ -263,7 +282,9 @@ class CartOperations:
         """
         return self._client._send(_endpoints._CART_CREATE, {"policyCode": policy_code}, body)
 
-    @operation
+    get: _signatures.CartGetOperation
+
+    @operation  # type: ignore[no-redef]
     def get(self, *, cart_id: str, policy_code: str) -> models.Cart:
         """Get cart by ID
 
@@ -280,7 +301,9 @@ class CartOperations:
             _endpoints._CART_GET, {"cart_id": cart_id, "policyCode": policy_code}
         )
 
-    @operation
+    delete: _signatures.CartDeleteOperation
+
+    @operation  # type: ignore[no-redef]
     def delete(
         self,
         *,
@@ -318,11 +341,13 @@ class CartOperations:
             },
         )
 
-    @operation
+    checkout: _signatures.CartCheckoutOperation
+
+    @operation  # type: ignore[no-redef]
     def checkout(
         self,
         *,
-        body: models.Checkout | Mapping[str, Any],
+        body: models.Checkout | bodies.CheckoutDict,
         cart_id: str,
         policy_code: str,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -356,11 +381,13 @@ class CartOperations:
             body,
         )
 
-    @operation
+    add_offer: _signatures.CartAddOfferOperation
+
+    @operation  # type: ignore[no-redef]
     def add_offer(
         self,
         *,
-        body: models.OfferRequest | Mapping[str, Any],
+        body: models.OfferRequest | bodies.OfferRequestDict,
         cart_id: str,
         policy_code: str,
         if_unmodified_since: dt.datetime | str | None = None,
@@ -394,7 +421,9 @@ class CartOperations:
             body,
         )
 
-    @operation
+    remove_offer: _signatures.CartRemoveOfferOperation
+
+    @operation  # type: ignore[no-redef]
     def remove_offer(
         self,
         *,
@@ -433,11 +462,13 @@ class CartOperations:
             },
         )
 
-    @operation
+    update_offer: _signatures.CartUpdateOfferOperation
+
+    @operation  # type: ignore[no-redef]
     def update_offer(
         self,
         *,
-        body: models.OfferUpdate | Mapping[str, Any],
+        body: models.OfferUpdate | bodies.OfferUpdateDict,
         cart_id: str,
         offer_id: str,
         policy_code: str,
@@ -475,11 +506,13 @@ class CartOperations:
             body,
         )
 
-    @operation
+    replace_offer: _signatures.CartReplaceOfferOperation
+
+    @operation  # type: ignore[no-redef]
     def replace_offer(
         self,
         *,
-        body: models.OfferUpdate | Mapping[str, Any],
+        body: models.OfferUpdate | bodies.OfferUpdateDict,
         cart_id: str,
         offer_id: str,
         policy_code: str,
@@ -528,7 +561,9 @@ class TicketsOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get: _signatures.TicketsGetOperation
+
+    @operation  # type: ignore[no-redef]
     def get(self, *, ticket_id: str) -> models.Ticket:
         """Get ticket information
 
@@ -545,7 +580,9 @@ class TicketsOperations:
         """
         return self._client._send(_endpoints._TICKETS_GET, {"ticket_id": ticket_id})
 
-    @operation
+    get_by_barcode: _signatures.TicketsGetByBarcodeOperation
+
+    @operation  # type: ignore[no-redef]
     def get_by_barcode(self, *, barcode: str) -> models.Ticket:
         """Get ticket information by barcode
 
@@ -699,7 +736,9 @@ class TicketsOperations:
         )
         return result
 
-    @operation
+    void: _signatures.TicketsVoidOperation
+
+    @operation  # type: ignore[no-redef]
     def void(self, *, ticket_id: str, policy_code: str | None = None) -> models.VoidResult:
         """Void a ticket by ticket ID
 
@@ -721,7 +760,9 @@ class TicketsOperations:
             _endpoints._TICKETS_VOID, {"ticket_id": ticket_id, "policyCode": policy_code}
         )
 
-    @operation
+    reissue: _signatures.TicketsReissueOperation
+
+    @operation  # type: ignore[no-redef]
     def reissue(
         self, *, ticket_id: str, policy_code: str, authorization: str
     ) -> models.PassTickets:
@@ -746,7 +787,9 @@ class TicketsOperations:
             {"ticket_id": ticket_id, "policyCode": policy_code, "Authorization": authorization},
         )
 
-    @operation
+    reprint_pass: _signatures.TicketsReprintPassOperation
+
+    @operation  # type: ignore[no-redef]
     def reprint_pass(
         self,
         *,
@@ -794,9 +837,11 @@ class PatronOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    authenticate: _signatures.PatronAuthenticateOperation
+
+    @operation  # type: ignore[no-redef]
     def authenticate(
-        self, *, body: models.PatronCredentials | Mapping[str, Any]
+        self, *, body: models.PatronCredentials | bodies.PatronCredentialsDict
     ) -> models.PatronAuthentication:
         """Authenticate patron account
 
@@ -814,7 +859,9 @@ class PatronOperations:
         """
         return self._client._send(_endpoints._PATRON_AUTHENTICATE, {}, body)
 
-    @operation
+    get_orders: _signatures.PatronGetOrdersOperation
+
+    @operation  # type: ignore[no-redef]
     def get_orders(
         self, *, account: str, season: str, policy_code: str | None = None
     ) -> models.PatronOrder:
@@ -835,7 +882,9 @@ class PatronOperations:
             {"account": account, "season": season, "policyCode": policy_code},
         )
 
-    @operation
+    get_seasons: _signatures.PatronGetSeasonsOperation
+
+    @operation  # type: ignore[no-redef]
     def get_seasons(self, *, account: str) -> models.PatronSeasons:
         """Get patron seasons
 
@@ -859,7 +908,9 @@ class BatchOperations(BatchExport):
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get_status: _signatures.BatchGetStatusOperation
+
+    @operation  # type: ignore[no-redef]
     def get_status(self, *, batch_id: str) -> models.BatchStatus:
         """Get status of a batch by batch ID
 
@@ -874,7 +925,9 @@ class BatchOperations(BatchExport):
         """
         return self._client._send(_endpoints._BATCH_GET_STATUS, {"batch_id": batch_id})
 
-    @operation
+    export_orders: _signatures.BatchExportOrdersOperation
+
+    @operation  # type: ignore[no-redef]
     def export_orders(
         self,
         *,
@@ -932,7 +985,9 @@ class ManifestOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get: _signatures.ManifestGetOperation
+
+    @operation  # type: ignore[no-redef]
     def get(
         self,
         *,
@@ -983,7 +1038,9 @@ class PricingOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    get_profile: _signatures.PricingGetProfileOperation
+
+    @operation  # type: ignore[no-redef]
     def get_profile(
         self,
         *,
@@ -1042,7 +1099,9 @@ class UtilOperations:
     def __init__(self, client: PaciolanClient) -> None:
         self._client = client
 
-    @operation
+    sysinfo: _signatures.UtilSysinfoOperation
+
+    @operation  # type: ignore[no-redef]
     def sysinfo(self) -> models.SystemInfo:
         """Get system information
 
@@ -1052,7 +1111,9 @@ class UtilOperations:
         """
         return self._client._send(_endpoints._UTIL_SYSINFO, {})
 
-    @operation
+    echo: _signatures.UtilEchoOperation
+
+    @operation  # type: ignore[no-redef]
     def echo(self, *, body: dict[str, Any] | Mapping[str, Any]) -> Any:
         """Echo input data
 
@@ -1081,11 +1142,11 @@ class PaciolanClient:
 
 
     Args:
-        api_key: The API key provided by Paciolan for this application.
-        application_id: The application identifier for which API access has been authorized; this value is typically expressed in reverse domain notation and is bound to an API key provided by Paciolan during provisioning.
-        channel_code: The channel partner identifier issued to your organization by the Paciolan Partner Services team during partner on-boarding.
-        organization_id: The client's data account ID (int32) to pull events from, e.g. 999. Checked when the client is built: an int outside the int32 range is an ArgumentError.
-        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0). Checked when the client is built: another form is an ArgumentError.
+        api_key: The API key provided by Paciolan for this application. Default: the PACIOLAN_API_KEY environment variable.
+        application_id: The application identifier for which API access has been authorized; this value is typically expressed in reverse domain notation and is bound to an API key provided by Paciolan during provisioning. Default: the PACIOLAN_APPLICATION_ID environment variable.
+        channel_code: The channel partner identifier issued to your organization by the Paciolan Partner Services team during partner on-boarding. Default: the PACIOLAN_CHANNEL_CODE environment variable.
+        organization_id: The client's data account ID (int32) to pull events from, e.g. 999. Checked when the client is built: an int outside the int32 range is an ArgumentError. Default: the PACIOLAN_ORGANIZATION_ID environment variable.
+        user_agent: An identifying string in Product/Version format, where Version is a SemVer-compliant string, that uniquely identifies your application (e.g. YourApplication/1.0.0). Checked when the client is built: another form is an ArgumentError. Default: the PACIOLAN_USER_AGENT environment variable.
         base_url: Send every request here instead of the vendor's servers (a test server, an emulator).
         servers: Override individual named servers (default, test).
         timeout: Seconds for connecting, for each read and for the whole call: a number (all three), or
@@ -1098,16 +1159,33 @@ class PaciolanClient:
         record_drift: A directory where responses that differ from the registry are recorded (off by
             default; also from the `PACIOLAN_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
             reports them.
+        proxy: Send every request through this proxy (`http://user:password@host:3128`). Without it,
+            the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables decide.
+        trust_env: Honour those environment variables (the default); False ignores them.
+        ca_certs: A CA bundle file that servers' certificates are checked against.
+        ssl_context: An `ssl.SSLContext` for the connections to the servers.
+        pool: Your own urllib3 `PoolManager` or `ProxyManager`, instead of `proxy`, `ca_certs` and
+            `ssl_context`; `close()` leaves it open.
     """
+
+    catalog: CatalogOperations
+    inventory: InventoryOperations
+    cart: CartOperations
+    tickets: TicketsOperations
+    patron: PatronOperations
+    batch: BatchOperations
+    manifest: ManifestOperations
+    pricing: PricingOperations
+    util: UtilOperations
 
     def __init__(
         self,
         *,
-        api_key: str,
-        application_id: str,
-        channel_code: str,
-        organization_id: int,
-        user_agent: str,
+        api_key: str | None = None,
+        application_id: str | None = None,
+        channel_code: str | None = None,
+        organization_id: int | None = None,
+        user_agent: str | None = None,
         base_url: str | None = None,
         servers: Mapping[str, str] | None = None,
         timeout: float | Timeout = DEFAULT_TIMEOUT,
@@ -1115,7 +1193,25 @@ class PaciolanClient:
         max_response_bytes: int = MAX_RESPONSE_BYTES,
         max_download_bytes: int = MAX_DOWNLOAD_BYTES,
         record_drift: str | os.PathLike[str] | None = None,
+        proxy: str | None = None,
+        trust_env: bool = True,
+        ca_certs: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        pool: urllib3.PoolManager | None = None,
     ) -> None:
+        # Loaded with the first client, not with the package (import time is a target).
+        from ._environment import from_environment
+        from ._network import Network
+
+        api_key = from_environment("api_key", api_key, "PACIOLAN_API_KEY", str)
+        application_id = from_environment(
+            "application_id", application_id, "PACIOLAN_APPLICATION_ID", str
+        )
+        channel_code = from_environment("channel_code", channel_code, "PACIOLAN_CHANNEL_CODE", str)
+        organization_id = from_environment(
+            "organization_id", organization_id, "PACIOLAN_ORGANIZATION_ID", int
+        )
+        user_agent = from_environment("user_agent", user_agent, "PACIOLAN_USER_AGENT", str)
         # Every setting is checked here, so that a wrong one fails now, named, not on the first call.
         check_credential(
             "organization_id",
@@ -1144,11 +1240,19 @@ class PaciolanClient:
             max_retries=retry_count(max_retries),
             max_response_bytes=byte_limit("max_response_bytes", max_response_bytes),
             max_download_bytes=byte_limit("max_download_bytes", max_download_bytes),
-            logger_name="paciolan",
+            # The package's own name, so a vendored copy (`myapp._vendor.x`) logs under it.
+            logger_name=__name__.rpartition(".")[0],
             date_format="%Y-%m-%d",
             request_id_header="Request-ID",
             record_drift=record_drift,
             drift_env="PACIOLAN_RECORD_DRIFT",
+            network=Network(
+                proxy=proxy,
+                trust_env=trust_env,
+                ca_certs=ca_certs,
+                ssl_context=ssl_context,
+                pool=pool,
+            ),
         )
         self._timeout: Timeout | None = None
         self._max_retries: int | None = None
@@ -1170,11 +1274,24 @@ class PaciolanClient:
         return f"PaciolanClient(base_url={self._transport.base_urls['default']!r})"
 
     def with_options(
-        self: _Self, *, timeout: float | Timeout | None = None, max_retries: int | None = None
+        self: _Self,
+        *,
+        timeout: float | Timeout | None = None,
+        max_retries: int | None = None,
+        base_url: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> _Self:
-        """A client sharing this one's connections, with another timeout or retry count."""
+        """A client sharing this one's connections, with another timeout, retry count or base URL
+        (for every server), or more headers (added to, or replacing, the ones it sends)."""
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
+        if base_url is not None or headers:
+            clone._transport = self._transport.derived(
+                base_urls=None
+                if base_url is None
+                else dict.fromkeys(self._transport.base_urls, base_url),
+                headers=headers,
+            )
         clone._timeout = timeout_from(timeout) if timeout is not None else self._timeout
         clone._max_retries = (
             retry_count(max_retries) if max_retries is not None else self._max_retries

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8cea78c481bb0c898454448e69acce3338305be08f656d0e05a18e28682411ae) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
 """Errors raised by the client.
 
 Every error derives from `ApiError`. Catch a subclass for one situation (`NotFoundError`), or `ApiError`
@@ -64,14 +64,16 @@ class StatusError(ApiError):
         secrets: Collection[str] = (),
     ) -> None:
         body = body[:MAX_ERROR_BODY]
-        self.vendor_message = vendor_message(body, headers.get("Content-Type") or "", secrets)
+        self.vendor_message: str | None = vendor_message(
+            body, headers.get("Content-Type") or "", secrets
+        )
         """The server's own explanation (the body's `message`, or its text), shortened; or None."""
         if self.vendor_message:
             message = f"{message}: {self.vendor_message}"
         super().__init__(message)
         self.status = status
-        self.headers = dict(headers)
-        self.body = body
+        self.headers: dict[str, str] = dict(headers)
+        self.body: bytes = body
         self.request_id = request_id
         self.attempts = attempts
         self.retry_after = retry_after
@@ -196,7 +198,7 @@ class DecodeError(ApiError):
         super().__init__(message)
         self.operation = operation
         self.path = path
-        self.body = body[:MAX_ERROR_BODY]  # a 50 MB body that is not JSON is not kept whole
+        self.body: bytes = body[:MAX_ERROR_BODY]  # a 50 MB body that is not JSON is not kept whole
         self.status = status
         self.request_id = request_id
 

@@ -105,7 +105,7 @@ def test_a_change_is_one_line_with_its_class_vendor_and_subject() -> None:
 def test_the_report_ends_with_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
     diff.main(BASE, DIFF / "operation_removed.yaml")
     out = capsys.readouterr().out
-    assert out.rstrip().endswith("1 change(s), 1 breaking, 0 compatible")
+    assert "\n1 change(s), 1 breaking, 0 compatible\n" in out
 
 
 def test_a_registry_compared_with_itself_has_no_changes(
@@ -174,4 +174,5 @@ def test_a_registry_without_the_workflow_example_keys_still_compares(
         )
     )
     assert diff.main(old, REGISTRY) == 0
-    assert capsys.readouterr().out == "no changes\n"
+    # No change for the clients' users (the example keys may still call for a patch release).
+    assert capsys.readouterr().out.startswith("no changes\n")

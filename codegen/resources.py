@@ -1,0 +1,29 @@
+"""Where the generator's data lives: templates, the registry and its samples, the ruff settings, LICENSE.
+
+In a checkout (or an editable install) they are the repository's own files beside `codegen/`. A wheel
+cannot carry files from outside its packages, so the tool's wheel copies them into `codegen/_bundled/`
+when it is built (`[tool.hatch.build.targets.wheel.force-include]` in pyproject.toml); that copy wins
+when it exists, so an installed tool never reads whatever happens to sit beside site-packages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+_BUNDLED = _PACKAGE / "_bundled"
+_CHECKOUT = _PACKAGE.parent
+
+DATA = _BUNDLED if _BUNDLED.is_dir() else _CHECKOUT
+FROM_CHECKOUT = DATA == _CHECKOUT
+
+TEMPLATES = DATA / "templates"
+REGISTRY = DATA / "endpoints.yaml"
+# The project's pyproject.toml: its [tool.ruff] section formats the generated code as the repository's own.
+RUFF_CONFIG = DATA / "pyproject.toml"
+LICENSE = DATA / "LICENSE"
+
+
+def changelog(registry: Path, vendor: str) -> Path:
+    """The release notes of one vendor's package: `changelogs/<vendor>.md` beside the registry."""
+    return registry.resolve().parent / "changelogs" / f"{vendor}.md"

@@ -1,0 +1,63 @@
+"""Shared by the release tests: distributions built once per session, and fresh virtualenvs to install them.
+
+Tests marked `installs` create virtualenvs and install into them with pip (tens of seconds each); they run
+in the normal suite, and `pytest -m "not installs"` leaves them out.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+from codegen import distribution
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+REGISTRY = ROOT / "endpoints.yaml"
+# Bounds every command a test runs (a pip install from a cold cache is the slowest).
+COMMAND_TIMEOUT = 600
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, distribution.Built]:
+    """Every vendor's wheel and sdist, built as `python -m codegen build` builds them."""
+    out = tmp_path_factory.mktemp("dist")
+    return {item.distribution.package: item for item in distribution.build(REGISTRY, out)}
+
+
+def clean_environment() -> dict[str, str]:
+    """The environment without anything that would put the checkout on sys.path."""
+    return {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}
+    }
+
+
+def run(
+    command: Sequence[str | Path], cwd: Path, env_extra: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a command to its end (bounded); a failure shows its output."""
+    done = subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        env={**clean_environment(), **(env_extra or {})},
+        capture_output=True,
+        text=True,
+        timeout=COMMAND_TIMEOUT,
+        check=False,
+    )
+    assert done.returncode == 0, f"{command} failed:\n{done.stdout}\n{done.stderr}"
+    return done
+
+
+def fresh_virtualenv(folder: Path, *requirements: str | Path) -> Path:
+    """A new virtualenv in `folder` with only `requirements` installed; its bin/ folder."""
+    run([sys.executable, "-m", "venv", folder], cwd=folder.parent)
+    bin_dir = folder / "bin"
+    run([bin_dir / "python", "-m", "pip", "install", "-q", *requirements], cwd=folder.parent)
+    return bin_dir
