@@ -137,7 +137,8 @@ def _generated_dir(registry_path: Path) -> Path:
 
 def _run_command(args: argparse.Namespace) -> int:
     if args.command == "serve":
-        from codegen import emulator, registry, resolve
+        import ticketing_emulator as emulator
+        from codegen import registry, resolve
 
         try:
             emulator.serve(args.port, args.registry)

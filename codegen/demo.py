@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from codegen.emulator import Emulator, running
+from ticketing_emulator import Emulator, running
 
 CLIENT_PACKAGES = ("oneticket", "paciolan")
 

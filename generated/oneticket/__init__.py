@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 8a664d9aeba9fcd6801192ef8dfe0c6736321670eb86476e75ef60c14b9c3bf6) by `python -m codegen generate`. Do not edit.
 """1Ticket legacy API: a typed client generated from `endpoints.yaml`.
 
     from oneticket import OneTicketClient
@@ -39,7 +39,7 @@ from .errors import (
 
 # The release of this package (`version:` in the registry) and the registry it was generated from.
 __version__ = "0.1.0"
-__registry_sha256__ = "4351ed15912ba5b4183a09621d482cd17cd9c2b41bcff903f0b6de6a59f0a3d9"
+__registry_sha256__ = "8a664d9aeba9fcd6801192ef8dfe0c6736321670eb86476e75ef60c14b9c3bf6"
 
 __all__ = [
     "ApiConnectionError",

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 import paciolan
-from codegen.emulator import Emulator
-from codegen.emulator.drift import ADDED_FIELD, ADDED_VALUE, HEADER, NEW_STR_VALUE
+from ticketing_emulator import Emulator
+from ticketing_emulator.drift import ADDED_FIELD, ADDED_VALUE, HEADER, NEW_STR_VALUE
 
 # A failure inside recording is only a warning for users; here it fails the test.
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")

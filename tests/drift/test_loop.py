@@ -20,7 +20,7 @@ from tests.drift.paste import parse_blocks, paste
 TRAFFIC = """
 import json, sys
 import oneticket, paciolan
-from codegen.emulator import running
+from ticketing_emulator import running
 
 directory = sys.argv[1]
 changes = {}

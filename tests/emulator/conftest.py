@@ -1,6 +1,6 @@
 """A client of each vendor pointed at the emulator: `emulated_oneticket`, `emulated_paciolan`.
 
-The emulator itself comes from the project's pytest plugin (`codegen.pytest_plugin`, installed with the
+The emulator itself comes from the project's pytest plugin (`ticketing_emulator.pytest_plugin`, installed with the
 project through its `pytest11` entry point): `ticketing_emulator`, and `emulator` reset for each test.
 `oneticket` and `paciolan` (tests/conftest.py) are the clients pointed at the scripted local server.
 """
@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from codegen.emulator import Emulator
 from oneticket import OneTicketClient
 from paciolan import PaciolanClient
+from ticketing_emulator import Emulator
 
 TOKEN = "tok-emulator-test"
 API_KEY = "key-emulator-test"

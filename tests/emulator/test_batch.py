@@ -14,11 +14,11 @@ import pytest
 import urllib3
 
 from codegen import registry
-from codegen.emulator import DEFAULT_REGISTRY, Emulator, export_file
 from paciolan import PaciolanClient
 from paciolan.errors import NotFoundError
 from paciolan.models import BatchJobStatus
 from tests.local_server import PACIOLAN_HEADERS, send, send_json
+from ticketing_emulator import DEFAULT_REGISTRY, Emulator, export_file
 
 SPEC, _ = registry.load(DEFAULT_REGISTRY)
 COLUMNS = list(SPEC.vendors["paciolan"].types["OrderExportRow"].fields or {})

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from codegen.emulator import Emulator, export_file
 from paciolan import PaciolanClient
 from paciolan.batch_export import COLUMNS, BatchJobFailed, BatchJobTimeout
+from ticketing_emulator import Emulator, export_file
 
 ROW = [
     "23456789", "false", "", "Avalos", "Marty", "m@example.com", "", "USD", "F17", "278151", "1",

@@ -8,10 +8,10 @@ from urllib.parse import quote
 
 import pytest
 
-from codegen.emulator import Emulator
 from paciolan import PaciolanClient
 from paciolan.errors import ApiConnectionError, ConflictError, NotFoundError
 from tests.local_server import PACIOLAN_HEADERS, send
+from ticketing_emulator import Emulator
 
 POLICY = "WEB"
 SEAT = {"section": "A:A", "row": "7", "seat": "1"}

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from codegen.emulator import Emulator, Limits, running
 from tests.local_server import PACIOLAN_HEADERS, exchange, send
+from ticketing_emulator import Emulator, Limits, running
 
 IDLE = 0.5  # the idle timeout of these tests' emulators
 MARGIN = 1.5  # how much later than the idle timeout a close may come on a busy machine
@@ -169,7 +169,7 @@ def test_a_connection_over_the_limit_waits_for_a_slot_freed_by_the_idle_timeout(
 # the parent's connections take the rest, and accept() fails with EMFILE until they close.
 _AT_THE_FD_LIMIT = """
 import os, resource, sys, time
-from codegen.emulator import Limits, running
+from ticketing_emulator import Limits, running
 
 with running(limits=Limits(max_connections=1000)) as emulator:
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)

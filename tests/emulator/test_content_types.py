@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from codegen.emulator import Emulator
 from codegen.model import MediaType, Operation
 from oneticket import OneTicketClient
 from paciolan import PaciolanClient
 from tests.emulator.test_operations import CASES, OPERATIONS, _arguments, _call
+from ticketing_emulator import Emulator
 
 MEDIA_TYPES = [
     pytest.param(vendor, op, media, id=f"{vendor}:{op.qualified_name}:{media.media_type}")

@@ -8,7 +8,6 @@ from email.utils import format_datetime
 
 import pytest
 
-from codegen.emulator import Emulator
 from oneticket import OneTicketClient
 from oneticket.errors import DecodeError as OneTicketDecodeError
 from oneticket.errors import EnvelopeError, ServerError
@@ -23,6 +22,7 @@ from paciolan.errors import (
     ServerError as PaciolanServerError,
 )
 from tests.local_server import PACIOLAN_HEADERS, send
+from ticketing_emulator import Emulator
 
 SYSINFO = "/paciolan/pdi/v1/util/sysinfo"
 

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from codegen.emulator import Emulator, Limits, framing, running
 from tests.local_server import PACIOLAN_HEADERS, RawReply, exchange
+from ticketing_emulator import Emulator, Limits, framing, running
 
 SMALL = Limits(max_request_body_bytes=1024)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from codegen.emulator import Emulator
 from tests.local_server import PACIOLAN_HEADERS, send, send_json
+from ticketing_emulator import Emulator
 
 
 def _paciolan(emulator: Emulator, path: str) -> str:

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from codegen.emulator import DEFAULT_REGISTRY, Emulator, Limits, running
 from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
+from ticketing_emulator import DEFAULT_REGISTRY, Emulator, Limits, running
 
 ECHO = "/paciolan/pdi/v1/util/echo"
 SYSINFO = "/paciolan/pdi/v1/util/sysinfo"

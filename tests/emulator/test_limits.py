@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from codegen.emulator import Limits
+from ticketing_emulator import Limits
 
 
 @pytest.mark.parametrize(

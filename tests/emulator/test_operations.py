@@ -11,14 +11,14 @@ import pytest
 import oneticket as oneticket_package
 import paciolan as paciolan_package
 from codegen import resolve
-from codegen.emulator import DEFAULT_REGISTRY, Emulator, running
-from codegen.emulator.shapes import Shapes
 from codegen.model import BatchExport, Operation, Parameter
 from codegen.typeexpr import ListOf, Named
 from oneticket import OneTicketClient
 from paciolan import MultipartDocument, PaciolanClient
 from paciolan.models import PassTickets
 from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
+from ticketing_emulator import DEFAULT_REGISTRY, Emulator, running
+from ticketing_emulator.shapes import Shapes
 
 VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)}
 SHAPES = {key: Shapes(vendor) for key, vendor in VENDORS.items()}

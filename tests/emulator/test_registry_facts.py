@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from codegen.emulator import DEFAULT_REGISTRY, Emulator, running
 from codegen.registry import RegistryError
 from paciolan import MultipartDocument, PaciolanClient
 from tests.local_server import PACIOLAN_HEADERS, send_json
+from ticketing_emulator import DEFAULT_REGISTRY, Emulator, running
 
 POLICY = "WEB"
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}

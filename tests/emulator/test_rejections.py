@@ -7,10 +7,10 @@ import logging
 import pytest
 
 from codegen import resolve
-from codegen.emulator import DEFAULT_REGISTRY, Emulator
-from codegen.emulator.shapes import Shapes
 from codegen.typeexpr import Named
 from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, RawReply, send, send_json
+from ticketing_emulator import DEFAULT_REGISTRY, Emulator
+from ticketing_emulator.shapes import Shapes
 
 VENDORS = {vendor.name: vendor for vendor in resolve.load(DEFAULT_REGISTRY)}
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}
@@ -224,7 +224,7 @@ def test_an_unknown_1ticket_route_is_a_404_with_an_error_envelope(emulator: Emul
 def test_a_rejection_logs_one_line_naming_the_rule(
     emulator: Emulator, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger="codegen.emulator"):
+    with caplog.at_level(logging.WARNING, logger="ticketing_emulator"):
         send(_paciolan(emulator, "/cart/1"), headers=PACIOLAN_HEADERS)
 
     (record,) = caplog.records
@@ -240,7 +240,7 @@ def test_a_log_line_masks_secret_query_values(
         emulator, "/v2/accounts/add/?username=a%40b.c&password=hunter2&marketplaceid=x"
     )
 
-    with caplog.at_level(logging.WARNING, logger="codegen.emulator"):
+    with caplog.at_level(logging.WARNING, logger="ticketing_emulator"):
         send(url, "POST", headers=ONETICKET_HEADERS)
 
     (record,) = caplog.records

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from codegen.emulator import Emulator
 from tests.local_server import PACIOLAN_HEADERS, RawReply, exchange
+from ticketing_emulator import Emulator
 
 
 def _get(emulator: Emulator, target: str) -> RawReply:

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from codegen.emulator import running
 from tests.local_server import ONETICKET_HEADERS, send
+from ticketing_emulator import running
 
 
 def test_startup_time_is_printed(capsys: pytest.CaptureFixture[str]) -> None:

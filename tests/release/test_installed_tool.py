@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from codegen import distribution, output
-from codegen.emulator import running
 from tests.local_server import free_port
 from tests.release.conftest import ROOT, clean_environment, fresh_virtualenv, run
+from ticketing_emulator import running
 
 pytestmark = pytest.mark.installs
 
@@ -76,7 +76,10 @@ def test_the_tool_wheel_carries_the_generator_and_emulator_but_no_client(tool_wh
     with zipfile.ZipFile(tool_wheel) as archive:
         names = archive.namelist()
     top_level = {name.split("/")[0] for name in names}
-    assert {name for name in top_level if not name.endswith(".dist-info")} == {"codegen"}
+    assert {name for name in top_level if not name.endswith(".dist-info")} == {
+        "codegen",
+        "ticketing_emulator",
+    }
     for data in ("templates/client.py.j2", "endpoints.yaml", "samples/paciolan/cart.get.json"):
         assert f"codegen/_bundled/{data}" in names
 

@@ -11,8 +11,8 @@ import pytest
 
 from codegen import registry
 from codegen.__main__ import main
-from codegen.emulator import running
 from tests.release.conftest import REGISTRY, run
+from ticketing_emulator import running
 
 PACKAGE = "myapp._vendor.paciolan"
 

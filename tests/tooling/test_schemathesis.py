@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from codegen import openapi
-from codegen.emulator import Emulator, running
 from codegen.model import CheckException, Vendor
+from ticketing_emulator import Emulator, running
 
 pytest.importorskip(
     "schemathesis",

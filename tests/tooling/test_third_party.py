@@ -25,10 +25,10 @@ from typing import Any
 import pytest
 
 from codegen import openapi
-from codegen.emulator import Emulator
 from codegen.model import Vendor
 from codegen.schema import Registry
 from tests.tooling.conftest import ROOT
+from ticketing_emulator import Emulator
 
 pytest.importorskip(
     "openapi_python_client",

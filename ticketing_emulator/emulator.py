@@ -28,18 +28,18 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 import msgspec
 
 from codegen import resolve, resources
-from codegen.emulator.checks import Incoming, RequestChecker
-from codegen.emulator.exports import ExportFile, ExportNotFound, ExportScript
-from codegen.emulator.faults import Drop, Fault, FaultBoard
-from codegen.emulator.journal import Journal, ReceivedRequest
-from codegen.emulator.limits import Limits
-from codegen.emulator.masking import HTTP_CREDENTIAL_HEADERS, Secrets
-from codegen.emulator.responses import Answer, Responder
-from codegen.emulator.routes import Found, RouteTable, Unknown, WrongMethod
-from codegen.emulator.server import EmulatorHTTPServer
-from codegen.emulator.shapes import Shapes
+from ticketing_emulator.checks import Incoming, RequestChecker
+from ticketing_emulator.exports import ExportFile, ExportNotFound, ExportScript
+from ticketing_emulator.faults import Drop, Fault, FaultBoard
+from ticketing_emulator.journal import Journal, ReceivedRequest
+from ticketing_emulator.limits import Limits
+from ticketing_emulator.masking import HTTP_CREDENTIAL_HEADERS, Secrets
+from ticketing_emulator.responses import Answer, Responder
+from ticketing_emulator.routes import Found, RouteTable, Unknown, WrongMethod
+from ticketing_emulator.server import EmulatorHTTPServer
+from ticketing_emulator.shapes import Shapes
 
-log = logging.getLogger("codegen.emulator")
+log = logging.getLogger("ticketing_emulator")
 
 DEFAULT_REGISTRY = resources.REGISTRY
 CONTROL_PREFIX = "/_emulator/"

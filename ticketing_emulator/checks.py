@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import msgspec
 
-from codegen.emulator.routes import Route
-from codegen.emulator.shapes import Shapes
 from codegen.model import Operation, Parameter, Vendor
 from codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef, spell
+from ticketing_emulator.routes import Route
+from ticketing_emulator.shapes import Shapes
 
 # ASCII digits only (re.ASCII): `\d` alone also matches "٣", which no vendor reads as a number.
 _INT = re.compile(r"[+-]?\d+", re.ASCII)

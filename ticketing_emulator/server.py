@@ -27,8 +27,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol, TypeVar
 
-from codegen.emulator.faults import Fault
-from codegen.emulator.framing import (
+from ticketing_emulator.faults import Fault
+from ticketing_emulator.framing import (
     HeadReader,
     UnreadableRequest,
     body_length,
@@ -37,10 +37,10 @@ from codegen.emulator.framing import (
     read_chunked,
     read_sized,
 )
-from codegen.emulator.limits import Limits
-from codegen.emulator.responses import Answer
+from ticketing_emulator.limits import Limits
+from ticketing_emulator.responses import Answer
 
-log = logging.getLogger("codegen.emulator")
+log = logging.getLogger("ticketing_emulator")
 
 # A slow body goes out in this many pieces (fewer when the body is shorter).
 SLOW_BODY_PIECES = 10

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from codegen.emulator.drift import DRIFT_KINDS, DriftKind
+from ticketing_emulator.drift import DRIFT_KINDS, DriftKind
 
 Drop = Literal["before_read", "after_read"]
 DROPS: tuple[Drop, ...] = ("before_read", "after_read")

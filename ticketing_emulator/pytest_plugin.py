@@ -1,6 +1,6 @@
 """pytest fixtures for the ticketing emulator.
 
-Registered as a `pytest11` plugin (or loaded with `-p codegen.pytest_plugin`):
+Registered as a `pytest11` plugin (or loaded with `-p ticketing_emulator.pytest_plugin`):
 
 - `ticketing_emulator` (session): one running `Emulator` on a free port for the whole session;
 - `emulator` (function): the same emulator, reset before the test (no requests, faults or carts left over).
@@ -13,7 +13,7 @@ Registered as a `pytest11` plugin (or loaded with `-p codegen.pytest_plugin`):
 
 The ini option `ticketing_emulator_registry` names another `endpoints.yaml` (relative to the rootdir).
 The emulator is imported when a fixture is first used, not when pytest loads the plugin (which is why this
-module is not inside `codegen.emulator`): an environment without the generator's dependencies (PyYAML)
+module is not inside `ticketing_emulator`): an environment without the generator's dependencies (PyYAML)
 still runs its other tests.
 """
 
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from codegen.emulator import Emulator
+    from ticketing_emulator import Emulator
 
 REGISTRY_OPTION = "ticketing_emulator_registry"
 
@@ -42,7 +42,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def ticketing_emulator(pytestconfig: pytest.Config) -> Iterator[Emulator]:
     try:
-        from codegen.emulator import DEFAULT_REGISTRY, running
+        from ticketing_emulator import DEFAULT_REGISTRY, running
     except ModuleNotFoundError as exc:  # PyYAML, which only the emulator needs
         pytest.fail(
             f"the ticketing_emulator fixture needs {exc.name}: "

@@ -29,15 +29,15 @@ from typing import Any
 
 import msgspec
 
-from codegen.emulator.drift import HEADER as DRIFT_HEADER
-from codegen.emulator.drift import drift
-from codegen.emulator.exports import ExportFlow, ExportNotFound, Exports
-from codegen.emulator.faults import Fault
-from codegen.emulator.routes import Route
-from codegen.emulator.shapes import Shapes
-from codegen.emulator.state import CartConflict, CartFlow, CartNotFound
 from codegen.model import MediaType, Operation, Vendor
 from codegen.typeexpr import spell
+from ticketing_emulator.drift import HEADER as DRIFT_HEADER
+from ticketing_emulator.drift import drift
+from ticketing_emulator.exports import ExportFlow, ExportNotFound, Exports
+from ticketing_emulator.faults import Fault
+from ticketing_emulator.routes import Route
+from ticketing_emulator.shapes import Shapes
+from ticketing_emulator.state import CartConflict, CartFlow, CartNotFound
 
 MULTIPART_BOUNDARY = "emulator-part-boundary"
 REJECTION_ID = "EMU-400"

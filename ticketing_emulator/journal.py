@@ -15,7 +15,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, replace
 from typing import Any
 
-from codegen.emulator.masking import NO_SECRETS, Secrets
+from ticketing_emulator.masking import NO_SECRETS, Secrets
 
 
 @dataclass(frozen=True)

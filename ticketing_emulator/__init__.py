@@ -23,11 +23,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from codegen.emulator.emulator import DEFAULT_REGISTRY, Emulator
-from codegen.emulator.exports import export_file
-from codegen.emulator.faults import Fault
-from codegen.emulator.journal import ReceivedRequest
-from codegen.emulator.limits import Limits
+from ticketing_emulator.emulator import DEFAULT_REGISTRY, Emulator
+from ticketing_emulator.exports import export_file
+from ticketing_emulator.faults import Fault
+from ticketing_emulator.journal import ReceivedRequest
+from ticketing_emulator.limits import Limits
 
 __all__ = [
     "DEFAULT_REGISTRY",
