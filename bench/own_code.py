@@ -32,6 +32,7 @@ class StubResponse:
         self.status = 200
         self.headers = urllib3.HTTPHeaderDict({"Content-Type": "application/json"})
         self.data = body
+        # What the transport reads of a plain answer with a Content-Length.
         self.length_remaining = len(body)
 
     def read(self, amt: int | None = None, decode_content: bool = True) -> bytes:
@@ -58,7 +59,6 @@ def stubbed_client(body: bytes) -> paciolan.PaciolanClient | None:
     pools = getattr(transport, "_server_pools", None)
     if not isinstance(pools, dict):
         return None
-    transport._connection_pool()  # what the first request sets up (urllib3, the deadline reader)
     base = transport.base_urls["default"]
     origin = len(base) - len(urllib3.util.parse_url(base).path or "")
     pools["default"] = (StubPool(body), origin)
