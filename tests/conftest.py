@@ -44,21 +44,33 @@ def http(server: LocalServer) -> LocalServer:
     return server
 
 
-@pytest.fixture
-def oneticket(http: LocalServer) -> Iterator[OneTicketClient]:
-    with OneTicketClient(api_token=ONETICKET_TOKEN, base_url=http.url, max_retries=0) as client:
-        yield client
-
-
-@pytest.fixture
-def paciolan(http: LocalServer) -> Iterator[PaciolanClient]:
-    with PaciolanClient(
+def paciolan_at(url: str, **options: Any) -> PaciolanClient:
+    """A Paciolan client of the tests' credentials sending to `url`, not retrying unless asked."""
+    options.setdefault("max_retries", 0)
+    return PaciolanClient(
         api_key=PACIOLAN_KEY,
         application_id="com.example.tests",
         channel_code="TESTCHAN",
         organization_id=999,
         user_agent="TicketingTests/1.0.0",
-        base_url=http.url,
-        max_retries=0,
-    ) as client:
+        base_url=url,
+        **options,
+    )
+
+
+def oneticket_at(url: str, **options: Any) -> OneTicketClient:
+    """A 1Ticket client of the tests' token sending to `url`, not retrying unless asked."""
+    options.setdefault("max_retries", 0)
+    return OneTicketClient(api_token=ONETICKET_TOKEN, base_url=url, **options)
+
+
+@pytest.fixture
+def oneticket(http: LocalServer) -> Iterator[OneTicketClient]:
+    with oneticket_at(http.url) as client:
+        yield client
+
+
+@pytest.fixture
+def paciolan(http: LocalServer) -> Iterator[PaciolanClient]:
+    with paciolan_at(http.url) as client:
         yield client

@@ -16,7 +16,7 @@ import urllib3
 import oneticket
 from oneticket import OneTicketClient
 from paciolan import ArgumentError, PaciolanClient, StatusError
-from tests.conftest import ONETICKET_TOKEN, PACIOLAN_KEY, sample
+from tests.conftest import ONETICKET_TOKEN, PACIOLAN_KEY, paciolan_at, sample
 from tests.local_proxy import ForwardProxy
 from tests.local_server import LocalServer
 
@@ -47,16 +47,7 @@ def guarded_proxy() -> Iterator[ForwardProxy]:
 
 
 def paciolan_client(base_url: str, **options: object) -> PaciolanClient:
-    return PaciolanClient(
-        api_key=PACIOLAN_KEY,
-        application_id="com.example.tests",
-        channel_code="TESTCHAN",
-        organization_id=999,
-        user_agent="TicketingTests/1.0.0",
-        base_url=base_url,
-        max_retries=0,
-        **options,  # type: ignore[arg-type]
-    )
+    return paciolan_at(base_url, **options)
 
 
 def get_cart(client: PaciolanClient) -> None:

@@ -30,9 +30,7 @@ pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from oneticket import OneTicketClient
-from paciolan import PaciolanClient
-from tests.conftest import ONETICKET_TOKEN, PACIOLAN_KEY, SAMPLES
+from tests.conftest import SAMPLES, oneticket_at, paciolan_at
 from tests.local_server import LocalServer, Received
 
 VENDORS = ("paciolan", "oneticket")
@@ -138,17 +136,7 @@ class _Probed(Exception):
 
 
 def make_client(vendor: str, url: str) -> Any:
-    if vendor == "paciolan":
-        return PaciolanClient(
-            api_key=PACIOLAN_KEY,
-            application_id="com.example.tests",
-            channel_code="TESTCHAN",
-            organization_id=999,
-            user_agent="TicketingTests/1.0.0",
-            base_url=url,
-            max_retries=0,
-        )
-    return OneTicketClient(api_token=ONETICKET_TOKEN, base_url=url, max_retries=0)
+    return paciolan_at(url) if vendor == "paciolan" else oneticket_at(url)
 
 
 def _union_members(hint: object) -> list[object]:

@@ -16,7 +16,7 @@ import msgspec
 import pytest
 
 from paciolan import PaciolanClient, _drift, errors
-from tests.conftest import PACIOLAN_KEY, SAMPLES, sample
+from tests.conftest import PACIOLAN_KEY, SAMPLES, paciolan_at, sample
 from tests.local_server import LocalServer, Reply
 
 BEARER = "Bearer SECRET-bearer-0000"
@@ -26,16 +26,7 @@ pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 
 def _client(url: str, directory: Path | None) -> PaciolanClient:
-    return PaciolanClient(
-        api_key=PACIOLAN_KEY,
-        application_id="com.example.tests",
-        channel_code="TESTCHAN",
-        organization_id=999,
-        user_agent="TicketingTests/1.0.0",
-        base_url=url,
-        max_retries=0,
-        record_drift=directory,
-    )
+    return paciolan_at(url, record_drift=directory)
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ import pytest
 from oneticket import OneTicketClient
 from paciolan import PaciolanClient, Timeout, errors
 from paciolan.models import Checkout, Delivery, OfferRequest
-from tests.conftest import ONETICKET_TOKEN, sample
-from tests.hostile.conftest import oneticket_at, paciolan_at
+from tests.conftest import ONETICKET_TOKEN, oneticket_at, paciolan_at, sample
 from tests.hostile.server import HostileServer, each_request, serving
 
 CHECKOUT = {"patron": None, "delivery": {"method": "PAH"}}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import sample
-from tests.hostile.conftest import oneticket_at, paciolan_at
+from tests.conftest import oneticket_at, paciolan_at, sample
 from tests.hostile.server import Connection, Request, each_request, serving
 
 SYSINFO = sample("paciolan", "util.sysinfo")

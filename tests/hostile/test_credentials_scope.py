@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ONETICKET_TOKEN, PACIOLAN_KEY
-from tests.hostile.conftest import oneticket_at, paciolan_at
+from tests.conftest import ONETICKET_TOKEN, PACIOLAN_KEY, oneticket_at, paciolan_at
 from tests.hostile.server import Connection, HostileServer, Request, each_request, serving
 
 

@@ -12,8 +12,7 @@ import pytest
 from oneticket import Timeout as OneTicketTimeout
 from oneticket import errors as oneticket_errors
 from paciolan import Timeout, errors
-from tests.conftest import sample
-from tests.hostile.conftest import oneticket_at, paciolan_at
+from tests.conftest import oneticket_at, paciolan_at, sample
 from tests.hostile.server import Connection, Request, each_request, serving
 
 SYSINFO = sample("paciolan", "util.sysinfo")

@@ -11,8 +11,7 @@ import pytest
 
 from oneticket import errors as oneticket_errors
 from paciolan import errors
-from tests.conftest import sample
-from tests.hostile.conftest import oneticket_at, paciolan_at
+from tests.conftest import oneticket_at, paciolan_at, sample
 from tests.hostile.server import each_request, serving
 from tests.local_server import free_port
 

@@ -15,8 +15,8 @@ import pytest
 from paciolan._constants import MAX_EXPORT_LINE
 from paciolan.batch_export import ExportRowError, iter_lines
 from tests.clients.test_batch_export import ROW
+from tests.conftest import paciolan_at
 from tests.hostile.bodies import MIB
-from tests.hostile.conftest import paciolan_at
 from tests.hostile.server import Connection, Request, each_request, serving
 
 LINE = "\t".join(ROW).encode()

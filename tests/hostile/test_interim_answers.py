@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from paciolan import errors
-from tests.conftest import sample
-from tests.hostile.conftest import oneticket_at, paciolan_at
+from tests.conftest import oneticket_at, paciolan_at, sample
 from tests.hostile.server import Connection, Request, each_request, serving
 
 DECLINED = json.dumps({"message": "payment declined"}).encode()

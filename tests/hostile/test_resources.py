@@ -14,8 +14,7 @@ import pytest
 from oneticket import errors as oneticket_errors
 from paciolan import errors
 from paciolan.models import Payment
-from tests.conftest import PACIOLAN_KEY, sample
-from tests.hostile.conftest import oneticket_at, paciolan_at
+from tests.conftest import PACIOLAN_KEY, oneticket_at, paciolan_at, sample
 from tests.hostile.server import Connection, Request, each_request, serving
 
 SYSINFO = sample("paciolan", "util.sysinfo")

@@ -12,8 +12,8 @@ import pytest
 
 from oneticket import errors as oneticket_errors
 from paciolan import ResponseTooLargeError, Timeout, errors
+from tests.conftest import oneticket_at, paciolan_at
 from tests.hostile.bodies import MIB, endless_chunks, gzip_bomb
-from tests.hostile.conftest import oneticket_at, paciolan_at
 from tests.hostile.server import Connection, Request, each_request, serving
 
 JSON = {"Content-Type": "application/json"}
