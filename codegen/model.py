@@ -587,6 +587,16 @@ class Vendor:
     def credential_checks(self) -> list[Credential]:
         return [c for c in self.credentials if c.checked]
 
+    @cached_property
+    def row_types(self) -> frozenset[str]:
+        """Types workflows build positionally, one per line of a large file (batch export rows)."""
+        return frozenset(w.row_type.name for w in self.workflows if isinstance(w, BatchExport))
+
+    @cached_property
+    def acyclic_types(self) -> frozenset[str]:
+        """Types only ever built by decoding or by workflows: their instances hold no reference cycles."""
+        return frozenset(self.response_types(media_types=True)) | self.row_types
+
     @property
     def has_money(self) -> bool:
         return any(s.money_fields for s in self.structs)

@@ -17,7 +17,7 @@ from typing import Literal
 import jinja2
 
 from codegen import policy, pytyping, resources, runtime
-from codegen.model import BatchExport, Group, ObjectType, Operation, Vendor
+from codegen.model import Group, ObjectType, Operation, Vendor
 from codegen.pytyping import PythonTypes
 
 TEMPLATES = resources.TEMPLATES
@@ -111,6 +111,7 @@ def _environment() -> jinja2.Environment:
     env.filters["method_docstring"] = method_docstring
     env.globals["signature"] = signature
     env.globals["shadowed"] = shadowed
+    env.globals["struct_options"] = struct_options
     env.filters["protocol_name"] = protocol_name
     env.filters["typed_dict"] = pytyping.typed_dict_name
     env.tests["keyword_safe"] = lambda name: (
@@ -127,13 +128,8 @@ def _context(vendor: Vendor) -> dict[str, object]:
     error_names = list(_ERROR_NAMES)
     if vendor.envelope:
         error_names = sorted([*error_names, "EnvelopeError"])
-    rows = _row_structs(vendor)
     return {
         "error_names": error_names,
-        # Decoded JSON trees hold no reference cycles: the collector has nothing to find in them,
-        # and walking every struct of a large decode on each collection was most of its cost.
-        "untracked_structs": frozenset(vendor.response_types(media_types=True)) | rows,
-        "positional_structs": rows,
         "user_agent": default_user_agent(vendor),
         "credential_env": {c.arg: c.env for c in vendor.credentials if c.env},
         "body_dicts": body_dicts(vendor),
@@ -161,9 +157,18 @@ def protocol_name(op: Operation) -> str:
     return "".join(word[:1].upper() + word[1:] for word in words) + "Operation"
 
 
-def _row_structs(vendor: Vendor) -> frozenset[str]:
-    """Row types the workflows build positionally (batch export: one per line of a large file)."""
-    return frozenset(w.row_type.name for w in vendor.workflows if isinstance(w, BatchExport))
+def struct_options(vendor: Vendor, struct: ObjectType) -> list[str]:
+    """The class keywords of a model (`kw_only=True`, `gc=False`, `rename={...}`)."""
+    options = []
+    if struct.name not in vendor.row_types:
+        options.append("kw_only=True")
+    if struct.name in vendor.acyclic_types:
+        # Decoded JSON trees hold no reference cycles: the collector has nothing to find in them,
+        # and walking every struct of a large decode on each collection was most of its cost.
+        options.append("gc=False")
+    if struct.renames:
+        options.append(f"rename={struct.renames!r}")
+    return options
 
 
 def shadowed(group: Group) -> frozenset[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import hashlib
 import os
 import re
@@ -380,7 +381,7 @@ class DriftRecorder:
             data = response.body  # nothing to mask: the exact bytes the vendor sent
         else:
             # Re-decode with exact numbers, so that the sample keeps "65.10" as the vendor wrote it.
-            exact = msgspec.json.Decoder(float_hook=_decimal).decode(response.body)
+            exact = _exact_decoder().decode(response.body)
             data = msgspec.json.encode(_mask_document(exact, secret_names))
         for value in secrets:
             data = data.replace(value.encode(), MASK.encode())
@@ -748,3 +749,9 @@ def _decimal(text: str) -> Any:
     from decimal import Decimal
 
     return Decimal(text)
+
+
+@functools.cache
+def _exact_decoder() -> msgspec.json.Decoder[Any]:
+    """Untyped JSON with numbers kept as written (a Decimal per float), built once."""
+    return msgspec.json.Decoder(float_hook=_decimal)

@@ -34,14 +34,7 @@ def unwrap(endpoint: Endpoint[Any], response: RawResponse, success: str) -> Any:
     result = envelope.result
     _check_status(endpoint, response, success, result.status, result.message, result.message_id)
     if endpoint.require_output and not envelope.output:
-        raise errors.DecodeError(
-            f"{endpoint.name}: the response's `output` is empty",
-            operation=endpoint.name,
-            path="$.output",
-            body=response.body,
-            status=response.status,
-            request_id=response.request_id,
-        )
+        raise response.decode_error(endpoint.name, "the response's `output` is empty", "$.output")
     return envelope.output
 
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
+from . import errors
+
 if TYPE_CHECKING:
     import inspect
 
@@ -75,6 +77,17 @@ class RawResponse:
         if self._echo_header is None:
             return self._sent_request_id
         return self.headers.get(self._echo_header, self._sent_request_id)
+
+    def decode_error(self, operation: str, message: str, path: str = "$") -> errors.DecodeError:
+        """The `DecodeError` of an operation whose answer this is: status, request id and body kept."""
+        return errors.DecodeError(
+            f"{operation}: {message}",
+            operation=operation,
+            path=path,
+            body=self.body,
+            status=self.status,
+            request_id=self.request_id,
+        )
 
     def __repr__(self) -> str:
         return f"<RawResponse {self.status} {self.method} {self.url} ({len(self.body)} bytes)>"

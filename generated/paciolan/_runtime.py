@@ -586,13 +586,8 @@ class Transport:
         try:
             return parse_multipart(content_type, response.body)
         except (ValueError, msgspec.DecodeError, RecursionError) as exc:
-            raise errors.DecodeError(
-                f"{endpoint.name}: the {media_type} response is not a readable multipart body: {exc}",
-                operation=endpoint.name,
-                path="$",
-                body=response.body,
-                status=response.status,
-                request_id=response.request_id,
+            raise response.decode_error(
+                endpoint.name, f"the {media_type} response is not a readable multipart body: {exc}"
             ) from None
 
 
@@ -703,14 +698,10 @@ def _decode_error(
     text = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
     path = text.rsplit(" - at `", 1)[1].rstrip("`") if " - at `" in text else "$"
     content_type = response.headers.get("Content-Type", "unknown")
-    return errors.DecodeError(
-        f"{endpoint.name}: the response (HTTP {response.status}, {content_type}) "
-        f"is not the documented shape: {text}",
-        operation=endpoint.name,
-        path=path,
-        body=response.body,
-        status=response.status,
-        request_id=response.request_id,
+    return response.decode_error(
+        endpoint.name,
+        f"the response (HTTP {response.status}, {content_type}) is not the documented shape: {text}",
+        path,
     )
 
 
