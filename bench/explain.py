@@ -1,7 +1,7 @@
 """Why a target was missed (or nearly): a profile taken in the same run where one helps, and the fix.
 
 The fixes named here were found by profiling (`python -X importtime`, cProfile) and checked on a
-patched copy of the generated package or generator; they belong in `templates/` or `codegen/`, never
+patched copy of the generated package or generator; they belong in `templates/` or `ticketing_codegen/`, never
 in `generated/` by hand.
 """
 
@@ -61,8 +61,8 @@ IMPORT_FIX = [
 GENERATION_FIX = [
     "Generation grew faster than the registry because the garbage collector walked everything "
     "already built on each collection: the collector is now paused while the registry loads "
-    "(`codegen/registry.py`) and the loaded registry and model are frozen (`gc.freeze()` in "
-    "`codegen/__main__.py`). Wall time is absolute and grows with the machine's load; the CPU "
+    "(`ticketing_codegen/registry.py`) and the loaded registry and model are frozen (`gc.freeze()` in "
+    "`ticketing_codegen/__main__.py`). Wall time is absolute and grows with the machine's load; the CPU "
     "time in brackets grows much less.",
     "",
 ]
@@ -107,7 +107,15 @@ def _generation_profile(limit: int = 12) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as directory:
         stats_path = Path(directory) / "stats"
         out = Path(directory) / "generated"
-        command = [sys.executable, "-m", "cProfile", "-o", str(stats_path), "-m", "codegen"]
+        command = [
+            sys.executable,
+            "-m",
+            "cProfile",
+            "-o",
+            str(stats_path),
+            "-m",
+            "ticketing_codegen",
+        ]
         subprocess.run(
             [*command, "--out", str(out), "generate"],
             cwd=ROOT,
@@ -121,7 +129,7 @@ def _generation_profile(limit: int = 12) -> list[str]:
         rows = []
         for (filename, line, function), entry in stats.stats.items():  # type: ignore[attr-defined]
             cumulative = entry[3]
-            if "codegen" in filename or function in ("compile", "poll"):
+            if "ticketing_codegen" in filename or function in ("compile", "poll"):
                 where = "/".join(Path(filename).parts[-2:])
                 rows.append((cumulative, f"{where}:{line}({function})"))
     rows.sort(reverse=True)

@@ -1,4 +1,4 @@
-"""Wall time of `python -m codegen generate` (into a scratch directory) and `check`, formatting included;
+"""Wall time of `ticketing-codegen generate` (into a scratch directory) and `check`, formatting included;
 and how generation grows with the registry: registries 1x, 10x and 40x the real one (renamed copies of
 its operations), generated in fresh processes, time per operation."""
 
@@ -15,8 +15,8 @@ from pathlib import Path
 from bench.figures import Curve, Row, Section, Target, paired_ratios, sec, spread
 from bench.measure import ROOT, Config, child_env, interleaved, median
 
-GENERATE = "`python -m codegen generate` (both vendors, ruff included)"
-CHECK = "`python -m codegen check`"
+GENERATE = "`ticketing-codegen generate` (both vendors, ruff included)"
+CHECK = "`ticketing-codegen check`"
 LIMIT = 1.0  # seconds
 CHECK_TARGET = Target(0.25)  # of LIMIT: `check` within 0.25 s
 SCALES = (1, 10, 40)
@@ -27,8 +27,8 @@ GROWTH_TARGET = Target(3.5)  # the 40x registry's time over the 10x one's
 def _command(name: str, out: Path) -> list[str]:
     if name == GENERATE:
         # Into a scratch directory: the committed generated/ is never touched.
-        return [sys.executable, "-m", "codegen", "--out", str(out), "generate"]
-    return [sys.executable, "-m", "codegen", "check"]
+        return [sys.executable, "-m", "ticketing_codegen", "--out", str(out), "generate"]
+    return [sys.executable, "-m", "ticketing_codegen", "check"]
 
 
 def run(config: Config) -> Section:
@@ -50,7 +50,9 @@ def run(config: Config) -> Section:
             cpu[name].append(spent.ru_utime - usage.ru_utime + spent.ru_stime - usage.ru_stime)
             exit_codes[name].add(done.returncode)
             if name == GENERATE and done.returncode != 0:
-                raise RuntimeError(f"codegen generate failed:\n{done.stderr.decode()[-2000:]}")
+                raise RuntimeError(
+                    f"ticketing-codegen generate failed:\n{done.stderr.decode()[-2000:]}"
+                )
             return elapsed
 
         for name in exit_codes:  # warm the bytecode cache once
@@ -123,7 +125,7 @@ def run_scaling(config: Config, *, quick: bool) -> Section:
 
         def sample(factor: int) -> float:
             path, _ = registries[factor]
-            command = [sys.executable, "-m", "codegen", "--registry", str(path)]
+            command = [sys.executable, "-m", "ticketing_codegen", "--registry", str(path)]
             command += ["--out", str(path.parent / "generated"), "generate"]
             usage = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
@@ -190,7 +192,7 @@ def run_scaling(config: Config, *, quick: bool) -> Section:
         "Copies of every operation under new names (`<name>_copyN`), the types not copied: the "
         "fixed part of a run (start-up, types, formatting set-up) weighs less per operation as the "
         f"registry grows, which is why the bound for {largest // middle}x the operations is "
-        f"{GROWTH_TARGET.bound:g}x the time and not more. Each sample is a fresh `python -m codegen "
+        f"{GROWTH_TARGET.bound:g}x the time and not more. Each sample is a fresh `ticketing-codegen "
         "generate` into a scratch directory, sizes interleaved; CPU is the process's and ruff's."
     )
     return section

@@ -61,12 +61,12 @@ print(_t, "urllib3" in sys.modules)
 
 @contextmanager
 def installed_python() -> Iterator[Path]:
-    """A new virtualenv with the clients' own wheels (as users install them: `python -m codegen build`)
+    """A new virtualenv with the clients' own wheels (as users install them: `ticketing-codegen build`)
     and the same urllib3 and msgspec installed."""
     with tempfile.TemporaryDirectory(prefix="bench-venv-") as directory:
         wheels = Path(directory) / "dist"
         built = subprocess.run(
-            [sys.executable, "-m", "codegen", "build", "--out", str(wheels)],
+            [sys.executable, "-m", "ticketing_codegen", "build", "--out", str(wheels)],
             capture_output=True,
             text=True,
             check=False,

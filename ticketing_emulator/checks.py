@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import msgspec
 
-from codegen.model import Operation, Parameter, Vendor
-from codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef, spell
+from ticketing_codegen.model import Operation, Parameter, Vendor
+from ticketing_codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef, spell
 from ticketing_emulator.routes import Route
 from ticketing_emulator.shapes import Shapes
 

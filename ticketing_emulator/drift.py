@@ -20,8 +20,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from codegen import typeexpr
-from codegen.model import ENVELOPE_OUTPUT, EnumType, ObjectType, Operation, Vendor
+from ticketing_codegen import typeexpr
+from ticketing_codegen.model import ENVELOPE_OUTPUT, EnumType, ObjectType, Operation, Vendor
 
 DriftKind = Literal["added_field", "new_enum_value", "missing_field"]
 DRIFT_KINDS: tuple[DriftKind, ...] = ("added_field", "new_enum_value", "missing_field")

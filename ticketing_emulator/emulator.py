@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 import msgspec
 
-from codegen import resolve, resources
+from ticketing_codegen import resolve, resources
 from ticketing_emulator.checks import Incoming, RequestChecker
 from ticketing_emulator.exports import ExportFile, ExportNotFound, ExportScript
 from ticketing_emulator.faults import Drop, Fault, FaultBoard

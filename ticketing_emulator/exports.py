@@ -28,8 +28,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from codegen.model import BatchExport, Column, Vendor
-from codegen.typeexpr import Named
+from ticketing_codegen.model import BatchExport, Column, Vendor
+from ticketing_codegen.typeexpr import Named
 from ticketing_emulator.shapes import Shapes
 
 # The status a default job reports before it is done (Paciolan: "processing is underway").

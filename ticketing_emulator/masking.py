@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
-from codegen.model import Vendor
+from ticketing_codegen.model import Vendor
 
 MASK = "***"
 # HTTP's own credential headers, whatever the registry says.

@@ -29,8 +29,8 @@ from typing import Any
 
 import msgspec
 
-from codegen.model import MediaType, Operation, Vendor
-from codegen.typeexpr import spell
+from ticketing_codegen.model import MediaType, Operation, Vendor
+from ticketing_codegen.typeexpr import spell
 from ticketing_emulator.drift import HEADER as DRIFT_HEADER
 from ticketing_emulator.drift import drift
 from ticketing_emulator.exports import ExportFlow, ExportNotFound, Exports

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from codegen.model import Operation, Vendor
+from ticketing_codegen.model import Operation, Vendor
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 

@@ -1,6 +1,6 @@
 """A vendor's registry types as msgspec types (to check request bodies) and as minimal valid values.
 
-The types are built from the resolved registry (`codegen.model`), not imported from the generated packages: the emulator checks
+The types are built from the resolved registry (`ticketing_codegen.model`), not imported from the generated packages: the emulator checks
 requests against the registry itself, so a client that drifted from the registry is caught. The types are
 strict where the generated models are lenient: enums are closed (`Literal`), because a request carrying a
 value the registry does not list is exactly what the emulator is there to report.
@@ -13,8 +13,8 @@ from typing import Any, Literal, cast
 
 import msgspec
 
-from codegen.model import EnumType, ObjectType, Vendor
-from codegen.typeexpr import DictOf, ListOf, Nullable, TypeRef
+from ticketing_codegen.model import EnumType, ObjectType, Vendor
+from ticketing_codegen.typeexpr import DictOf, ListOf, Nullable, TypeRef
 
 _SCALAR_TYPES: dict[str, Any] = {
     "str": str,

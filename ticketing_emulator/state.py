@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from codegen.model import CART_ROLE_PARAMS, CartRole, CartRoles, Vendor
+from ticketing_codegen.model import CART_ROLE_PARAMS, CartRole, CartRoles, Vendor
 
 
 class CartNotFound(LookupError):
@@ -186,7 +186,7 @@ class Carts:
 
 
 # What each cart role (a field of the registry's `emulator.carts`) does to the carts; the path parameters
-# each one reads are `codegen.model.CART_ROLE_PARAMS` (checked by the resolver). The answer is the JSON
+# each one reads are `ticketing_codegen.model.CART_ROLE_PARAMS` (checked by the resolver). The answer is the JSON
 # payload (None: no content).
 _Action = Callable[[Carts, Mapping[str, str], Any], Any]
 ACTIONS: dict[CartRole, _Action] = {

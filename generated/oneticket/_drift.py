@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8a664d9aeba9fcd6801192ef8dfe0c6736321670eb86476e75ef60c14b9c3bf6) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 68933e707a25ccc8b6ff54579cb0e5bfdfc6772eba36f4c7f1953d470ed8565d) by `ticketing-codegen generate`. Do not edit.
 """Spec drift recording: what a live response shows that the registry does not say.
 
 Off by default; the transport imports this module only when a client is built with `record_drift=` (or
@@ -9,7 +9,7 @@ then the untyped JSON walked against the generated types (seen through `msgspec.
 required and optional fields, nullability, enum values). Each new finding (unknown field, unknown enum
 value, missing field, null where not nullable, wrong JSON type, undocumented status or content type, a
 body that is not JSON) is written once as a small JSON record, deduplicated by vendor, operation, JSON
-path and kind. `python -m codegen drift DIR` turns the records into registry additions.
+path and kind. `ticketing-codegen drift DIR` turns the records into registry additions.
 
 Records never carry secrets: the values of the models' secret fields, of keys that look like credentials
 and of the client's credential headers are masked, and examples are truncated. Files are created
@@ -363,7 +363,7 @@ class DriftRecorder:
     def _write_body(
         self, endpoint: Endpoint[Any], response: RawResponse, document: Any, secrets: list[str]
     ) -> str | None:
-        """Keep the (masked) body as a sample for `codegen drift --samples`; its file name, or None."""
+        """Keep the (masked) body as a sample for `ticketing-codegen drift --samples`; its file name, or None."""
         if len(response.body) > MAX_BODY_BYTES:
             return None
         prefix = f"{self.vendor}.{endpoint.name}."

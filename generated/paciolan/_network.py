@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8a664d9aeba9fcd6801192ef8dfe0c6736321670eb86476e75ef60c14b9c3bf6) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 68933e707a25ccc8b6ff54579cb0e5bfdfc6772eba36f4c7f1953d470ed8565d) by `ticketing-codegen generate`. Do not edit.
 """How the client reaches a server: directly or through a proxy, with which TLS settings, or with a
 connection pool the user owns.
 

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 8a664d9aeba9fcd6801192ef8dfe0c6736321670eb86476e75ef60c14b9c3bf6) by `python -m codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 68933e707a25ccc8b6ff54579cb0e5bfdfc6772eba36f4c7f1953d470ed8565d) by `ticketing-codegen generate`. Do not edit.
 """The Paciolan PDI client: `PaciolanClient` and its operation groups."""
 
 from __future__ import annotations
@@ -1157,7 +1157,7 @@ class PaciolanClient:
             (64 MiB by default); more raises `ResponseTooLargeError`.
         max_download_bytes: The most bytes a downloaded file may hold (4 GiB by default).
         record_drift: A directory where responses that differ from the registry are recorded (off by
-            default; also from the `PACIOLAN_RECORD_DRIFT` environment variable); `python -m codegen drift DIR`
+            default; also from the `PACIOLAN_RECORD_DRIFT` environment variable); `ticketing-codegen drift DIR`
             reports them.
         proxy: Send every request through this proxy (`http://user:password@host:3128`). Without it,
             the HTTP_PROXY, HTTPS_PROXY and NO_PROXY environment variables decide.

@@ -67,7 +67,7 @@ report["result"] = type(result).__name__
 report["request"] = loaded()
 report["models_after_request"] = {vendor!r} + ".models" in sys.modules
 report["others"] = [
-    name for name in ("paciolan", "oneticket", "codegen", "tests", "jinja2", "yaml")
+    name for name in ("paciolan", "oneticket", "ticketing_codegen", "tests", "jinja2", "yaml")
     if name != {vendor!r} and __import__("importlib.util").util.find_spec(name) is not None
 ]
 print(repr(report))

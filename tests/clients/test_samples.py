@@ -38,7 +38,7 @@ def test_every_documented_sample_is_here() -> None:
 
 
 def _observed() -> list[Path]:
-    """Bodies recorded from live traffic (`python -m codegen drift DIR --samples`), named
+    """Bodies recorded from live traffic (`ticketing-codegen drift DIR --samples`), named
     `<vendor>/observed/<group>.<operation>.<digest>.json`."""
     return sorted(SAMPLES.glob("*/observed/*.json"))
 

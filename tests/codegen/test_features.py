@@ -1,7 +1,7 @@
 """The generator, one feature at a time, from small inline registries.
 
 Each test writes a registry of a few lines, generates its package into `tmp_path` (resolved, rendered and
-formatted as `python -m codegen generate` does), then imports and uses it against the local test server,
+formatted as `ticketing-codegen generate` does), then imports and uses it against the local test server,
 or looks at the resolved model. A failure names one feature, not a line of a 2,000-line registry.
 """
 
@@ -20,10 +20,10 @@ from typing import Any
 import msgspec
 import pytest
 
-from codegen import model, output, render, resolve
-from codegen.__main__ import ROOT
-from codegen.typeexpr import ListOf, Named
 from tests.local_server import LocalServer
+from ticketing_codegen import model, output, render, resolve
+from ticketing_codegen.__main__ import ROOT
+from ticketing_codegen.typeexpr import ListOf, Named
 
 # The vendor key (the package name) is filled in per test, so each test imports its own package.
 HEADER = """\

@@ -1,4 +1,4 @@
-"""`python -m codegen generate` and `check`: deterministic, atomic, and honest about drift."""
+"""`ticketing-codegen generate` and `check`: deterministic, atomic, and honest about drift."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from codegen import output
-from codegen.__main__ import ROOT, build_files, main
+from ticketing_codegen import output
+from ticketing_codegen.__main__ import ROOT, build_files, main
 
 REGISTRY = ROOT / "endpoints.yaml"
 
@@ -39,7 +39,7 @@ def test_every_generated_file_names_the_registry_its_hash_and_the_command(fresh_
         first = path.read_text().splitlines()[0]
         assert first == (
             f"# Generated from endpoints.yaml (sha256 {digest}) "
-            "by `python -m codegen generate`. Do not edit."
+            "by `ticketing-codegen generate`. Do not edit."
         ), path
 
 
@@ -67,7 +67,7 @@ def test_check_fails_with_a_readable_summary_when_a_file_was_edited(
     assert "changed: generated/paciolan/models.py" in report.out
     assert "-class Basket(" in report.out
     assert "+class Cart(" in report.out
-    assert "run `python -m codegen generate`" in report.err
+    assert "run `ticketing-codegen generate`" in report.err
 
 
 def test_a_failed_generation_leaves_the_previous_output_intact(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen import model, registry, resolve
+from ticketing_codegen import model, registry, resolve
 
 VALID = """\
 registry: 1

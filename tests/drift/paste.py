@@ -1,4 +1,4 @@
-"""Reading `codegen drift`'s report as a person does: its blocks, pasted into the registry."""
+"""Reading `ticketing-codegen drift`'s report as a person does: its blocks, pasted into the registry."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The whole loop over HTTP: the vendor drifts, the clients record it, `codegen drift` proposes exactly
+"""The whole loop over HTTP: the vendor drifts, the clients record it, `ticketing-codegen drift` proposes exactly
 those additions, and once they are pasted and the clients regenerated, the same traffic records nothing."""
 
 from __future__ import annotations
@@ -106,7 +106,13 @@ def test_recorded_drift_is_proposed_pasted_regenerated_and_then_known(
     ]
 
     report = _run(
-        "-m", "codegen", "--registry", str(registry_copy), "drift", str(recorded), "--samples"
+        "-m",
+        "ticketing_codegen",
+        "--registry",
+        str(registry_copy),
+        "drift",
+        str(recorded),
+        "--samples",
     )
     assert report.returncode == 1, report.stderr
     blocks = parse_blocks(report.stdout)
@@ -135,7 +141,7 @@ def test_recorded_drift_is_proposed_pasted_regenerated_and_then_known(
     regenerated = tmp_path / "generated"
     generate = _run(
         "-m",
-        "codegen",
+        "ticketing_codegen",
         "--registry",
         str(registry_copy),
         "--out",
@@ -146,7 +152,9 @@ def test_recorded_drift_is_proposed_pasted_regenerated_and_then_known(
     )
     assert generate.returncode == 0, generate.stderr
 
-    known = _run("-m", "codegen", "--registry", str(registry_copy), "drift", str(recorded))
+    known = _run(
+        "-m", "ticketing_codegen", "--registry", str(registry_copy), "drift", str(recorded)
+    )
     assert known.returncode == 0, known.stdout
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(regenerated), str(ROOT)])}
     again = tmp_path / "drift-again"
@@ -163,5 +171,5 @@ def test_recorded_drift_is_proposed_pasted_regenerated_and_then_known(
 
 
 def test_the_report_exits_0_on_an_empty_directory(tmp_path: Path) -> None:
-    done = _run("-m", "codegen", "drift", str(tmp_path))
+    done = _run("-m", "ticketing_codegen", "drift", str(tmp_path))
     assert done.returncode == 0, done.stdout + done.stderr

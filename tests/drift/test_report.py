@@ -1,4 +1,4 @@
-"""`python -m codegen drift DIR`: records in, registry additions out, ready to paste, on a small registry."""
+"""`ticketing-codegen drift DIR`: records in, registry additions out, ready to paste, on a small registry."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from codegen import registry
 from tests.drift.paste import parse_blocks, paste
+from ticketing_codegen import registry
 
 SHOP = """\
 registry: 1
@@ -75,7 +75,7 @@ def _report(registry_path: Path, directory: Path) -> subprocess.CompletedProcess
         [
             sys.executable,
             "-m",
-            "codegen",
+            "ticketing_codegen",
             "--registry",
             str(registry_path),
             "drift",

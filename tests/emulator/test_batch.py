@@ -13,11 +13,11 @@ import msgspec
 import pytest
 import urllib3
 
-from codegen import registry
 from paciolan import PaciolanClient
 from paciolan.errors import NotFoundError
 from paciolan.models import BatchJobStatus
 from tests.local_server import PACIOLAN_HEADERS, send, send_json
+from ticketing_codegen import registry
 from ticketing_emulator import DEFAULT_REGISTRY, Emulator, export_file
 
 SPEC, _ = registry.load(DEFAULT_REGISTRY)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from codegen.model import MediaType, Operation
 from oneticket import OneTicketClient
 from paciolan import PaciolanClient
 from tests.emulator.test_operations import CASES, OPERATIONS, _arguments, _call
+from ticketing_codegen.model import MediaType, Operation
 from ticketing_emulator import Emulator
 
 MEDIA_TYPES = [

@@ -10,13 +10,13 @@ import pytest
 
 import oneticket as oneticket_package
 import paciolan as paciolan_package
-from codegen import resolve
-from codegen.model import BatchExport, Operation, Parameter
-from codegen.typeexpr import ListOf, Named
 from oneticket import OneTicketClient
 from paciolan import MultipartDocument, PaciolanClient
 from paciolan.models import PassTickets
 from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, send, send_json
+from ticketing_codegen import resolve
+from ticketing_codegen.model import BatchExport, Operation, Parameter
+from ticketing_codegen.typeexpr import ListOf, Named
 from ticketing_emulator import DEFAULT_REGISTRY, Emulator, running
 from ticketing_emulator.shapes import Shapes
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import yaml
 
-from codegen.registry import RegistryError
 from paciolan import MultipartDocument, PaciolanClient
 from tests.local_server import PACIOLAN_HEADERS, send_json
+from ticketing_codegen.registry import RegistryError
 from ticketing_emulator import DEFAULT_REGISTRY, Emulator, running
 
 POLICY = "WEB"

@@ -6,9 +6,9 @@ import logging
 
 import pytest
 
-from codegen import resolve
-from codegen.typeexpr import Named
 from tests.local_server import ONETICKET_HEADERS, PACIOLAN_HEADERS, RawReply, send, send_json
+from ticketing_codegen import resolve
+from ticketing_codegen.typeexpr import Named
 from ticketing_emulator import DEFAULT_REGISTRY, Emulator
 from ticketing_emulator.shapes import Shapes
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen import distribution
+from ticketing_codegen import distribution
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 REGISTRY = ROOT / "endpoints.yaml"
@@ -24,7 +24,7 @@ COMMAND_TIMEOUT = 600
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, distribution.Built]:
-    """Every vendor's wheel and sdist, built as `python -m codegen build` builds them."""
+    """Every vendor's wheel and sdist, built as `ticketing-codegen build` builds them."""
     out = tmp_path_factory.mktemp("dist")
     return {item.distribution.package: item for item in distribution.build(REGISTRY, out)}
 

@@ -16,7 +16,7 @@ WITHOUT_EXTRAS = """
 import sys
 for name in ("yaml", "jinja2", "ruff"):
     sys.modules[name] = None
-from codegen.__main__ import main
+from ticketing_codegen.__main__ import main
 sys.exit(main(sys.argv[1:], prog="ticketing-codegen"))
 """
 
@@ -58,6 +58,6 @@ def test_a_missing_extra_is_one_line_naming_it(args: list[str], extra: str, tmp_
 
 
 def test_the_generate_options_go_after_the_command_too(tmp_path: Path) -> None:
-    from codegen.__main__ import main
+    from ticketing_codegen.__main__ import main
 
     assert main(["validate", "--registry", str(Path(__file__).parents[2] / "endpoints.yaml")]) == 0

@@ -1,4 +1,4 @@
-"""`python -m codegen build`: one wheel and one sdist per vendor, each holding that client alone, with full
+"""`ticketing-codegen build`: one wheel and one sdist per vendor, each holding that client alone, with full
 metadata, passing the checks a package index and its users apply (twine, check-wheel-contents, pyroma)."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from codegen import distribution, registry
-from codegen.__main__ import main
 from tests.release.conftest import REGISTRY, run
+from ticketing_codegen import distribution, registry
+from ticketing_codegen.__main__ import main
 
 SPEC = registry.load(REGISTRY)[0]
 VENDORS = sorted(SPEC.vendors)

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from codegen import distribution, output
 from tests.local_server import free_port
 from tests.release.conftest import ROOT, clean_environment, fresh_virtualenv, run
+from ticketing_codegen import distribution, output
 from ticketing_emulator import running
 
 pytestmark = pytest.mark.installs
@@ -77,11 +77,11 @@ def test_the_tool_wheel_carries_the_generator_and_emulator_but_no_client(tool_wh
         names = archive.namelist()
     top_level = {name.split("/")[0] for name in names}
     assert {name for name in top_level if not name.endswith(".dist-info")} == {
-        "codegen",
+        "ticketing_codegen",
         "ticketing_emulator",
     }
     for data in ("templates/client.py.j2", "endpoints.yaml", "samples/paciolan/cart.get.json"):
-        assert f"codegen/_bundled/{data}" in names
+        assert f"ticketing_codegen/_bundled/{data}" in names
 
 
 def test_the_console_script_and_help(tool: Path, workdir: Path) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from codegen import distribution
 from tests.release.conftest import COMMAND_TIMEOUT, clean_environment, fresh_virtualenv
+from ticketing_codegen import distribution
 
 pytestmark = pytest.mark.installs
 

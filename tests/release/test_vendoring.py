@@ -1,4 +1,4 @@
-"""`python -m codegen vendor`: one client under another package name, ready to commit elsewhere; it imports,
+"""`ticketing-codegen vendor`: one client under another package name, ready to commit elsewhere; it imports,
 works and logs under its own name, and never reaches for the original package."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from codegen import registry
-from codegen.__main__ import main
 from tests.release.conftest import REGISTRY, run
+from ticketing_codegen import registry
+from ticketing_codegen.__main__ import main
 from ticketing_emulator import running
 
 PACKAGE = "myapp._vendor.paciolan"
@@ -65,7 +65,7 @@ def test_the_copy_is_written_below_its_package_path_and_nothing_else(source: Pat
 def test_each_file_names_the_command_that_remakes_it(source: Path) -> None:
     for path in (source / "myapp" / "_vendor" / "paciolan").glob("*.py"):
         first = path.read_text().splitlines()[0]
-        assert f"`python -m codegen vendor --vendor paciolan --package {PACKAGE}`" in first, path
+        assert f"`ticketing-codegen vendor --vendor paciolan --package {PACKAGE}`" in first, path
 
 
 def test_its_docstring_imports_from_the_new_name(source: Path) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from codegen import openapi, registry, resolve
-from codegen.model import Vendor
-from codegen.schema import Registry
+from ticketing_codegen import openapi, registry, resolve
+from ticketing_codegen.model import Vendor
+from ticketing_codegen.schema import Registry
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 REGISTRY = ROOT / "endpoints.yaml"

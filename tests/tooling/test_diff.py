@@ -1,4 +1,4 @@
-"""`python -m codegen diff OLD NEW`: every change classed as breaking or not for users of the client.
+"""`ticketing-codegen diff OLD NEW`: every change classed as breaking or not for users of the client.
 
 Each fixture in `fixtures/diff/` is `base.yaml` with one change, named after it.
 """
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from codegen import diff, registry, resolve
-from codegen.model import Vendor
-from codegen.schema import Field
 from tests.tooling.conftest import FIXTURES, REGISTRY
+from ticketing_codegen import diff, registry, resolve
+from ticketing_codegen.model import Vendor
+from ticketing_codegen.schema import Field
 
 DIFF = FIXTURES / "diff"
 BASE = DIFF / "base.yaml"

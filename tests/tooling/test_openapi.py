@@ -1,4 +1,4 @@
-"""`python -m codegen openapi`: a valid OpenAPI 3.1 document per vendor that says what the registry says."""
+"""`ticketing-codegen openapi`: a valid OpenAPI 3.1 document per vendor that says what the registry says."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from codegen import openapi
-from codegen.model import Vendor
-from codegen.schema import Registry
 from tests.tooling.conftest import FIXTURES, REGISTRY, ROOT
+from ticketing_codegen import openapi
+from ticketing_codegen.model import Vendor
+from ticketing_codegen.schema import Registry
 
 spec_validator = pytest.importorskip(
     "openapi_spec_validator",
@@ -126,7 +126,7 @@ def test_the_command_records_the_registry_hash_beside_the_version(tmp_path: Path
 
 
 def test_a_version_that_is_not_pep_440_is_a_registry_problem(tmp_path: Path) -> None:
-    from codegen import registry, resolve
+    from ticketing_codegen import registry, resolve
 
     broken = tmp_path / "endpoints.yaml"
     broken.write_text(REGISTRY.read_text().replace("version: 0.1.0", "version: v1-beta", 1))
@@ -421,7 +421,7 @@ def test_an_error_body_of_another_shape_is_invalid(documents: dict[str, dict[str
 
 
 def test_an_undeclared_error_type_is_a_registry_problem(tmp_path: Path) -> None:
-    from codegen import registry, resolve
+    from ticketing_codegen import registry, resolve
 
     broken = tmp_path / "endpoints.yaml"
     broken.write_text(REGISTRY.read_text().replace("error_type: ErrorBody", "error_type: Oops"))
@@ -432,7 +432,7 @@ def test_an_undeclared_error_type_is_a_registry_problem(tmp_path: Path) -> None:
 def test_a_check_exception_naming_an_undeclared_operation_is_a_registry_problem(
     tmp_path: Path,
 ) -> None:
-    from codegen import registry, resolve
+    from ticketing_codegen import registry, resolve
 
     broken = tmp_path / "endpoints.yaml"
     text = REGISTRY.read_text().replace(
@@ -479,7 +479,7 @@ def test_retry_safety_is_an_extension_of_each_operation(
 
 
 def test_a_small_registry_exports_too() -> None:
-    from codegen import resolve
+    from ticketing_codegen import resolve
 
     small = resolve.load(FIXTURES / "diff" / "base.yaml", check_samples=False)
     doc = openapi.document(small[0], examples=False)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from codegen import reference
-from codegen.model import Operation, Vendor
-from codegen.pytyping import PythonTypes
 from tests.tooling.conftest import ROOT
+from ticketing_codegen import reference
+from ticketing_codegen.model import Operation, Vendor
+from ticketing_codegen.pytyping import PythonTypes
 
 DOCS = ROOT / "docs"
 
@@ -51,7 +51,7 @@ def generated_method(package: Vendor, op: Operation) -> inspect.Signature:
 
 def test_the_committed_reference_is_what_the_registry_produces(files: dict[str, str]) -> None:
     assert sorted(files) == ["oneticket.md", "paciolan.md"]
-    assert reference.differences(files, DOCS) == [], "run `python -m codegen generate`"
+    assert reference.differences(files, DOCS) == [], "run `ticketing-codegen generate`"
 
 
 def test_rendering_twice_gives_the_same_text(packages: list[Vendor], files: dict[str, str]) -> None:
@@ -63,7 +63,7 @@ def test_each_file_starts_by_saying_it_is_generated_and_by_which_command(
 ) -> None:
     for text in files.values():
         first = text.splitlines()[0]
-        assert first.startswith("_Generated from `endpoints.yaml` by `python -m codegen generate`")
+        assert first.startswith("_Generated from `endpoints.yaml` by `ticketing-codegen generate`")
         assert "do not edit" in first
 
 

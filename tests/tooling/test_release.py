@@ -1,4 +1,4 @@
-"""`codegen diff` says which release a registry change needs: major, minor or patch, per vendor."""
+"""`ticketing-codegen diff` says which release a registry change needs: major, minor or patch, per vendor."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from codegen import diff, registry, release, resolve
-from codegen.model import Vendor
 from tests.tooling.conftest import FIXTURES, REGISTRY
 from tests.tooling.test_diff import CASES
+from ticketing_codegen import diff, registry, release, resolve
+from ticketing_codegen.model import Vendor
 
 DIFF = FIXTURES / "diff"
 BASE = DIFF / "base.yaml"

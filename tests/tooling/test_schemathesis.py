@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from codegen import openapi
-from codegen.model import CheckException, Vendor
+from ticketing_codegen import openapi
+from ticketing_codegen.model import CheckException, Vendor
 from ticketing_emulator import Emulator, running
 
 pytest.importorskip(

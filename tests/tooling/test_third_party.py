@@ -24,10 +24,10 @@ from typing import Any
 
 import pytest
 
-from codegen import openapi
-from codegen.model import Vendor
-from codegen.schema import Registry
 from tests.tooling.conftest import ROOT
+from ticketing_codegen import openapi
+from ticketing_codegen.model import Vendor
+from ticketing_codegen.schema import Registry
 from ticketing_emulator import Emulator
 
 pytest.importorskip(

@@ -1,4 +1,4 @@
-"""Compare two versions of the registry (`python -m codegen diff OLD.yaml NEW.yaml`).
+"""Compare two versions of the registry (`ticketing-codegen diff OLD.yaml NEW.yaml`).
 
 Every difference that a user of the generated clients can notice is one `Change`, classed as breaking or
 not for code written against the old client:
@@ -19,7 +19,7 @@ not for code written against the old client:
 - named types added (ok) or removed (breaking: the model class is gone); vendors and credentials
   (constructor arguments) added or removed.
 
-Both registries are resolved into the model (`codegen.model`) without looking for their sample files, so an
+Both registries are resolved into the model (`ticketing_codegen.model`) without looking for their sample files, so an
 old version whose samples no longer exist can still be compared.
 """
 
@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from codegen.model import Body, EnumType, ObjectType, Operation, Parameter, Vendor
-from codegen.typeexpr import TypeRef, spell
+from ticketing_codegen.model import Body, EnumType, ObjectType, Operation, Parameter, Vendor
+from ticketing_codegen.typeexpr import TypeRef, spell
 
 
 @dataclass(frozen=True)
@@ -407,8 +407,8 @@ def report(changes: list[Change]) -> str:
 
 
 def main(old_path: Path, new_path: Path) -> int:
-    """`python -m codegen diff OLD.yaml NEW.yaml`: exit 1 when a change breaks, 2 when a file is invalid."""
-    from codegen import registry, resolve
+    """`ticketing-codegen diff OLD.yaml NEW.yaml`: exit 1 when a change breaks, 2 when a file is invalid."""
+    from ticketing_codegen import registry, resolve
 
     loaded: list[list[Vendor]] = []
     for path in (old_path, new_path):
@@ -419,7 +419,8 @@ def main(old_path: Path, new_path: Path) -> int:
             return 2
     changes = compare(loaded[0], loaded[1])
     sys.stdout.write(report(changes))
-    from codegen import release  # the release each vendor's change needs (major, minor, patch)
+    # The release each vendor's change needs (major, minor, patch).
+    from ticketing_codegen import release
 
     sys.stdout.write(release.report(release.releases(loaded[0], loaded[1], changes)))
     return 1 if any(change.breaking for change in changes) else 0

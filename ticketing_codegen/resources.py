@@ -1,7 +1,7 @@
 """Where the generator's data lives: templates, the registry and its samples, the ruff settings, LICENSE.
 
-In a checkout (or an editable install) they are the repository's own files beside `codegen/`. A wheel
-cannot carry files from outside its packages, so the tool's wheel copies them into `codegen/_bundled/`
+In a checkout (or an editable install) they are the repository's own files beside `ticketing_codegen/`. A wheel
+cannot carry files from outside its packages, so the tool's wheel copies them into `ticketing_codegen/_bundled/`
 when it is built (`[tool.hatch.build.targets.wheel.force-include]` in pyproject.toml); that copy wins
 when it exists, so an installed tool never reads whatever happens to sit beside site-packages.
 """

@@ -1,4 +1,4 @@
-"""Export the registry as one OpenAPI 3.1 document per vendor (`python -m codegen openapi`).
+"""Export the registry as one OpenAPI 3.1 document per vendor (`ticketing-codegen openapi`).
 
 The document says what the registry says, for tools other than our generator: servers, the credential
 headers as security schemes, every operation with its parameters (list styles exact), bodies, responses
@@ -33,9 +33,9 @@ from typing import Any
 
 import yaml
 
-from codegen import model
-from codegen.model import ENVELOPE_OUTPUT, EnumType, ObjectType, Operation, Vendor
-from codegen.typeexpr import DictOf, ListOf, Named, TypeRef
+from ticketing_codegen import model
+from ticketing_codegen.model import ENVELOPE_OUTPUT, EnumType, ObjectType, Operation, Vendor
+from ticketing_codegen.typeexpr import DictOf, ListOf, Named, TypeRef
 
 OPENAPI_VERSION = "3.1.0"
 # The name, under `components.responses`, of the error answer every operation refers to.
@@ -387,7 +387,7 @@ def dump(doc: dict[str, Any], path: Path | None = None) -> str:
 
 
 def main(registry_path: Path, *, vendor: str | None = None, output: Path | None = None) -> int:
-    """`python -m codegen openapi [--vendor V] [-o FILE]`.
+    """`ticketing-codegen openapi [--vendor V] [-o FILE]`.
 
     With `--vendor` the document goes to FILE (JSON, or YAML for .yaml/.yml) or to stdout; without it
     every vendor is exported, into FILE as a directory (`<vendor>.openapi.json`), or to stdout when the
@@ -395,7 +395,7 @@ def main(registry_path: Path, *, vendor: str | None = None, output: Path | None 
     """
     import hashlib
 
-    from codegen import registry, resolve
+    from ticketing_codegen import registry, resolve
 
     try:
         vendors = resolve.load(registry_path)

@@ -3,7 +3,7 @@
 The reference is written for people calling the generated client: every operation with its call
 signature, the vendor's description, parameters (Python and wire names), body, return type, the errors it
 can raise, whether it is retried, a short example, and the registry's notes. Everything here is computed
-from the resolved model (`codegen.model`); the template only lays it out. Output is deterministic: the same
+from the resolved model (`ticketing_codegen.model`); the template only lays it out. Output is deterministic: the same
 registry gives the same bytes.
 """
 
@@ -17,15 +17,23 @@ from pathlib import Path
 
 import jinja2
 
-from codegen import names, output, policy, pytyping, resources
-from codegen.model import ENVELOPE_OUTPUT, EnumType, Field, ObjectType, Operation, Parameter, Vendor
-from codegen.pytyping import PythonTypes
-from codegen.render import template_environment
-from codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef
+from ticketing_codegen import names, output, policy, pytyping, resources
+from ticketing_codegen.model import (
+    ENVELOPE_OUTPUT,
+    EnumType,
+    Field,
+    ObjectType,
+    Operation,
+    Parameter,
+    Vendor,
+)
+from ticketing_codegen.pytyping import PythonTypes
+from ticketing_codegen.render import template_environment
+from ticketing_codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef
 
 TEMPLATES = resources.TEMPLATES / "reference"
 TEMPLATE = "vendor.md.j2"
-COMMAND = "python -m codegen generate"
+COMMAND = "ticketing-codegen generate"
 # The retry statuses and status errors, as the generated runtime has them.
 RETRY_STATUSES = policy.RETRY_STATUSES
 STATUS_ERRORS = (
@@ -136,7 +144,7 @@ def render_reference(vendors: list[Vendor], *, notes: bool = True) -> dict[str, 
 
 def reference_files(registry_path: Path) -> dict[str, str]:
     """Load and resolve the registry, then render the reference (raises `RegistryError`)."""
-    from codegen import resolve
+    from ticketing_codegen import resolve
 
     return render_reference(resolve.load(registry_path))
 

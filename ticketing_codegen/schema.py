@@ -197,7 +197,7 @@ class OpenApiFacts(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     title: str
     client: str
-    # PEP 440: the client's release (its distribution's version, bumped as `codegen diff` says), and
+    # PEP 440: the client's release (its distribution's version, bumped as `ticketing-codegen diff` says), and
     # the OpenAPI document's `info.version`. 0.0.0 (the default, so that registries from before it
     # existed still load for `diff`) is unreleased.
     version: str = "0.0.0"

@@ -1,7 +1,7 @@
 """Render the templates for each package into file texts (not yet formatted).
 
-The templates lay out what the model (`codegen.model`) decided; annotations come from the Python view
-(`codegen.pytyping`), which notes the imports each one needs. A module's body is rendered first, then its
+The templates lay out what the model (`ticketing_codegen.model`) decided; annotations come from the Python view
+(`ticketing_codegen.pytyping`), which notes the imports each one needs. A module's body is rendered first, then its
 type imports are put where the template left `TYPE_IMPORTS` (ruff sorts and merges them afterwards).
 """
 
@@ -16,9 +16,9 @@ from typing import Literal
 
 import jinja2
 
-from codegen import policy, pytyping, resources, runtime
-from codegen.model import Group, ObjectType, Operation, Vendor
-from codegen.pytyping import PythonTypes
+from ticketing_codegen import policy, pytyping, resources, runtime
+from ticketing_codegen.model import Group, ObjectType, Operation, Vendor
+from ticketing_codegen.pytyping import PythonTypes
 
 TEMPLATES = resources.TEMPLATES
 RUNTIME = Path(runtime.__file__).resolve().parent
@@ -53,7 +53,7 @@ _ERROR_NAMES = sorted(
 def header(registry_sha256: str) -> str:
     return (
         f"# Generated from endpoints.yaml (sha256 {registry_sha256}) "
-        "by `python -m codegen generate`. Do not edit.\n"
+        "by `ticketing-codegen generate`. Do not edit.\n"
     )
 
 

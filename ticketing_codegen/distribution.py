@@ -1,4 +1,4 @@
-"""`python -m codegen build`: for each vendor, a wheel and an sdist that hold that vendor's client alone.
+"""`ticketing-codegen build`: for each vendor, a wheel and an sdist that hold that vendor's client alone.
 
 Each distribution is a small project written to a temporary folder (the formatted package, a README
 rendered from the registry, LICENSE, the vendor's changelog and a pyproject.toml for hatchling), then built
@@ -19,8 +19,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from codegen import output, registry, render, resolve, resources
-from codegen.model import Vendor
+from ticketing_codegen import output, registry, render, resolve, resources
+from ticketing_codegen.model import Vendor
 
 DISTRIBUTION_PREFIX = "ticketing-"
 AUTHOR = "The ticketing-codegen authors"
@@ -152,7 +152,7 @@ def _run_build(project: Path, out: Path, distribution: Distribution) -> Built:
 
 
 def main(registry_path: Path, out: Path, only: str | None) -> int:
-    """`python -m codegen build [--vendor KEY] [--out dist/]`."""
+    """`ticketing-codegen build [--vendor KEY] [--out dist/]`."""
     try:
         built = build(registry_path, out, only)
     except registry.RegistryError as exc:

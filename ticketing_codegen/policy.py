@@ -2,13 +2,13 @@
 each status raises.
 
 Idempotency is decided here for the resolver; the retry statuses and status classes are read from the
-runtime itself (`codegen/runtime/`), their one home, so the reference (`reference.py`) that documents
+runtime itself (`ticketing_codegen/runtime/`), their one home, so the reference (`reference.py`) that documents
 them cannot drift from what the clients do.
 """
 
 from __future__ import annotations
 
-from codegen.runtime import _constants, errors
+from ticketing_codegen.runtime import _constants, errors
 
 # HTTP methods whose repetition is safe by definition (RFC 9110, 9.2.2); the registry may say otherwise.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})

@@ -12,9 +12,9 @@ import contextlib
 import typing
 from collections.abc import Callable
 
-from codegen import model, names, schema
-from codegen.registry import Problems, child_path
-from codegen.typeexpr import Named, Nullable
+from ticketing_codegen import model, names, schema
+from ticketing_codegen.registry import Problems, child_path
+from ticketing_codegen.typeexpr import Named, Nullable
 
 ROW_KINDS: tuple[model.RowKind, ...] = typing.get_args(model.RowKind)
 

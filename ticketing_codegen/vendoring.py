@@ -1,4 +1,4 @@
-"""`python -m codegen vendor --vendor paciolan --package myapp._vendor.paciolan --out SRC`.
+"""`ticketing-codegen vendor --vendor paciolan --package myapp._vendor.paciolan --out SRC`.
 
 Writes one vendor's client under another package name (`SRC/myapp/_vendor/paciolan/`), ready to commit
 into another repository: its docstrings and logger carry the new name, each file's header names the
@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from codegen import output, registry, render, resolve, resources
+from ticketing_codegen import output, registry, render, resolve, resources
 
 
 class VendorError(Exception):
@@ -35,7 +35,7 @@ def vendor(registry_path: Path, key: str, dotted: str, out: Path) -> Path:
     digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()
     rendered = render.render([renamed], digest)
     command = (
-        f"`python -m codegen vendor --vendor {key} --package {dotted}` "
+        f"`ticketing-codegen vendor --vendor {key} --package {dotted}` "
         f"(release {vendors[key].version})"
     )
     files = {
@@ -51,7 +51,7 @@ def vendor(registry_path: Path, key: str, dotted: str, out: Path) -> Path:
 def _restamp(text: str, command: str) -> str:
     """The generated header names the command that remakes this copy, not `generate`."""
     first, newline, rest = text.partition("\n")
-    return first.replace("`python -m codegen generate`", command) + newline + rest
+    return first.replace("`ticketing-codegen generate`", command) + newline + rest
 
 
 def main(registry_path: Path, key: str, dotted: str, out: Path) -> int:

@@ -1,4 +1,4 @@
-"""The resolver: the loaded registry (`codegen.schema`) in, the model (`codegen.model`) out.
+"""The resolver: the loaded registry (`ticketing_codegen.schema`) in, the model (`ticketing_codegen.model`) out.
 
 Every check that needs more than the schema (a type that refers to nothing, a duplicate operation, a path
 placeholder without a parameter, a workflow or emulator fact naming what does not exist) happens here, once,
@@ -15,10 +15,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from codegen import model, names, policy, registry, schema, typeexpr, workflows
-from codegen.model import python_name
-from codegen.registry import Problems, Source, child_path
-from codegen.typeexpr import ListOf, Named, TypeRef
+from ticketing_codegen import model, names, policy, registry, schema, typeexpr, workflows
+from ticketing_codegen.model import python_name
+from ticketing_codegen.registry import Problems, Source, child_path
+from ticketing_codegen.typeexpr import ListOf, Named, TypeRef
 
 _UNWRAP = re.compile(r"^(?:output|nothing|output\[0\](?:\.(?P<field>[A-Za-z0-9_. -]+))?)$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

@@ -1,4 +1,4 @@
-"""Load `endpoints.yaml` into the schema of `codegen.schema`, reporting every problem with its line.
+"""Load `endpoints.yaml` into the schema of `ticketing_codegen.schema`, reporting every problem with its line.
 
 PyYAML composes the document into nodes (which keep line numbers); the values are then converted into the
 schema Structs field by field, so that each problem names its own place (`file:line: path: message`) and
@@ -23,7 +23,7 @@ from typing import Any
 import msgspec
 import yaml
 
-from codegen.schema import Registry
+from ticketing_codegen.schema import Registry
 
 # Turns scalar nodes into Python values (ints, bools, strings) the way safe_load does.
 _SCALARS = yaml.SafeLoader("")

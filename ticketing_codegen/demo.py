@@ -1,4 +1,4 @@
-"""`python -m codegen demo`: both generated clients, working against the local emulator.
+"""`ticketing-codegen demo`: both generated clients, working against the local emulator.
 
 Starts the emulator on a free port, runs a short flow per vendor through the real clients over HTTP, prints
 what happened in a few readable lines, and stops the emulator. From a checkout the clients are the
@@ -35,8 +35,8 @@ def importable_clients(say: Callable[[str], None]) -> Iterator[None]:
     if all(importlib.util.find_spec(name) is not None for name in CLIENT_PACKAGES):
         yield
         return
-    from codegen import output, resources
-    from codegen.__main__ import build_files
+    from ticketing_codegen import output, resources
+    from ticketing_codegen.__main__ import build_files
 
     with tempfile.TemporaryDirectory(prefix="codegen-demo-") as folder:
         files = build_files(resources.REGISTRY)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from codegen import model, typeexpr
-from codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef
+from ticketing_codegen import model, typeexpr
+from ticketing_codegen.typeexpr import DictOf, ListOf, Named, Nullable, TypeRef
 
 # A registry scalar -> its Python spelling, and the import that spelling needs.
 _SCALARS: dict[str, tuple[str, str | None]] = {

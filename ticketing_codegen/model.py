@@ -1,14 +1,14 @@
 """The resolved registry: one typed, frozen record per vendor, type, field, parameter, operation, workflow.
 
 Every view reads this model and nothing else of the registry: the Python client (through
-`codegen.pytyping`), the OpenAPI export, the diff, the reference and the emulator. The rules that give a
-value meaning are applied here once, by the resolver (`codegen.resolve`):
+`ticketing_codegen.pytyping`), the OpenAPI export, the diff, the reference and the emulator. The rules that give a
+value meaning are applied here once, by the resolver (`ticketing_codegen.resolve`):
 
 - the Python name of a wire name: `python_name`;
 - whether a field may be missing on the wire: `Field.may_be_missing` (`resolve.may_be_missing`);
 - whether an operation may be repeated: `policy.is_idempotent`, stored in `Operation.idempotent`.
 
-Types are trees (`codegen.typeexpr.TypeRef`), never annotation strings. Derived facts (the types reachable
+Types are trees (`ticketing_codegen.typeexpr.TypeRef`), never annotation strings. Derived facts (the types reachable
 from requests or responses, an operation's return type, the shape of its method body) are properties.
 """
 
@@ -19,9 +19,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from codegen import names, typeexpr
-from codegen.schema import HttpMethod
-from codegen.typeexpr import ListOf, Named, Nullable, TypeRef
+from ticketing_codegen import names, typeexpr
+from ticketing_codegen.schema import HttpMethod
+from ticketing_codegen.typeexpr import ListOf, Named, Nullable, TypeRef
 
 Location = Literal["path", "query", "header"]
 ListStyle = Literal["repeated", "comma"]

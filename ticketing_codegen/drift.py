@@ -1,4 +1,4 @@
-"""`python -m codegen drift DIR`: what the recorded drift asks of `endpoints.yaml`, ready to paste.
+"""`ticketing-codegen drift DIR`: what the recorded drift asks of `endpoints.yaml`, ready to paste.
 
 The clients record responses that differ from the registry (`record_drift=`, see the runtime's `_drift`
 module). This report groups the records by vendor and type, sets aside what the registry already says
@@ -22,9 +22,9 @@ from typing import Any, Literal
 
 import msgspec
 
-from codegen import names, registry
-from codegen.runtime._drift import BODY_SUFFIX, RECORD_SUFFIX, looks_secret
-from codegen.schema import Field, Registry, TypeDef
+from ticketing_codegen import names, registry
+from ticketing_codegen.runtime._drift import BODY_SUFFIX, RECORD_SUFFIX, looks_secret
+from ticketing_codegen.schema import Field, Registry, TypeDef
 
 OBSERVED = "observed"  # samples/<vendor>/observed/<operation>.<digest>.json
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -41,7 +41,7 @@ _KIND_TEXT = {
 
 
 class DriftRecord(msgspec.Struct, kw_only=True):
-    """One finding as the runtime wrote it (`codegen/runtime/_drift.py`)."""
+    """One finding as the runtime wrote it (`ticketing_codegen/runtime/_drift.py`)."""
 
     vendor: str
     operation: str

@@ -8,7 +8,7 @@ then the untyped JSON walked against the generated types (seen through `msgspec.
 required and optional fields, nullability, enum values). Each new finding (unknown field, unknown enum
 value, missing field, null where not nullable, wrong JSON type, undocumented status or content type, a
 body that is not JSON) is written once as a small JSON record, deduplicated by vendor, operation, JSON
-path and kind. `python -m codegen drift DIR` turns the records into registry additions.
+path and kind. `ticketing-codegen drift DIR` turns the records into registry additions.
 
 Records never carry secrets: the values of the models' secret fields, of keys that look like credentials
 and of the client's credential headers are masked, and examples are truncated. Files are created
@@ -362,7 +362,7 @@ class DriftRecorder:
     def _write_body(
         self, endpoint: Endpoint[Any], response: RawResponse, document: Any, secrets: list[str]
     ) -> str | None:
-        """Keep the (masked) body as a sample for `codegen drift --samples`; its file name, or None."""
+        """Keep the (masked) body as a sample for `ticketing-codegen drift --samples`; its file name, or None."""
         if len(response.body) > MAX_BODY_BYTES:
             return None
         prefix = f"{self.vendor}.{endpoint.name}."

@@ -4,7 +4,7 @@ Reads what `diff.compare` found (semantic versioning): a breaking change needs a
 change that adds something users can call, pass or receive (an operation, a parameter, a field, an enum
 value, a server, a media type, an argument or body made optional) a minor one; any other difference in the vendor's entry (a wire name, retry
 safety, a description, a note, a sample path) a patch. The registry's `version:` of each vendor is then
-compared with what the change needs, so `codegen diff` can say "bump to 1.0.0" before a release is built.
+compared with what the change needs, so `ticketing-codegen diff` can say "bump to 1.0.0" before a release is built.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Literal
 
-from codegen.diff import Change
-from codegen.model import Vendor
+from ticketing_codegen.diff import Change
+from ticketing_codegen.model import Vendor
 
 Bump = Literal["major", "minor", "patch"]
 _RANK: dict[Bump, int] = {"patch": 0, "minor": 1, "major": 2}

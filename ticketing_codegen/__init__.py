@@ -1,0 +1,1 @@
+"""The spec-to-code generator: endpoints.yaml -> generated/."""
