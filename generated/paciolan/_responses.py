@@ -110,6 +110,8 @@ class Operation(Generic[P, R]):
         self._method = method
         self.__doc__ = method.__doc__
         self.__name__ = method.__name__
+        # Tools that read the class's own namespace (pdoc) find the method here, as with any decorator.
+        self.__wrapped__ = method
 
     def __get__(self, group: Any, owner: type | None = None) -> BoundOperation[P, R]:
         if group is None:

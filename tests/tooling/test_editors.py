@@ -1,7 +1,8 @@
-"""What editors and type checkers show of the generated clients: jedi's completions (statically, and on a
-live client as IPython does) and mypy's messages name each operation's own keyword arguments.
+"""What editors, documentation tools and type checkers show of the generated clients: jedi's completions
+(statically, and on a live client as IPython does), IPython's `?`, pdoc's pages and mypy's messages name
+each operation's own keyword arguments.
 
-Here rather than in tests/clients/: these need the dev tools (jedi, mypy), which the clients' own test
+Here rather than in tests/clients/: these need the dev tools (jedi, IPython, pdoc, mypy), which the clients' own test
 runs on other Pythons (only urllib3 and msgspec installed) do not have.
 """
 
@@ -11,6 +12,11 @@ from pathlib import Path
 
 import jedi
 import mypy.api as api
+import pdoc
+import pdoc.doc
+from IPython.core.oinspect import Inspector
+
+import paciolan.client
 
 from tests.clients.test_introspection import GENERATED, paciolan_client
 
@@ -29,6 +35,22 @@ def test_jedi_completes_them_on_a_live_client_as_ipython_does() -> None:
     namespace = {"client": paciolan_client()}
     completions = jedi.Interpreter("client.cart.get(cart", [namespace]).complete()
     assert "cart_id=" in [completion.name for completion in completions]
+
+
+def test_ipython_question_mark_shows_the_signature_and_the_docstring() -> None:
+    info = Inspector(theme_name="nocolor").info(paciolan_client().cart.get)
+    assert info["definition"] == "(*, cart_id: str, policy_code: str) -> paciolan.models.Cart"
+    assert info["docstring"].startswith("Get cart by ID")
+
+
+def test_pdoc_documents_each_operation_with_its_keyword_arguments() -> None:
+    groups = pdoc.doc.Module(paciolan.client)
+    get = groups.get("CartOperations.get")
+    assert isinstance(get, pdoc.doc.Function)
+    assert list(get.signature_without_self.parameters) == ["cart_id", "policy_code"]
+    assert get.docstring.startswith("Get cart by ID")
+    page = pdoc.pdoc("paciolan.client")
+    assert "(unknown)" not in page and ">unknown<" not in page
 
 
 def test_mypy_names_the_operation_and_its_argument(tmp_path: Path) -> None:
