@@ -17,7 +17,6 @@ import pdoc.doc
 from IPython.core.oinspect import Inspector
 
 import paciolan.client
-
 from tests.clients.test_introspection import GENERATED, paciolan_client
 
 
