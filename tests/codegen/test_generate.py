@@ -115,3 +115,26 @@ def test_serve_reports_an_invalid_registry_with_its_lines(
     err = capsys.readouterr().err
     assert "operation `util.echoo` is not declared" in err
     assert "1 problem(s) in the registry; the emulator did not start." in err
+
+
+def test_the_checkouts_short_name_runs_the_same_command() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "codegen", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "up to date" in done.stdout
+    usage = subprocess.run(
+        [sys.executable, "-m", "codegen", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert usage.stdout.startswith("usage: python -m codegen ")
