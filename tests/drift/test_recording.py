@@ -291,7 +291,7 @@ def test_every_vendor_sample_records_nothing_without_a_walk(
         importlib.import_module(f"{vendor}._endpoints"), f"_{operation}".replace(".", "_").upper()
     )
     drift = importlib.import_module(f"{vendor}._drift")
-    monkeypatch.setattr(drift, "_Walker", None)  # a walk would fail the test
+    monkeypatch.setattr(drift, "Walker", None)  # a walk would fail the test
     recorder = drift.DriftRecorder(tmp_path, vendor=vendor, secret_values=[])
     headers = {"Content-Type": endpoint.accept}
     raw = importlib.import_module(f"{vendor}._responses").RawResponse(

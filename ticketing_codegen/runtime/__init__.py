@@ -14,6 +14,8 @@ MODULES = (
     "_connections.py",
     "_constants.py",
     "_drift.py",
+    "_drift_masking.py",
+    "_drift_shapes.py",
     "_endpoint.py",
     "_envelope.py",
     "_environment.py",
