@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-DISTRIBUTION = "ticketing-codegen"
+from ticketing_codegen.extras import DISTRIBUTION
 
 _PACKAGE = Path(__file__).resolve().parent
 _BUNDLED = _PACKAGE / "_bundled"
