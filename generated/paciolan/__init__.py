@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 acb6db7dbac0fb3dd0e894ecc00433c1a7b6a80c15c00f18f49705899814670c) by `ticketing-codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 1ebee7c584ea9a41dec2941beed0f0b4e0151f5cd23b30cd7b354630d0388416) by `ticketing-codegen generate`. Do not edit.
 """Paciolan PDI: a typed client generated from `endpoints.yaml`.
 
     from paciolan import PaciolanClient
@@ -38,7 +38,7 @@ from .errors import (
 
 # The release of this package (`version:` in the registry) and the registry it was generated from.
 __version__ = "0.1.0"
-__registry_sha256__ = "acb6db7dbac0fb3dd0e894ecc00433c1a7b6a80c15c00f18f49705899814670c"
+__registry_sha256__ = "1ebee7c584ea9a41dec2941beed0f0b4e0151f5cd23b30cd7b354630d0388416"
 
 __all__ = [
     "ApiConnectionError",
