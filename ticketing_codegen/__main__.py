@@ -1,5 +1,5 @@
-"""`ticketing-codegen` (or `ticketing-codegen`): generate, check, validate, build, vendor, openapi, diff,
-drift, serve, demo.
+"""`ticketing-codegen` (or `python -m ticketing_codegen`): generate, check, validate, build, vendor,
+openapi, diff, drift, serve, demo.
 
 Only the standard library is imported before a command runs: `--help` works with no extra installed, and a
 command whose extra is missing says which one in a line.
@@ -15,17 +15,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ticketing_codegen import resources
+from ticketing_codegen import extras, resources
 
 if TYPE_CHECKING:
     from ticketing_codegen import model
 
 # The checkout, when running from one (tests compare generated/ and docs/ below it).
 ROOT = Path(__file__).resolve().parent.parent
-DISTRIBUTION = "ticketing-codegen"
+DISTRIBUTION = extras.DISTRIBUTION
 # The extra that installs what a command imports; `codegen` (which includes PyYAML) serves every command.
 _COMMAND_EXTRA = {"serve": "emulator"}
-_EXTRA_MODULES = frozenset({"yaml", "jinja2", "markupsafe", "ruff", "build", "hatchling"})
 
 
 def main(argv: list[str] | None = None, prog: str = "ticketing-codegen") -> int:
@@ -90,15 +89,10 @@ def main(argv: list[str] | None = None, prog: str = "ticketing-codegen") -> int:
     try:
         return _run_command(args)
     except ModuleNotFoundError as exc:
-        if exc.name not in _EXTRA_MODULES:
+        if not extras.missing(exc):
             raise
         extra = _COMMAND_EXTRA.get(args.command, "codegen")
-        missing = "PyYAML" if exc.name == "yaml" else exc.name
-        print(
-            f"{prog} {args.command}: needs {missing}, which the `{extra}` extra installs: "
-            f"pip install '{DISTRIBUTION}[{extra}]'",
-            file=sys.stderr,
-        )
+        print(extras.message(f"{prog} {args.command}", exc, extra), file=sys.stderr)
         return 2
 
 

@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ticketing_codegen import output, registry, render, resolve, resources
-from ticketing_codegen.model import Vendor
+from ticketing_codegen.model import Author, Vendor
 
 DISTRIBUTION_PREFIX = "ticketing-"
-AUTHOR = "The ticketing-codegen authors"
 CLASSIFIERS = (
     "Development Status :: 4 - Beta",
     "Intended Audience :: Developers",
@@ -54,7 +53,7 @@ class Distribution:
     name: str
     version: str
     summary: str
-    author: str
+    authors: tuple[Author, ...]  # the registry's `authors:` of the vendor (Author-email)
     keywords: tuple[str, ...]
     classifiers: tuple[str, ...]
     urls: dict[str, str]
@@ -81,7 +80,7 @@ def describe(vendor: Vendor) -> Distribution:
         name=distribution_name(package),
         version=vendor.version,
         summary=f"{vendor.title}: a typed Python client (urllib3 + msgspec), generated from a registry",
-        author=AUTHOR,
+        authors=vendor.authors,
         keywords=tuple(keywords),
         classifiers=CLASSIFIERS,
         # The only address the registry knows: where the client sends its requests.
@@ -125,7 +124,7 @@ def write_project(project: Path, distribution: Distribution, vendor: Vendor, pac
     for name in ("pyproject.toml", "README.md"):
         text = environment.get_template(f"{name}.j2").render(dist=distribution, vendor=vendor)
         (project / name).write_text(text, encoding="utf-8")
-    shutil.copyfile(resources.LICENSE, project / "LICENSE")
+    shutil.copyfile(resources.license_file(), project / "LICENSE")
 
 
 def check_changelog(path: Path, version: str) -> None:

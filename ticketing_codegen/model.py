@@ -532,6 +532,14 @@ class CheckException:
 
 
 @dataclass(frozen=True)
+class Author:
+    """A contact of the vendor's distribution (its Author-email metadata)."""
+
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
 class Vendor:
     name: str  # the package name
     title: str
@@ -553,6 +561,7 @@ class Vendor:
     emulator: EmulatorFacts | None
     decisions: tuple[str, ...]
     unchecked: tuple[CheckException, ...] = ()  # the `openapi.unchecked` exceptions
+    authors: tuple[Author, ...] = ()  # the distribution's contacts, registry order
 
     # Derived facts are computed on first use and kept (the records are frozen).
 

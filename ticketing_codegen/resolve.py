@@ -140,6 +140,7 @@ class _VendorResolver:
             emulator=self._emulator_facts(operations),
             decisions=tuple(spec.decisions),
             unchecked=self._unchecked(operations),
+            authors=tuple(model.Author(name=a.name, email=a.email) for a in spec.authors),
         )
 
     def _error_type(self) -> model.ObjectType | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ticketing_codegen.extras import DISTRIBUTION
+
 _PACKAGE = Path(__file__).resolve().parent
 _BUNDLED = _PACKAGE / "_bundled"
 _CHECKOUT = _PACKAGE.parent
@@ -21,7 +23,24 @@ TEMPLATES = DATA / "templates"
 REGISTRY = DATA / "endpoints.yaml"
 # The project's pyproject.toml: its [tool.ruff] section formats the generated code as the repository's own.
 RUFF_CONFIG = DATA / "pyproject.toml"
-LICENSE = DATA / "LICENSE"
+
+
+def license_file() -> Path:
+    """The project's LICENSE: the checkout's, or the one in the installed tool's metadata.
+
+    The wheel carries LICENSE once, in `.dist-info/licenses/` (hatchling's `license-files`), rather than a
+    second copy under `_bundled/` (check-wheel-contents W002: duplicate files).
+    """
+    if FROM_CHECKOUT:
+        return _CHECKOUT / "LICENSE"
+    from importlib import metadata  # only the commands that copy the license pay for it
+
+    for file in metadata.distribution(DISTRIBUTION).files or ():
+        if file.parts[-2:] == ("licenses", "LICENSE"):
+            return Path(str(file.locate()))
+    raise FileNotFoundError(
+        f"the installed {DISTRIBUTION} distribution carries no licenses/LICENSE"
+    )
 
 
 def changelog(registry: Path, vendor: str) -> Path:

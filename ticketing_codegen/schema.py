@@ -35,6 +35,19 @@ class Credential(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     maximum: int | None = None
 
 
+# An address as a distribution's Author-email states it: one @, no spaces, nothing that would break the
+# `Name <address>` form of the metadata.
+EmailAddress = Annotated[str, msgspec.Meta(pattern=r"^[^@\s<>,]+@[^@\s<>,]+\.[^@\s<>,]+$")]
+
+
+class Author(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Who answers for a vendor's distribution: its `authors` (Author-email) metadata."""
+
+    name: Annotated[str, msgspec.Meta(pattern=r"^[^<>,@]+$")]
+    email: EmailAddress
+    notes: Notes = []
+
+
 class Field(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     type: str
     name: str | None = None
@@ -201,6 +214,8 @@ class Vendor(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
     # the OpenAPI document's `info.version`. 0.0.0 (the default, so that registries from before it
     # existed still load for `diff`) is unreleased.
     version: str = "0.0.0"
+    # The contact its distribution publishes (`build`); empty: none (the registries from before it load).
+    authors: list[Author] = []
     servers: dict[str, str]
     credentials: list[Credential]
     description: str = ""

@@ -43,7 +43,7 @@ def vendor(registry_path: Path, key: str, dotted: str, out: Path) -> Path:
     }
     target = out.joinpath(*parts)
     scratch = output.formatted(files, resources.RUFF_CONFIG, target.parent)
-    shutil.copyfile(resources.LICENSE, scratch / "LICENSE")
+    shutil.copyfile(resources.license_file(), scratch / "LICENSE")
     output.replace(target, scratch)
     return target
 

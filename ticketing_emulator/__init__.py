@@ -12,6 +12,10 @@ says); batch export jobs go through their statuses and serve their file
 (`Emulator.inject`, or `POST /_emulator/faults`). What one client may cost it (body and head sizes,
 idle time, connections, the journal) is bounded by `Limits` (`running(limits=...)`). Standard library
 HTTP server; the generated clients never import this package.
+
+`Emulator` (which reads the registry with PyYAML, the `emulator` extra) is imported on first use: importing
+this package needs no extra, so pytest loads the `ticketing_emulator.pytest_plugin` plugin in any
+environment holding the tool, and `python -m ticketing_emulator` names the missing extra in one line.
 """
 
 from __future__ import annotations
@@ -22,12 +26,16 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ticketing_emulator.emulator import DEFAULT_REGISTRY, Emulator
+from ticketing_codegen.resources import REGISTRY as DEFAULT_REGISTRY
 from ticketing_emulator.exports import export_file
 from ticketing_emulator.faults import Fault
 from ticketing_emulator.journal import ReceivedRequest
 from ticketing_emulator.limits import Limits
+
+if TYPE_CHECKING:
+    from ticketing_emulator.emulator import Emulator
 
 __all__ = [
     "DEFAULT_REGISTRY",
@@ -46,14 +54,27 @@ def running(
     port: int = 0, registry: Path = DEFAULT_REGISTRY, limits: Limits | None = None
 ) -> Iterator[Emulator]:
     """A started emulator (port 0: a free port), stopped when the block ends."""
+    from ticketing_emulator.emulator import Emulator
+
     with Emulator(registry, port, limits) as emulator:
         yield emulator
+
+
+def __getattr__(name: str) -> object:
+    """`ticketing_emulator.Emulator`, imported on first use (see the module's docstring)."""
+    if name == "Emulator":
+        from ticketing_emulator.emulator import Emulator
+
+        return Emulator
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def serve(port: int = 8080, registry: Path = DEFAULT_REGISTRY) -> None:
     """Serve until Ctrl-C, printing the base URLs; rejected requests are logged to stderr."""
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    from ticketing_emulator.emulator import Emulator
+
     started = time.perf_counter()
     emulator = Emulator(registry, port).start()
     elapsed = time.perf_counter() - started

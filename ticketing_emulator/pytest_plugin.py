@@ -12,13 +12,14 @@ Registered as a `pytest11` plugin (or loaded with `-p ticketing_emulator.pytest_
         assert emulator.hits("paciolan", "cart.checkout") == 1
 
 The ini option `ticketing_emulator_registry` names another `endpoints.yaml` (relative to the rootdir).
-The emulator is imported when a fixture is first used, not when pytest loads the plugin (which is why this
-module is not inside `ticketing_emulator`): an environment without the generator's dependencies (PyYAML)
+The emulator is imported when a fixture is first used, not when pytest loads the plugin (importing the
+`ticketing_emulator` package needs no extra): an environment without the emulator's dependency (PyYAML)
 still runs its other tests.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,14 +42,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def ticketing_emulator(pytestconfig: pytest.Config) -> Iterator[Emulator]:
+    from ticketing_codegen import extras
+    from ticketing_emulator import DEFAULT_REGISTRY, running
+
+    missing = None
     try:
-        from ticketing_emulator import DEFAULT_REGISTRY, running
-    except ModuleNotFoundError as exc:  # PyYAML, which only the emulator needs
-        pytest.fail(
-            f"the ticketing_emulator fixture needs {exc.name}: "
-            "pip install 'ticketing-codegen[emulator]'",
-            pytrace=False,
-        )
+        importlib.import_module("ticketing_emulator.emulator")  # reads the registry with PyYAML
+    except ModuleNotFoundError as exc:
+        if not extras.missing(exc):
+            raise
+        missing = extras.message("the ticketing_emulator fixture", exc, "emulator")
+    if missing is not None:  # failed here, not in the handler: one line, no chained traceback
+        pytest.fail(missing, pytrace=False)
 
     try:
         configured = str(pytestconfig.getini(REGISTRY_OPTION))

@@ -30,7 +30,7 @@ pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SAMPLES, oneticket_at, paciolan_at
+from tests.conftest import oneticket_at, paciolan_at, sample_path
 from tests.local_server import LocalServer, Received
 
 VENDORS = ("paciolan", "oneticket")
@@ -478,7 +478,7 @@ def assert_sent_exactly(
 
 
 def reply_for(http: LocalServer, operation: Operation) -> None:
-    sample = SAMPLES / operation.vendor / f"{operation.group}.{operation.name}.json"
+    sample = sample_path(operation.vendor, f"{operation.group}.{operation.name}")
     if sample.exists():
         http.reply(200, sample.read_bytes(), headers={"Content-Type": "application/json"})
     else:

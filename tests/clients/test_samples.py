@@ -1,7 +1,7 @@
 """Every vendor response sample decodes through its operation's type and encodes back to the same JSON.
 
-The samples are the vendors' own examples (samples/<vendor>/<group>.<operation>.json). A field the registry
-forgot, a misspelt wire name or a number type that loses precision makes the round trip differ.
+The samples are the vendors' own examples (samples/<vendor>/<group>.<operation>.json; operations the vendor
+shows with the same body share one file, tests.conftest.SHARED_SAMPLES). A field the registry forgot, a misspelt wire name or a number type that loses precision makes the round trip differ.
 """
 
 from __future__ import annotations
@@ -13,14 +13,28 @@ from typing import Any
 import msgspec
 import pytest
 
-from tests.conftest import SAMPLES, exact_json
+from tests.conftest import SAMPLES, SHARED_SAMPLES, exact_json, sample_path
 
-# 25 Paciolan samples, 10 1Ticket responses, and the 1Ticket update_v2 account envelope shown as a curl body.
+# 25 Paciolan operations, 10 1Ticket responses, and the 1Ticket update_v2 account envelope shown as a curl body.
 EXPECTED_COUNT = 36
 
+Sample = tuple[str, str, Path]  # vendor, operation, file
 
-def _samples() -> list[Path]:
-    return sorted(SAMPLES.glob("*/*.json"))
+
+def _samples() -> list[Sample]:
+    """Every operation with a documented sample: the files named after their operation, then the
+    operations that share another's file."""
+    own = [(path.parent.name, path.stem, path) for path in sorted(SAMPLES.glob("*/*.json"))]
+    shared = [(vendor, name, sample_path(vendor, name)) for vendor, name in sorted(SHARED_SAMPLES)]
+    return own + shared
+
+
+def _sample_id(sample: Sample) -> str:
+    vendor, operation, path = sample
+    observed = ".".join(path.stem.rsplit(".", 1)[1:]) if path.parent.name == "observed" else ""
+    return "/".join(
+        part for part in (vendor, "observed" if observed else "", operation, observed) if part
+    )
 
 
 def _operation_type(vendor: str, operation: str) -> Any:
@@ -37,25 +51,18 @@ def test_every_documented_sample_is_here() -> None:
     assert len(_samples()) == EXPECTED_COUNT
 
 
-def _observed() -> list[Path]:
+def _observed() -> list[Sample]:
     """Bodies recorded from live traffic (`ticketing-codegen drift DIR --samples`), named
     `<vendor>/observed/<group>.<operation>.<digest>.json`."""
-    return sorted(SAMPLES.glob("*/observed/*.json"))
+    return [
+        (path.parent.parent.name, path.stem.rsplit(".", 1)[0], path)
+        for path in sorted(SAMPLES.glob("*/observed/*.json"))
+    ]
 
 
-def _vendor_and_operation(path: Path) -> tuple[str, str]:
-    if path.parent.name == "observed":
-        return path.parent.parent.name, path.stem.rsplit(".", 1)[0]
-    return path.parent.name, path.stem
-
-
-@pytest.mark.parametrize(
-    "path",
-    _samples() + _observed(),
-    ids=lambda p: "/".join(p.relative_to(SAMPLES).with_suffix("").parts),
-)
-def test_sample_round_trips_through_its_operation(path: Path) -> None:
-    vendor, operation = _vendor_and_operation(path)
+@pytest.mark.parametrize("sample", _samples() + _observed(), ids=_sample_id)
+def test_sample_round_trips_through_its_operation(sample: Sample) -> None:
+    vendor, operation, path = sample
     package = importlib.import_module(vendor)
     raw = path.read_bytes()
 
@@ -79,10 +86,10 @@ def _structs_in(value: Any) -> list[msgspec.Struct]:
     return found
 
 
-@pytest.mark.parametrize("path", _samples(), ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_decoded_structs_are_left_out_of_garbage_collection(path: Path) -> None:
+@pytest.mark.parametrize("sample", _samples(), ids=_sample_id)
+def test_decoded_structs_are_left_out_of_garbage_collection(sample: Sample) -> None:
     # A decoded JSON tree holds no cycles: the collector walking large decodes is wasted time.
-    vendor, operation = path.parent.name, path.stem
+    vendor, operation, path = sample
     package = importlib.import_module(vendor)
 
     value = package.decode(path.read_bytes(), _operation_type(vendor, operation))

@@ -12,13 +12,13 @@ import pytest
 import yaml
 
 from paciolan import MultipartDocument, PaciolanClient
+from tests.conftest import sample_path
 from tests.local_server import PACIOLAN_HEADERS, send_json
 from ticketing_codegen.registry import RegistryError
 from ticketing_emulator import DEFAULT_REGISTRY, Emulator, running
 
 POLICY = "WEB"
 OFFER = {"seasonCode": "F19", "itemCode": "F01", "quantity": 1}
-SAMPLES = DEFAULT_REGISTRY.parent / "samples" / "paciolan"
 # libyaml when available: the pure-Python parser takes most of a second on the registry.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -63,7 +63,7 @@ def _paciolan(registry: Path) -> Iterator[tuple[Emulator, PaciolanClient]]:
 
 
 def _sample(name: str) -> Any:
-    return json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads(sample_path("paciolan", name).read_text(encoding="utf-8"))
 
 
 def test_without_the_section_a_cart_get_answers_the_plain_sample(tmp_path: Path) -> None:

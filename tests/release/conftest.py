@@ -29,6 +29,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, distribution.Bu
     return {item.distribution.package: item for item in distribution.build(REGISTRY, out)}
 
 
+@pytest.fixture(scope="session")
+def tool_distribution(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The tool's sdist and wheel, built as `python -m build` builds them from the checkout (the sdist
+    first, the wheel from the sdist)."""
+    out = tmp_path_factory.mktemp("tool-dist")
+    run([sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ROOT], cwd=out)
+    (sdist,) = out.glob("ticketing_codegen-*.tar.gz")
+    (wheel,) = out.glob("ticketing_codegen-*.whl")
+    return sdist, wheel
+
+
 def clean_environment() -> dict[str, str]:
     """The environment without anything that would put the checkout on sys.path."""
     return {

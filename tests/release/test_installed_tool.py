@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -46,12 +45,8 @@ def test_each_test_gets_it_reset(emulator):
 
 
 @pytest.fixture(scope="module")
-def tool_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tool's wheel, built as `python -m build` builds it: the sdist first, the wheel from the sdist."""
-    out = tmp_path_factory.mktemp("tool-dist")
-    run([sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ROOT], cwd=out)
-    (wheel,) = out.glob("ticketing_codegen-*.whl")
-    return wheel
+def tool_wheel(tool_distribution: tuple[Path, Path]) -> Path:
+    return tool_distribution[1]
 
 
 @pytest.fixture(scope="module")
