@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import _thread
 import copy
-import functools
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -29,9 +28,12 @@ from ._constants import (
 )
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
 from ._files import on_own_server
+from ._lazy import LazyModule
 from ._multipart import MULTIPART, parse_multipart
-from ._request import check_header_value, prepare
+from ._request import check_header_value
+from ._request_ids import request_id as _new_request_id
 from ._responses import RawResponse, _captured, _head_only
+from ._route import Route
 from ._serde import decoder_for
 
 if TYPE_CHECKING:
@@ -44,33 +46,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 _DEBUG = 10  # logging.DEBUG, without importing logging before the first request
-
-
-# The version (4) and variant (RFC 4122) bits of a UUID4, over 128 random bits.
-_UUID4_KEEP = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
-_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
-
-
-def _request_id() -> str:
-    """A UUID4 string, without importing `uuid` (which costs more than this module).
-
-    The bits come from `random` (urllib3 loads it too): a request id only has to be unique, not
-    secret, and a system call per request for it cost more than the rest of the id.
-    """
-    text = "%032x" % (_random_bits(128) & _UUID4_KEEP | _UUID4_SET)
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
-
-
-def _load_random_bits(bits: int) -> int:
-    """`random.getrandbits`, imported on the first request rather than with the package."""
-    global _random_bits
-    from random import getrandbits
-
-    _random_bits = getrandbits
-    return getrandbits(bits)
-
-
-_random_bits: Callable[[int], int] = _load_random_bits
+# urllib3's exception classes, imported with the first request (a name lookup once loaded).
+_urllib3_exceptions: Any = LazyModule("urllib3.exceptions")
 
 
 class Transport:
@@ -121,7 +98,11 @@ class Transport:
         self.network = network
         # Per server: its connection pool, and where the request target starts in a URL on it.
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
+        # Per operation: its constant parts on this transport, made on its first call.
+        self._routes: dict[Endpoint[Any], Route] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
+        # The timeout of the last first attempt, and urllib3's for it: most calls use the same one.
+        self._first_attempt: tuple[Timeout | None, Any] = (None, None)
         self._logger: logging.Logger | None = None
         self._read_deadline: Any = None  # `_connections.read_deadline`, once urllib3 is loaded
         self._no_retries: Any = None
@@ -138,6 +119,7 @@ class Transport:
         transport stays usable: a later request opens new connections."""
         with self._lock:
             self._server_pools.clear()
+            self._routes = {}  # they hold the pools
         self.network.clear()
 
     def derived(
@@ -151,6 +133,7 @@ class Transport:
             checked = {name: check_header_value(name, value) for name, value in headers.items()}
             clone.headers = {**self.headers, **checked}
         clone._server_pools = {}
+        clone._routes = {}
         return clone
 
     def _connection_pool(self, url: str) -> urllib3.PoolManager:
@@ -273,8 +256,8 @@ class Transport:
                 raise _download_too_large(operation, display, limit)
             yield chunk
 
-    def _server_pool(self, server: str, url: str) -> tuple[urllib3.HTTPConnectionPool, str]:
-        """The pool of a server and the request target of `url` on it, without parsing `url` again."""
+    def _server_pool(self, server: str) -> tuple[urllib3.HTTPConnectionPool, int]:
+        """The pool of a server, and where the request target starts in a URL on it."""
         cached = self._server_pools.get(server)
         if cached is None:
             from urllib3.util import parse_url
@@ -291,8 +274,25 @@ class Transport:
                 else len(base) - len(parse_url(base).path or "")
             )
             cached = self._server_pools[server] = (pool, start)
-        pool, origin_length = cached
-        return pool, url[origin_length:]
+        return cached
+
+    def _new_route(self, endpoint: Endpoint[Any]) -> Route:
+        """The constant parts of `endpoint` on this transport, kept for its later calls."""
+        base_url = self.base_urls[endpoint.server]
+        if self._no_retries is None:  # a server pool put in place from outside (a benchmark's stub)
+            self._connection_pool(base_url)
+        pool, origin_length = self._server_pool(endpoint.server)
+        route = Route(
+            endpoint,
+            base_url=base_url,
+            target_prefix=base_url[origin_length:],
+            pool=pool,
+            headers=self.headers,
+            date_format=self.date_format,
+            enveloped=endpoint.envelope_type is not None and self.envelope_success is not None,
+        )
+        self._routes[endpoint] = route
+        return route
 
     def _urllib3_timeout(self, timeout: Timeout, remaining: float) -> urllib3.Timeout:
         """urllib3's timeouts for one attempt: the connect timeout shortened to the time left."""
@@ -321,32 +321,25 @@ class Transport:
         max_retries: int | None = None,
         media_type: str | None = None,
     ) -> T:
+        route = self._routes.get(endpoint) or self._new_route(endpoint)
         head_only = _head_only.get()
         if head_only and not endpoint.head:
             raise errors.ArgumentError(f"{endpoint.name} does not support HEAD")
         if media_type is not None:
             media_type = _chosen_media_type(endpoint, media_type)
-        url, display, headers = prepare(
-            endpoint,
-            args,
-            base_url=self.base_urls[endpoint.server],
-            headers=self.headers,
-            date_format=self.date_format,
-        )
+        target, display, headers = route.request(args)
         if media_type is not None:
             headers["Accept"] = media_type
         payload: bytes | None = None
         if endpoint.body_type is not None:
             payload = self._encode_body(endpoint, body)
-            headers["Content-Type"] = "application/json"
         request_id = None
         if self.request_id_header is not None:
-            request_id = _request_id()
-            headers[self.request_id_header] = request_id
+            request_id = headers[self.request_id_header] = _new_request_id()
         response = self._exchange(
-            endpoint,
+            route,
             "HEAD" if head_only else endpoint.method,
-            url,
+            target,
             display,
             headers,
             payload,
@@ -359,15 +352,22 @@ class Transport:
         captured = _captured.get()
         if captured is not None:
             captured.append(response)
-        if response.status == 304 and endpoint.not_modified:
-            return None  # type: ignore[return-value]
-        if response.status >= 300:
+        status = response.status
+        if status >= 300:
+            if status == 304 and endpoint.not_modified:
+                return None  # type: ignore[return-value]
             raise self._status_error(endpoint, response, display)
         if head_only:
             return None  # type: ignore[return-value]
         if media_type is not None:
             return self._decode_media(endpoint, response, media_type)  # type: ignore[no-any-return]
-        return self._decode(endpoint, response)
+        decoder = route.decoder
+        if decoder is None:  # no content, undocumented content, or an envelope
+            return self._decode(endpoint, response)
+        try:
+            return decoder.decode(response.body)  # type: ignore[no-any-return]
+        except (msgspec.DecodeError, RecursionError) as exc:
+            raise _decode_error(endpoint, response, exc) from None
 
     def _encode_body(self, endpoint: Endpoint[Any], body: object) -> bytes:
         body_type = endpoint.body_type
@@ -381,9 +381,9 @@ class Transport:
 
     def _exchange(
         self,
-        endpoint: Endpoint[Any],
+        route: Route,
         method: str,
-        url: str,
+        target: str,
         display: str,
         headers: dict[str, str],
         payload: bytes | None,
@@ -396,28 +396,29 @@ class Transport:
         The whole call, every attempt and every wait, ends by `timeout.total`; each socket read of an
         attempt ends by that deadline too (`_connections.read_deadline`).
         """
-        pool, target = self._server_pool(endpoint.server, url)
-        # urllib3's exception classes, imported once with urllib3 (not on every call).
-        _connect_timeout, HTTPError, NewConnectionError, _read_timeout = _urllib3_errors()
-
-        read_deadline = self._read_deadline
-        if read_deadline is None:  # a server pool put in place from outside (a benchmark's stub)
-            self._connection_pool(url)
-            read_deadline = self._read_deadline
+        endpoint = route.endpoint
+        pool = route.pool
         attempt = 0
         started = time.monotonic()
         deadline = started + timeout.total
-        token = read_deadline.set(deadline)
+        token = self._read_deadline.set(deadline)
         try:
             while True:
                 attempt += 1
+                first = self._first_attempt
+                if attempt == 1 and first[0] is timeout:
+                    attempt_timeout = first[1]  # the whole timeout is left: the same every call
+                else:
+                    attempt_timeout = self._urllib3_timeout(timeout, deadline - time.monotonic())
+                    if attempt == 1:
+                        self._first_attempt = (timeout, attempt_timeout)
                 try:
                     response = pool.urlopen(
                         method,
                         target,
                         body=payload,
                         headers=headers,
-                        timeout=self._urllib3_timeout(timeout, deadline - time.monotonic()),
+                        timeout=attempt_timeout,
                         redirect=False,
                         retries=self._no_retries,
                         assert_same_host=False,
@@ -427,10 +428,12 @@ class Transport:
                     raw = self._raw_response(
                         endpoint, response, method, display, request_id, started, attempt
                     )
-                except HTTPError as exc:
+                except _urllib3_exceptions.HTTPError as exc:
                     # Refused or unreachable (urllib3's NewConnectionError is a ConnectTimeoutError
                     # too): the request never left, so it may always be repeated.
-                    never_sent = isinstance(exc, NewConnectionError) or _is_connect_timeout(exc)
+                    never_sent = isinstance(
+                        exc, _urllib3_exceptions.NewConnectionError
+                    ) or _is_connect_timeout(exc)
                     repeat = (
                         _retry.after_connect_failure(attempt, max_retries)
                         if never_sent
@@ -453,7 +456,7 @@ class Transport:
                     return raw
                 time.sleep(wait_for)
         finally:
-            read_deadline.reset(token)
+            self._read_deadline.reset(token)
 
     def _raw_response(
         self,
@@ -465,12 +468,13 @@ class Transport:
         started: float,
         attempt: int,
     ) -> RawResponse:
+        status = response.status
         headers = response.headers
         length = response.length_remaining
         if (
             length is not None
             and length <= self.max_response_bytes
-            and response.status < 300
+            and status < 300
             and "Content-Encoding" not in headers
         ):
             # The common answer: plain, with a Content-Length within the limit, read at once (the
@@ -479,15 +483,15 @@ class Transport:
         else:
             body = self._read_body(endpoint, response, display, request_id)
         raw = RawResponse(
-            status=response.status,
-            headers=response.headers,
-            body=body,
-            method=method,
-            url=display,
-            request_id=request_id,
-            elapsed=time.monotonic() - started,
-            attempts=attempt,
-            echo_header=self.request_id_header,
+            status,
+            headers,
+            body,
+            method,
+            display,
+            request_id,
+            time.monotonic() - started,
+            attempt,
+            self.request_id_header,
         )
         logger = self._logger
         if logger is not None and logger.isEnabledFor(_DEBUG):
@@ -609,21 +613,8 @@ def _error_body(response: Any) -> bytes:
         return b""
 
 
-@functools.cache
-def _urllib3_errors() -> tuple[type[Exception], type[Exception], type[Exception], type[Exception]]:
-    """(ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError), imported once."""
-    from urllib3.exceptions import (
-        ConnectTimeoutError,
-        HTTPError,
-        NewConnectionError,
-        ReadTimeoutError,
-    )
-
-    return ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError
-
-
 def _is_connect_timeout(exc: Exception) -> bool:
-    return isinstance(exc, _urllib3_errors()[0])
+    return isinstance(exc, _urllib3_exceptions.ConnectTimeoutError)
 
 
 def _drift_recorder(
@@ -655,8 +646,7 @@ def _failure(
     request_id: str | None,
 ) -> errors.ApiConnectionError:
     """The package's error for a failed attempt: refused is a connection error, slow is a timeout."""
-    _connect_timeout, _http_error, NewConnectionError, ReadTimeoutError = _urllib3_errors()
-    if isinstance(exc, NewConnectionError):
+    if isinstance(exc, _urllib3_exceptions.NewConnectionError):
         return errors.ApiConnectionError(
             f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
             attempts=attempt,
@@ -669,7 +659,9 @@ def _failure(
             request_id=request_id,
         )
     error_class = (
-        errors.ApiTimeoutError if isinstance(exc, ReadTimeoutError) else errors.ApiConnectionError
+        errors.ApiTimeoutError
+        if isinstance(exc, _urllib3_exceptions.ReadTimeoutError)
+        else errors.ApiConnectionError
     )
     return error_class(
         f"{endpoint.name}: {method} {display} failed after the request was sent: "

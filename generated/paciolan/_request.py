@@ -7,19 +7,12 @@ break the request line; a value that cannot be sent is an `ArgumentError` before
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import errors
-from ._endpoint import Endpoint, Param
-
-
-class PreparedRequest(NamedTuple):
-    url: str
-    display: str  # the URL as logs and errors show it: secret query values masked
-    headers: dict[str, str]
+from ._endpoint import Param
 
 
 def _has_control_character(value: str) -> bool:
@@ -79,49 +72,6 @@ def _range_text(minimum: int | None, maximum: int | None) -> str:
     return f" of at most {maximum}" if maximum is not None else ""
 
 
-def prepare(
-    endpoint: Endpoint[Any],
-    args: Mapping[str, object],
-    *,
-    base_url: str,
-    headers: Mapping[str, str],
-    date_format: str,
-) -> PreparedRequest:
-    """The URL, the URL to show, and the headers of one call of `endpoint` with `args`."""
-    path = endpoint.path
-    query: list[str] = []
-    shown: list[str] = []
-    request_headers = dict(headers)
-    for param in endpoint.params:
-        value = args.get(param.wire)
-        if value is None:
-            if param.required:
-                raise errors.ArgumentError(
-                    f"{endpoint.name}: `{param.argument or param.wire}` is required"
-                )
-            continue
-        _check_kind(endpoint.name, param, value)
-        if param.choices is not None:
-            _check_choices(endpoint.name, param, value)
-        if param.location == "path":
-            segment = _path_segment(endpoint.name, param.wire, value, date_format)
-            path = path.replace("{" + param.wire + "}", segment)
-        elif param.location == "query":
-            name = _quote(endpoint.name, param.wire, param.wire)
-            for item in _query_items(endpoint.name, param, value, date_format):
-                query.append(f"{name}={item}")
-                shown.append(f"{name}={'***' if param.secret else item}")
-        else:
-            text = _wire_text(value, date_format)
-            request_headers[param.wire] = check_header_value(param.wire, text)
-    url = base_url + path + ("?" + "&".join(query) if query else "")
-    display = base_url + path + ("?" + "&".join(shown) if shown else "")
-    request_headers["Accept"] = endpoint.accept
-    if endpoint.gzip:
-        request_headers["Accept-Encoding"] = "gzip"
-    return PreparedRequest(url, display, request_headers)
-
-
 def _quote(operation: str, name: str, text: str) -> str:
     """Percent-encode every character that is not unreserved, so a value can never change the URL."""
     if text.isascii() and text.isalnum():
@@ -150,8 +100,8 @@ def _wire_text(value: object, date_format: str) -> str:
     return raw if isinstance(raw, str) else str(raw)
 
 
-def _path_segment(operation: str, name: str, value: object, date_format: str) -> str:
-    text = _wire_text(value, date_format)
+def path_segment(operation: str, name: str, text: str) -> str:
+    """The path segment of an argument's text: percent-encoded, never empty, never a dot segment."""
     if not text:
         raise errors.ArgumentError(f"{operation}: `{name}` must not be empty")
     if text in (".", ".."):

@@ -47,7 +47,6 @@ class RawResponse:
 
     def __init__(
         self,
-        *,
         status: int,
         headers: Mapping[str, str],
         body: bytes,

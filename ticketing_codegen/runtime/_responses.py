@@ -46,7 +46,6 @@ class RawResponse:
 
     def __init__(
         self,
-        *,
         status: int,
         headers: Mapping[str, str],
         body: bytes,

@@ -1,0 +1,159 @@
+# Generated from endpoints.yaml (sha256 68933e707a25ccc8b6ff54579cb0e5bfdfc6772eba36f4c7f1953d470ed8565d) by `ticketing-codegen generate`. Do not edit.
+"""One operation as one client sends it, prepared on its first call: what its arguments do not change.
+
+The headers (the client's own, the operation's `Accept`, `Accept-Encoding` and `Content-Type`), where
+the request target starts, the server's connection pool, how each argument goes on the wire and the
+decoder of the answer depend only on the operation and the client's settings. A `Route` holds them, so
+that a call does only the work of its arguments: check them, percent-encode them, place them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from . import errors
+from ._endpoint import Endpoint
+from ._request import (
+    _check_choices,
+    _check_kind,
+    _query_items,
+    _quote,
+    _wire_text,
+    check_header_value,
+    path_segment,
+)
+from ._serde import decoder_for
+
+if TYPE_CHECKING:
+    import msgspec
+    import urllib3
+
+# The declared kinds whose value, given as this exact class, is its own wire text once made a str: no
+# type check, no enum or date conversion needed. Other values take the full path (`_check_kind`).
+_PLAIN_CLASS = {"str": str, "date": str, "http_date": str, "int": int}
+
+
+class Route:
+    """An operation on one client's transport: its constant parts, and the making of one request."""
+
+    __slots__ = (
+        "base_url",
+        "date_format",
+        "decoder",
+        "endpoint",
+        "header_tail",
+        "headers",
+        "params",
+        "pool",
+        "secret_query",
+        "target_prefix",
+    )
+
+    def __init__(
+        self,
+        endpoint: Endpoint[Any],
+        *,
+        base_url: str,
+        target_prefix: str,
+        pool: urllib3.HTTPConnectionPool,
+        headers: Mapping[str, str],
+        date_format: str,
+        enveloped: bool,
+    ) -> None:
+        self.endpoint = endpoint
+        self.base_url = base_url
+        # The request target of a URL on this server is `target_prefix` + path + query: the base URL's
+        # own path, or the whole base URL through a forwarding proxy.
+        self.target_prefix = target_prefix
+        self.pool = pool
+        self.date_format = date_format
+        # What every call adds after the client's headers (and after any header argument).
+        tail = {"Accept": endpoint.accept}
+        if endpoint.gzip:
+            tail["Accept-Encoding"] = "gzip"
+        if endpoint.body_type is not None:
+            tail["Content-Type"] = "application/json"
+        if any(param.location == "header" for param in endpoint.params):
+            self.headers = dict(headers)
+            self.header_tail: dict[str, str] | None = tail
+        else:  # the usual case: the whole header dict is known now, a call copies it
+            self.headers = {**headers, **tail}
+            self.header_tail = None
+        # Per argument: its wire name, its declaration, the class a plain value has (None: always the
+        # full path), the `{name}` it replaces in the path, and its percent-encoded query name.
+        self.params = tuple(
+            (
+                param.wire,
+                param,
+                None if param.many or param.choices is not None else _PLAIN_CLASS.get(param.kind),
+                "{" + param.wire + "}",
+                _quote(endpoint.name, param.wire, param.wire) if param.location == "query" else "",
+            )
+            for param in endpoint.params
+        )
+        self.secret_query = any(p.secret and p.location == "query" for p in endpoint.params)
+        # The decoder of a plain typed answer; None for no content, undocumented content (`Any`) and
+        # enveloped answers, which `Transport._decode` handles.
+        response_type = endpoint.response_type
+        self.decoder: msgspec.json.Decoder[Any] | None = (
+            None
+            if response_type is None or response_type is Any or enveloped
+            else decoder_for(response_type)
+        )
+
+    def __repr__(self) -> str:
+        return f"<Route {self.endpoint.name} {self.base_url}>"
+
+    def request(self, args: Mapping[str, object]) -> tuple[str, str, dict[str, str]]:
+        """The request target, the URL as logs and errors show it (secret query values masked), and the
+        headers of one call with `args`; an `ArgumentError` for a value that cannot be sent."""
+        endpoint = self.endpoint
+        operation = endpoint.name
+        path = endpoint.path
+        query: list[str] = []
+        shown: list[str] = []
+        headers = self.headers.copy()
+        for wire, param, plain_class, placeholder, query_name in self.params:
+            value = args.get(wire)
+            if value is None:
+                if param.required:
+                    raise errors.ArgumentError(
+                        f"{operation}: `{param.argument or wire}` is required"
+                    )
+                continue
+            plain = value.__class__ is plain_class
+            if not plain:
+                _check_kind(operation, param, value)
+                _check_choices(operation, param, value)
+            location = param.location
+            if location == "path":
+                text = str(value) if plain else _wire_text(value, self.date_format)
+                segment = (
+                    text
+                    if text.isascii() and text.isalnum()
+                    else path_segment(operation, wire, text)
+                )
+                path = path.replace(placeholder, segment)
+            elif location == "query":
+                if plain:
+                    text = str(value)
+                    items = [
+                        text if text.isascii() and text.isalnum() else _quote(operation, wire, text)
+                    ]
+                else:
+                    items = _query_items(operation, param, value, self.date_format)
+                for item in items:
+                    query.append(f"{query_name}={item}")
+                    if self.secret_query:
+                        shown.append(f"{query_name}={'***' if param.secret else item}")
+            else:
+                text = str(value) if plain else _wire_text(value, self.date_format)
+                headers[wire] = check_header_value(wire, text)
+        if self.header_tail is not None:
+            headers.update(self.header_tail)
+        if not query:
+            return self.target_prefix + path, self.base_url + path, headers
+        query_string = "?" + "&".join(query)
+        display = "?" + "&".join(shown) if self.secret_query else query_string
+        return self.target_prefix + path + query_string, self.base_url + path + display, headers
