@@ -316,11 +316,14 @@ class Transport:
         endpoint: Endpoint[T],
         args: Mapping[str, object],
         body: object = None,
-        *,
         timeout: Timeout | None = None,
         max_retries: int | None = None,
         media_type: str | None = None,
     ) -> T:
+        """One call of `endpoint` with `args` (and `body`): its decoded result, or the package's error.
+
+        `timeout` and `max_retries` are the calling client's (None: the transport's own).
+        """
         route = self._routes.get(endpoint) or self._new_route(endpoint)
         head_only = _head_only.get()
         if head_only and not endpoint.head:
@@ -425,9 +428,19 @@ class Transport:
                         preload_content=False,
                         decode_content=False,
                     )
-                    raw = self._raw_response(
-                        endpoint, response, method, display, request_id, started, attempt
-                    )
+                    status = response.status
+                    length = response.length_remaining
+                    if (
+                        length is not None
+                        and length <= self.max_response_bytes
+                        and status < 300
+                        and "Content-Encoding" not in response.headers
+                    ):
+                        # The common answer: plain, with a Content-Length within the limit, read at
+                        # once (the connection goes back to the pool at its end).
+                        body = response.read(decode_content=False)
+                    else:
+                        body = self._read_body(endpoint, response, display, request_id)
                 except _urllib3_exceptions.HTTPError as exc:
                     # Refused or unreachable (urllib3's NewConnectionError is a ConnectTimeoutError
                     # too): the request never left, so it may always be repeated.
@@ -447,63 +460,37 @@ class Transport:
                             time.sleep(wait)
                             continue
                     raise _failure(endpoint, exc, method, display, attempt, request_id) from None
-                if raw.status not in RETRY_STATUSES:
+                raw = RawResponse(
+                    status,
+                    response.headers,
+                    body,
+                    method,
+                    display,
+                    request_id,
+                    time.monotonic() - started,
+                    attempt,
+                    self.request_id_header,
+                )
+                logger = self._logger
+                if logger is not None and logger.isEnabledFor(_DEBUG):
+                    logger.debug(
+                        "%s %s -> %s in %.3fs (attempt %d)",
+                        method,
+                        display,
+                        status,
+                        raw.elapsed,
+                        attempt,
+                    )
+                if status not in RETRY_STATUSES:
                     return raw  # the common case: no retry decision to make
                 wait_for = _retry.after_status(
-                    raw.status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
+                    status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
                 )
                 if wait_for is None or time.monotonic() + wait_for >= deadline:
                     return raw
                 time.sleep(wait_for)
         finally:
             self._read_deadline.reset(token)
-
-    def _raw_response(
-        self,
-        endpoint: Endpoint[Any],
-        response: Any,
-        method: str,
-        display: str,
-        request_id: str | None,
-        started: float,
-        attempt: int,
-    ) -> RawResponse:
-        status = response.status
-        headers = response.headers
-        length = response.length_remaining
-        if (
-            length is not None
-            and length <= self.max_response_bytes
-            and status < 300
-            and "Content-Encoding" not in headers
-        ):
-            # The common answer: plain, with a Content-Length within the limit, read at once (the
-            # connection goes back to the pool at its end).
-            body = response.read(decode_content=False)
-        else:
-            body = self._read_body(endpoint, response, display, request_id)
-        raw = RawResponse(
-            status,
-            headers,
-            body,
-            method,
-            display,
-            request_id,
-            time.monotonic() - started,
-            attempt,
-            self.request_id_header,
-        )
-        logger = self._logger
-        if logger is not None and logger.isEnabledFor(_DEBUG):
-            logger.debug(
-                "%s %s -> %s in %.3fs (attempt %d)",
-                method,
-                display,
-                raw.status,
-                raw.elapsed,
-                attempt,
-            )
-        return raw
 
     def _read_body(
         self, endpoint: Endpoint[Any], response: Any, display: str, request_id: str | None

@@ -8,6 +8,7 @@ made inside a `with` block. All three work through context variables, so they ar
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
@@ -119,18 +120,33 @@ class Operation(Generic[P, R]):
         return bound
 
 
-class BoundOperation(Generic[P, R]):
+class BoundOperation(functools.partial[R], Generic[P, R]):
     # An operation of one client: call it, or `.with_response(...)`, or `.head(...)`. It presents itself
     # as the method it wraps (its docstring, its name, its signature without `self`; no class docstring,
     # since `__doc__` is the instance's), so `inspect.signature`, `help()`, IPython and completion show the
     # operation's real keyword arguments.
+    #
+    # A `functools.partial` of the method and its group: calling it passes the group in C, where a
+    # Python `__call__` forwarding `*args, **kwargs` cost a frame and a keyword dict on every call.
 
-    __slots__ = ("__doc__", "_group", "_method")
+    __slots__ = ("__doc__",)
 
-    def __init__(self, method: Callable[Concatenate[Any, P], R], group: Any) -> None:
-        self._method = method
-        self._group = group
-        self.__doc__ = method.__doc__
+    def __new__(cls, method: Callable[Concatenate[Any, P], R], group: Any) -> BoundOperation[P, R]:
+        bound = super().__new__(cls, method, group)
+        bound.__doc__ = method.__doc__
+        return bound
+
+    if TYPE_CHECKING:
+
+        def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R: ...
+
+    @property
+    def _method(self) -> Callable[Concatenate[Any, P], R]:
+        return self.func
+
+    @property
+    def _group(self) -> Any:
+        return self.args[0]
 
     # Computed when asked (introspection is rare; a call happens on every request).
     @property
@@ -154,8 +170,9 @@ class BoundOperation(Generic[P, R]):
     def __repr__(self) -> str:
         return f"<operation {self._method.__qualname__} of {self._group!r}>"
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        return self._method(self._group, *args, **kwargs)
+    def __reduce__(self) -> Any:
+        # partial's own pickling would lose the class's rules; an operation is not pickled.
+        raise TypeError(f"cannot pickle {self!r}")
 
     def with_response(self, *args: P.args, **kwargs: P.kwargs) -> tuple[R, RawResponse]:
         """Call the operation; return its result and the raw response it came from."""
