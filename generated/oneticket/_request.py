@@ -74,8 +74,10 @@ def _range_text(minimum: int | None, maximum: int | None) -> str:
 
 def _quote(operation: str, name: str, text: str) -> str:
     """Percent-encode every character that is not unreserved, so a value can never change the URL."""
-    if text.isascii() and text.isalnum():
-        return text  # nothing to encode (most ids and codes): `urllib.parse` waits for other text
+    # ASCII letters and digits only: nothing to encode (most ids and codes), and `urllib.parse` waits
+    # for other text. `bytes.isalnum` knows only ASCII and costs half of `str.isalnum`.
+    if text.isascii() and text.encode().isalnum():
+        return text
     from urllib.parse import quote
 
     try:

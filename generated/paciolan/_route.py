@@ -44,7 +44,9 @@ class Route:
         "endpoint",
         "header_tail",
         "headers",
+        "operation",
         "params",
+        "path",
         "pool",
         "secret_query",
         "target_prefix",
@@ -62,6 +64,8 @@ class Route:
         enveloped: bool,
     ) -> None:
         self.endpoint = endpoint
+        self.operation = endpoint.name
+        self.path = endpoint.path
         self.base_url = base_url
         # The request target of a URL on this server is `target_prefix` + path + query: the base URL's
         # own path, or the whole base URL through a forwarding proxy.
@@ -80,12 +84,14 @@ class Route:
         else:  # the usual case: the whole header dict is known now, a call copies it
             self.headers = {**headers, **tail}
             self.header_tail = None
-        # Per argument: its wire name, its declaration, the class a plain value has (None: always the
-        # full path), the `{name}` it replaces in the path, and its percent-encoded query name.
+        # Per argument: its wire name, its declaration, where it goes ("path", "query" or "header"), the
+        # class a plain value has (None: always the full checks), the `{name}` it replaces in the path,
+        # and its percent-encoded query name.
         self.params = tuple(
             (
                 param.wire,
                 param,
+                param.location,
                 None if param.many or param.choices is not None else _PLAIN_CLASS.get(param.kind),
                 "{" + param.wire + "}",
                 _quote(endpoint.name, param.wire, param.wire) if param.location == "query" else "",
@@ -108,41 +114,41 @@ class Route:
     def request(self, args: Mapping[str, object]) -> tuple[str, str, dict[str, str]]:
         """The request target, the URL as logs and errors show it (secret query values masked), and the
         headers of one call with `args`; an `ArgumentError` for a value that cannot be sent."""
-        endpoint = self.endpoint
-        operation = endpoint.name
-        path = endpoint.path
+        path = self.path
         query: list[str] = []
         shown: list[str] = []
         headers = self.headers.copy()
-        for wire, param, plain_class, placeholder, query_name in self.params:
+        for wire, param, location, plain_class, placeholder, query_name in self.params:
             value = args.get(wire)
             if value is None:
                 if param.required:
                     raise errors.ArgumentError(
-                        f"{operation}: `{param.argument or wire}` is required"
+                        f"{self.operation}: `{param.argument or wire}` is required"
                     )
                 continue
             plain = value.__class__ is plain_class
             if not plain:
-                _check_kind(operation, param, value)
-                _check_choices(operation, param, value)
-            location = param.location
+                _check_kind(self.operation, param, value)
+                _check_choices(self.operation, param, value)
+            # Below, letters and digits (most ids and codes) skip percent-encoding, as in `_quote`.
             if location == "path":
                 text = str(value) if plain else _wire_text(value, self.date_format)
                 segment = (
                     text
-                    if text.isascii() and text.isalnum()
-                    else path_segment(operation, wire, text)
+                    if text.isascii() and text.encode().isalnum()
+                    else path_segment(self.operation, wire, text)
                 )
                 path = path.replace(placeholder, segment)
             elif location == "query":
                 if plain:
                     text = str(value)
                     items = [
-                        text if text.isascii() and text.isalnum() else _quote(operation, wire, text)
+                        text
+                        if text.isascii() and text.encode().isalnum()
+                        else _quote(self.operation, wire, text)
                     ]
                 else:
-                    items = _query_items(operation, param, value, self.date_format)
+                    items = _query_items(self.operation, param, value, self.date_format)
                 for item in items:
                     query.append(f"{query_name}={item}")
                     if self.secret_query:

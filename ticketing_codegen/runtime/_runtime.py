@@ -338,9 +338,10 @@ class Transport:
         request_id = None
         if self.request_id_header is not None:
             request_id = headers[self.request_id_header] = _new_request_id()
-        response = self._exchange(
+        method = "HEAD" if head_only else endpoint.method
+        answer, content, attempts, started = self._exchange(
             route,
-            "HEAD" if head_only else endpoint.method,
+            method,
             target,
             display,
             headers,
@@ -349,12 +350,37 @@ class Transport:
             self.max_retries if max_retries is None else max_retries,
             request_id,
         )
+        status = answer.status
+        decoder = route.decoder
+        if (
+            status < 300
+            and decoder is not None
+            and media_type is None
+            and not head_only
+            and self.drift is None
+            and _captured.get() is None
+        ):
+            # The common answer: a typed body nobody asked to keep a record of, decoded at once.
+            try:
+                return decoder.decode(content)  # type: ignore[no-any-return]
+            except (msgspec.DecodeError, RecursionError):
+                pass  # decoded again below, where the error is reported with the raw response
+        response = RawResponse(
+            status,
+            answer.headers,
+            content,
+            method,
+            display,
+            request_id,
+            time.monotonic() - started,
+            attempts,
+            self.request_id_header,
+        )
         if self.drift is not None:
             self.drift.observe(endpoint, response, media_type, args)
         captured = _captured.get()
         if captured is not None:
             captured.append(response)
-        status = response.status
         if status >= 300:
             if status == 304 and endpoint.not_modified:
                 return None  # type: ignore[return-value]
@@ -363,7 +389,6 @@ class Transport:
             return None  # type: ignore[return-value]
         if media_type is not None:
             return self._decode_media(endpoint, response, media_type)  # type: ignore[no-any-return]
-        decoder = route.decoder
         if decoder is None:  # no content, undocumented content, or an envelope
             return self._decode(endpoint, response)
         try:
@@ -392,9 +417,11 @@ class Transport:
         timeout: Timeout,
         max_retries: int,
         request_id: str | None,
-    ) -> RawResponse:
+    ) -> tuple[Any, bytes, int, float]:
         """Send until an answer stands or no repeat is allowed; the attempt's answer, or an error.
 
+        The answer is urllib3's response, its body, the number of attempts and when the call started
+        (the caller makes a `RawResponse` of them only when one is kept or an error reports it).
         The whole call, every attempt and every wait, ends by `timeout.total`; each socket read of an
         attempt ends by that deadline too (`_connections.read_deadline`).
         """
@@ -459,17 +486,6 @@ class Transport:
                             time.sleep(wait)
                             continue
                     raise _failure(endpoint, exc, method, display, attempt, request_id) from None
-                raw = RawResponse(
-                    status,
-                    response.headers,
-                    body,
-                    method,
-                    display,
-                    request_id,
-                    time.monotonic() - started,
-                    attempt,
-                    self.request_id_header,
-                )
                 logger = self._logger
                 if logger is not None and logger.isEnabledFor(_DEBUG):
                     logger.debug(
@@ -477,16 +493,16 @@ class Transport:
                         method,
                         display,
                         status,
-                        raw.elapsed,
+                        time.monotonic() - started,
                         attempt,
                     )
                 if status not in RETRY_STATUSES:
-                    return raw  # the common case: no retry decision to make
+                    return response, body, attempt, started  # the common case: no retry decision
                 wait_for = _retry.after_status(
-                    status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
+                    status, response.headers, attempt, max_retries, idempotent=endpoint.idempotent
                 )
                 if wait_for is None or time.monotonic() + wait_for >= deadline:
-                    return raw
+                    return response, body, attempt, started
                 time.sleep(wait_for)
         finally:
             self._read_deadline.reset(token)
