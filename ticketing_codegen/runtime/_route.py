@@ -22,6 +22,7 @@ from ._request import (
     check_header_value,
     path_segment,
 )
+from ._request_ids import request_id as new_request_id
 from ._serde import decoder_for
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class Route:
         "params",
         "path",
         "pool",
+        "request_id_header",
         "secret_query",
         "target_prefix",
     )
@@ -59,6 +61,7 @@ class Route:
         target_prefix: str,
         pool: urllib3.HTTPConnectionPool,
         headers: Mapping[str, str],
+        request_id_header: str | None,
         date_format: str,
         enveloped: bool,
     ) -> None:
@@ -71,6 +74,9 @@ class Route:
         self.target_prefix = target_prefix
         self.pool = pool
         self.date_format = date_format
+        self.request_id_header = (
+            request_id_header  # a new id in it on every call, when there is one
+        )
         # What every call adds after the client's headers (and after any header argument).
         tail = {"Accept": endpoint.accept}
         if endpoint.gzip:
@@ -110,9 +116,10 @@ class Route:
     def __repr__(self) -> str:
         return f"<Route {self.endpoint.name} {self.base_url}>"
 
-    def request(self, args: Mapping[str, object]) -> tuple[str, str, dict[str, str]]:
-        """The request target, the URL as logs and errors show it (secret query values masked), and the
-        headers of one call with `args`; an `ArgumentError` for a value that cannot be sent."""
+    def request(self, args: Mapping[str, object]) -> tuple[str, str, dict[str, str], str | None]:
+        """The request target, the URL as logs and errors show it (secret query values masked), the
+        headers and the Request-ID (None if the vendor has none) of one call with `args`; an
+        `ArgumentError` for a value that cannot be sent."""
         path = self.path
         query: list[str] = []
         shown: list[str] = []
@@ -157,8 +164,16 @@ class Route:
                 headers[wire] = check_header_value(wire, text)
         if self.header_tail is not None:
             headers.update(self.header_tail)
+        request_id = None
+        if self.request_id_header is not None:
+            request_id = headers[self.request_id_header] = new_request_id()
         if not query:
-            return self.target_prefix + path, self.base_url + path, headers
+            return self.target_prefix + path, self.base_url + path, headers, request_id
         query_string = "?" + "&".join(query)
         display = "?" + "&".join(shown) if self.secret_query else query_string
-        return self.target_prefix + path + query_string, self.base_url + path + display, headers
+        return (
+            self.target_prefix + path + query_string,
+            self.base_url + path + display,
+            headers,
+            request_id,
+        )

@@ -8,7 +8,6 @@ is idempotent. urllib3 and logging are imported on the first request, not on imp
 from __future__ import annotations
 
 import _thread
-import copy
 import os
 import time
 from collections.abc import Iterator, Mapping
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from . import _envelope, _retry, errors
+from . import _envelope, errors
 from ._constants import (
     MAX_DOWNLOAD_BYTES,
     MAX_ERROR_BODY,
@@ -26,13 +25,10 @@ from ._constants import (
     RETRY_STATUSES,
 )
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
-from ._files import on_own_server
 from ._lazy import LazyModule
 from ._multipart import MULTIPART, parse_multipart
 from ._request import check_header_value
-from ._request_ids import request_id as _new_request_id
 from ._responses import RawResponse, _captured, _head_only
-from ._route import Route
 from ._serde import decoder_for
 
 if TYPE_CHECKING:
@@ -42,6 +38,7 @@ if TYPE_CHECKING:
 
     from . import _drift
     from ._network import Network
+    from ._route import Route
 
 T = TypeVar("T")
 _DEBUG = 10  # logging.DEBUG, without importing logging before the first request
@@ -125,6 +122,8 @@ class Transport:
         self, *, base_urls: Mapping[str, str] | None, headers: Mapping[str, str] | None
     ) -> Transport:
         """A transport on the same connections, sending to other servers or with more headers."""
+        import copy
+
         clone = copy.copy(self)
         if base_urls is not None:
             clone.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
@@ -170,6 +169,7 @@ class Transport:
         from urllib3.exceptions import HTTPError, NewConnectionError, ReadTimeoutError
 
         from ._connections import read_deadline
+        from ._files import on_own_server
 
         headers = dict(self.headers) if on_own_server(url, self.base_urls) else {}
         headers["Accept"] = "*/*"
@@ -277,6 +277,8 @@ class Transport:
 
     def _new_route(self, endpoint: Endpoint[Any]) -> Route:
         """The constant parts of `endpoint` on this transport, kept for its later calls."""
+        from ._route import Route  # loaded with the first call
+
         base_url = self.base_urls[endpoint.server]
         if self._no_retries is None:  # a server pool put in place from outside (a benchmark's stub)
             self._connection_pool(base_url)
@@ -287,6 +289,7 @@ class Transport:
             target_prefix=base_url[origin_length:],
             pool=pool,
             headers=self.headers,
+            request_id_header=self.request_id_header,
             date_format=self.date_format,
             enveloped=endpoint.envelope_type is not None and self.envelope_success is not None,
         )
@@ -329,15 +332,12 @@ class Transport:
             raise errors.ArgumentError(f"{endpoint.name} does not support HEAD")
         if media_type is not None:
             media_type = _chosen_media_type(endpoint, media_type)
-        target, display, headers = route.request(args)
+        target, display, headers, request_id = route.request(args)
         if media_type is not None:
             headers["Accept"] = media_type
         payload: bytes | None = None
         if endpoint.body_type is not None:
             payload = self._encode_body(endpoint, body)
-        request_id = None
-        if self.request_id_header is not None:
-            request_id = headers[self.request_id_header] = _new_request_id()
         method = "HEAD" if head_only else endpoint.method
         answer, content, attempts, started = self._exchange(
             route,
@@ -468,6 +468,8 @@ class Transport:
                     else:
                         body = self._read_body(endpoint, response, display, request_id)
                 except _urllib3_exceptions.HTTPError as exc:
+                    from . import _retry
+
                     # Refused or unreachable (urllib3's NewConnectionError is a ConnectTimeoutError
                     # too): the request never left, so it may always be repeated.
                     never_sent = isinstance(
@@ -498,6 +500,8 @@ class Transport:
                     )
                 if status not in RETRY_STATUSES:
                     return response, body, attempt, started  # the common case: no retry decision
+                from . import _retry
+
                 wait_for = _retry.after_status(
                     status, response.headers, attempt, max_retries, idempotent=endpoint.idempotent
                 )
@@ -551,6 +555,8 @@ class Transport:
     def _status_error(
         self, endpoint: Endpoint[Any], response: RawResponse, display: str
     ) -> errors.StatusError:
+        from . import _retry
+
         error_class = errors.status_error_class(response.status)
         return error_class(
             f"{endpoint.name}: {response.method} {display} returned HTTP {response.status}",
