@@ -21,6 +21,9 @@ _HEX = bytes(b"0123456789abcdef"[byte & 15] for byte in range(256))
 _VARIANT = bytes(b"89ab"[byte & 3] for byte in range(256))
 
 _ready: list[str] = []
+# The next id made in advance, in C (the call path takes it there): IndexError once the batch is used
+# up, when `request_id()` makes the next batch.
+take_ready = _ready.pop
 
 
 def request_id() -> str:

@@ -23,6 +23,7 @@ from ._request import (
     path_segment,
 )
 from ._request_ids import request_id as new_request_id
+from ._request_ids import take_ready as take_ready_request_id
 from ._serde import decoder_for
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class Route:
         `ArgumentError` for a value that cannot be sent."""
         path = self.path
         query: list[str] = []
-        shown: list[str] = []
+        shown = [] if self.secret_query else query  # filled only when it differs
         headers = self.headers.copy()
         for wire, param, location, plain_class, placeholder, query_name in self.params:
             value = args.get(wire)
@@ -166,7 +167,11 @@ class Route:
             headers.update(self.header_tail)
         request_id = None
         if self.request_id_header is not None:
-            request_id = headers[self.request_id_header] = new_request_id()
+            try:
+                request_id = take_ready_request_id()
+            except IndexError:
+                request_id = new_request_id()
+            headers[self.request_id_header] = request_id
         if not query:
             return self.target_prefix + path, self.base_url + path, headers, request_id
         query_string = "?" + "&".join(query)
