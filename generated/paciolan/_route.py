@@ -50,6 +50,7 @@ class Route:
         "params",
         "path",
         "pool",
+        "quick_decoder",
         "request_id_header",
         "secret_query",
         "target_prefix",
@@ -66,6 +67,7 @@ class Route:
         request_id_header: str | None,
         date_format: str,
         enveloped: bool,
+        recording: bool,
     ) -> None:
         self.endpoint = endpoint
         self.operation = endpoint.name
@@ -114,14 +116,17 @@ class Route:
             if response_type is None or response_type is Any or enveloped
             else decoder_for(response_type)
         )
+        # The decoder of an answer decoded at once, with no raw response made (drift recording
+        # needs one for every answer).
+        self.quick_decoder = None if recording else self.decoder
 
     def __repr__(self) -> str:
         return f"<Route {self.endpoint.name} {self.base_url}>"
 
     def request(self, args: Mapping[str, object]) -> tuple[str, str, dict[str, str], str | None]:
-        """The request target, the URL as logs and errors show it (secret query values masked), the
-        headers and the Request-ID (None if the vendor has none) of one call with `args`; an
-        `ArgumentError` for a value that cannot be sent."""
+        """The request target, the URL after `base_url` as logs and errors show it (secret query
+        values masked), the headers and the Request-ID (None if the vendor has none) of one call with
+        `args`; an `ArgumentError` for a value that cannot be sent."""
         path = self.path
         query: list[str] = []
         shown = [] if self.secret_query else query  # filled only when it differs
@@ -174,12 +179,7 @@ class Route:
                 request_id = new_request_id()
             headers[self.request_id_header] = request_id
         if not query:
-            return self.target_prefix + path, self.base_url + path, headers, request_id
+            return self.target_prefix + path, path, headers, request_id
         query_string = "?" + "&".join(query)
-        display = "?" + "&".join(shown) if self.secret_query else query_string
-        return (
-            self.target_prefix + path + query_string,
-            self.base_url + path + display,
-            headers,
-            request_id,
-        )
+        shown_query = "?" + "&".join(shown) if self.secret_query else query_string
+        return self.target_prefix + path + query_string, path + shown_query, headers, request_id

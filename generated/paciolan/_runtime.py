@@ -293,6 +293,7 @@ class Transport:
             request_id_header=self.request_id_header,
             date_format=self.date_format,
             enveloped=endpoint.envelope_type is not None and self.envelope_success is not None,
+            recording=self.drift is not None,
         )
         self._routes[endpoint] = route
         return route
@@ -333,7 +334,7 @@ class Transport:
             raise errors.ArgumentError(f"{endpoint.name} does not support HEAD")
         if media_type is not None:
             media_type = _chosen_media_type(endpoint, media_type)
-        target, display, headers, request_id = route.request(args)
+        target, shown, headers, request_id = route.request(args)
         if media_type is not None:
             headers["Accept"] = media_type
         payload: bytes | None = None
@@ -344,7 +345,7 @@ class Transport:
             route,
             method,
             target,
-            display,
+            shown,
             headers,
             payload,
             timeout or self.timeout,
@@ -352,20 +353,19 @@ class Transport:
             request_id,
         )
         status = answer.status
-        decoder = route.decoder
         if (
             status < 300
-            and decoder is not None
+            and route.quick_decoder is not None
             and media_type is None
             and not head_only
-            and self.drift is None
             and _captured.get() is None
         ):
             # The common answer: a typed body nobody asked to keep a record of, decoded at once.
             try:
-                return decoder.decode(content)  # type: ignore[no-any-return]
+                return route.quick_decoder.decode(content)  # type: ignore[no-any-return]
             except (msgspec.DecodeError, RecursionError):
                 pass  # decoded again below, where the error is reported with the raw response
+        display = route.base_url + shown
         response = RawResponse(
             status,
             answer.headers,
@@ -390,6 +390,7 @@ class Transport:
             return None  # type: ignore[return-value]
         if media_type is not None:
             return self._decode_media(endpoint, response, media_type)  # type: ignore[no-any-return]
+        decoder = route.decoder
         if decoder is None:  # no content, undocumented content, or an envelope
             return self._decode(endpoint, response)
         try:
@@ -412,7 +413,7 @@ class Transport:
         route: Route,
         method: str,
         target: str,
-        display: str,
+        shown: str,
         headers: dict[str, str],
         payload: bytes | None,
         timeout: Timeout,
@@ -423,10 +424,10 @@ class Transport:
 
         The answer is urllib3's response, its body, the number of attempts and when the call started
         (the caller makes a `RawResponse` of them only when one is kept or an error reports it).
+        `shown` is the URL after the base URL as logs and errors show it.
         The whole call, every attempt and every wait, ends by `timeout.total`; each socket read of an
         attempt ends by that deadline too (`_connections.read_deadline`).
         """
-        endpoint = route.endpoint
         pool = route.pool
         attempt = 0
         started = time.monotonic()
@@ -467,10 +468,14 @@ class Transport:
                         # once (the connection goes back to the pool at its end).
                         body = response.read(decode_content=False)
                     else:
-                        body = self._read_body(endpoint, response, display, request_id)
+                        body = self._read_body(
+                            route.endpoint, response, route.base_url + shown, request_id
+                        )
                 except _urllib3_exceptions.HTTPError as exc:
                     from . import _retry
 
+                    endpoint = route.endpoint
+                    display = route.base_url + shown
                     # Refused or unreachable (urllib3's NewConnectionError is a ConnectTimeoutError
                     # too): the request never left, so it may always be repeated.
                     never_sent = isinstance(
@@ -494,7 +499,7 @@ class Transport:
                     logger.debug(
                         "%s %s -> %s in %.3fs (attempt %d)",
                         method,
-                        display,
+                        route.base_url + shown,
                         status,
                         time.monotonic() - started,
                         attempt,
@@ -504,7 +509,11 @@ class Transport:
                 from . import _retry
 
                 wait_for = _retry.after_status(
-                    status, response.headers, attempt, max_retries, idempotent=endpoint.idempotent
+                    status,
+                    response.headers,
+                    attempt,
+                    max_retries,
+                    idempotent=route.endpoint.idempotent,
                 )
                 if wait_for is None or time.monotonic() + wait_for >= deadline:
                     return response, body, attempt, started
