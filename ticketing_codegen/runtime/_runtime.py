@@ -312,6 +312,12 @@ class Transport:
             )
         return cached
 
+    def _first_attempt_timeout(self, timeout: Timeout) -> urllib3.Timeout:
+        """urllib3's timeouts for a first attempt, kept for the next call with the same timeout."""
+        attempt_timeout = self._urllib3_timeout(timeout, timeout.total)
+        self._first_attempt = (timeout, attempt_timeout)
+        return attempt_timeout
+
     # -- sending -------------------------------------------------------------------------------
 
     def send(
@@ -428,6 +434,9 @@ class Transport:
         attempt ends by that deadline too (`_connections.read_deadline`).
         """
         pool = route.pool
+        first = self._first_attempt
+        # The first attempt has the whole timeout: urllib3's timeout for it is the same every call.
+        attempt_timeout = first[1] if first[0] is timeout else self._first_attempt_timeout(timeout)
         attempt = 0
         started = time.monotonic()
         deadline = started + timeout.total
@@ -435,13 +444,6 @@ class Transport:
         try:
             while True:
                 attempt += 1
-                first = self._first_attempt
-                if attempt == 1 and first[0] is timeout:
-                    attempt_timeout = first[1]  # the whole timeout is left: the same every call
-                else:
-                    attempt_timeout = self._urllib3_timeout(timeout, deadline - time.monotonic())
-                    if attempt == 1:
-                        self._first_attempt = (timeout, attempt_timeout)
                 try:
                     response = pool.urlopen(
                         method,
@@ -491,6 +493,9 @@ class Transport:
                         wait = _retry.backoff_delay(attempt)
                         if time.monotonic() + wait < deadline:
                             time.sleep(wait)
+                            attempt_timeout = self._urllib3_timeout(
+                                timeout, deadline - time.monotonic()
+                            )
                             continue
                     raise _failure(endpoint, exc, method, display, attempt, request_id) from None
                 logger = self._logger
@@ -517,6 +522,7 @@ class Transport:
                 if wait_for is None or time.monotonic() + wait_for >= deadline:
                     return response, body, attempt, started
                 time.sleep(wait_for)
+                attempt_timeout = self._urllib3_timeout(timeout, deadline - time.monotonic())
         finally:
             self._read_deadline.reset(token)
 
