@@ -44,6 +44,7 @@ class Route:
         "date_format",
         "decoder",
         "endpoint",
+        "envelope_success",
         "header_tail",
         "headers",
         "operation",
@@ -66,7 +67,7 @@ class Route:
         headers: Mapping[str, str],
         request_id_header: str | None,
         date_format: str,
-        enveloped: bool,
+        envelope_success: str | None,
         recording: bool,
     ) -> None:
         self.endpoint = endpoint
@@ -78,9 +79,8 @@ class Route:
         self.target_prefix = target_prefix
         self.pool = pool
         self.date_format = date_format
-        self.request_id_header = (
-            request_id_header  # a new id in it on every call, when there is one
-        )
+        # A new id goes in this header on every call, when the vendor has one.
+        self.request_id_header = request_id_header
         # What every call adds after the client's headers (and after any header argument).
         tail = {"Accept": endpoint.accept}
         if endpoint.gzip:
@@ -108,17 +108,24 @@ class Route:
             for param in endpoint.params
         )
         self.secret_query = any(p.secret and p.location == "query" for p in endpoint.params)
+        # The success value of an enveloped answer's `result.status` (None: the answer is not
+        # enveloped, or the vendor has no envelope).
+        enveloped = endpoint.envelope_type is not None and envelope_success is not None
+        self.envelope_success = envelope_success if enveloped else None
         # The decoder of a plain typed answer; None for no content, undocumented content (`Any`) and
         # enveloped answers, which `Transport._decode` handles.
         response_type = endpoint.response_type
+        typed = response_type is not None and response_type is not Any
         self.decoder: msgspec.json.Decoder[Any] | None = (
-            None
-            if response_type is None or response_type is Any or enveloped
-            else decoder_for(response_type)
+            decoder_for(response_type) if typed and not enveloped else None
         )
-        # The decoder of an answer decoded at once, with no raw response made (drift recording
-        # needs one for every answer).
-        self.quick_decoder = None if recording else self.decoder
+        # The decoder of a typed answer (its envelope, if any) decoded at once on the quick way, with
+        # no raw response made; None where one is needed for every answer (drift recording).
+        self.quick_decoder: msgspec.json.Decoder[Any] | None = self.decoder
+        if recording or not typed:
+            self.quick_decoder = None
+        elif enveloped:
+            self.quick_decoder = decoder_for(endpoint.envelope_type)
 
     def __repr__(self) -> str:
         return f"<Route {self.endpoint.name} {self.base_url}>"

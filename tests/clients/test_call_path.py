@@ -9,6 +9,8 @@ import warnings
 
 import pytest
 
+from oneticket import OneTicketClient
+from oneticket.errors import EnvelopeError
 from paciolan import PaciolanClient, Timeout, _request_ids
 from paciolan import errors as paciolan_errors
 from paciolan.models import Ticket
@@ -111,3 +113,21 @@ def test_clients_sharing_a_transport_keep_their_own_timeouts(
     paciolan.tickets.get(ticket_id="1")  # the default read timeout (30 s) waits for it
     with pytest.raises(paciolan_errors.ApiTimeoutError):
         impatient.tickets.get(ticket_id="1")
+
+
+def test_an_error_envelope_whose_output_decodes_still_raises_the_envelope_error(
+    http: LocalServer, oneticket: OneTicketClient
+) -> None:
+    """The quick way decodes the envelope at once: a failure status must not pass as a result."""
+    http.reply(
+        200,
+        {
+            "result": {"status": "error", "message": "Unknown source", "messageid": "2002"},
+            "output": [{"anything": 1}],
+        },
+    )
+
+    with pytest.raises(EnvelopeError) as caught:
+        oneticket.purchases.crawl(source="nowhere")
+
+    assert (caught.value.status, caught.value.message_id) == ("error", "2002")

@@ -291,7 +291,7 @@ class Transport:
             headers=self.headers,
             request_id_header=self.request_id_header,
             date_format=self.date_format,
-            enveloped=endpoint.envelope_type is not None and self.envelope_success is not None,
+            envelope_success=self.envelope_success,
             recording=self.drift is not None,
         )
         self._routes[endpoint] = route
@@ -365,11 +365,18 @@ class Transport:
             and not head_only
             and _captured.get() is None
         ):
-            # The common answer: a typed body nobody asked to keep a record of, decoded at once.
+            # The common answer: a typed body nobody asked to keep a record of, decoded at once. A
+            # body that does not decode, or an envelope saying failure, takes the long way below,
+            # which reports it with the raw response.
             try:
-                return route.quick_decoder.decode(content)  # type: ignore[no-any-return]
+                value = route.quick_decoder.decode(content)
             except (msgspec.DecodeError, RecursionError):
-                pass  # decoded again below, where the error is reported with the raw response
+                pass
+            else:
+                if route.envelope_success is None:
+                    return value  # type: ignore[no-any-return]
+                if _envelope.succeeded(value, route.envelope_success, endpoint.require_output):
+                    return value.output  # type: ignore[no-any-return]
         display = route.base_url + shown
         response = RawResponse(
             status,
