@@ -4,6 +4,9 @@
 urllib3 is only a connection pool here; whether a failed attempt is repeated is decided by `_retry`, per
 operation, so that a request that may have reached the server is never sent twice unless the operation
 is idempotent. urllib3 and logging are imported on the first request, not on import.
+
+What an operation's calls share is made on its first call and kept (`_route.Route`): a call does only
+the work of its arguments. Downloads are in `_download`, the errors of failed attempts in `_failures`.
 """
 
 from __future__ import annotations
@@ -11,8 +14,7 @@ from __future__ import annotations
 import _thread
 import os
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
@@ -22,7 +24,6 @@ from ._constants import (
     MAX_DOWNLOAD_BYTES,
     MAX_ERROR_BODY,
     MAX_RESPONSE_BYTES,
-    READ_PIECE,
     RETRY_STATUSES,
 )
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
@@ -34,6 +35,8 @@ from ._serde import decoder_for
 
 if TYPE_CHECKING:
     import logging
+    from collections.abc import Iterator
+    from contextlib import AbstractContextManager
 
     import urllib3
 
@@ -154,107 +157,14 @@ class Transport:
                     self._no_retries = urllib3.Retry(False, redirect=False)
         return self.network.manager_for(url)
 
-    @contextmanager
     def stream(
         self, operation: str, url: str, *, timeout: Timeout | None = None
-    ) -> Iterator[Iterator[bytes]]:
-        """GET `url` and give its body in chunks as sent (never decoded), without holding it in memory.
+    ) -> AbstractContextManager[Iterator[bytes]]:
+        """GET `url` and give its body in chunks as sent (never decoded), without holding it in memory
+        (see `_download.stream`)."""
+        from ._download import stream  # loaded with the first download
 
-        The vendor's credential headers go only to the client's own servers (below a base URL): a file
-        host named in a response (a PDF or export URL) never sees them. The headers must arrive within
-        `timeout.total`; then each chunk within `timeout.read` (an idle timeout). The file may hold at
-        most `max_download_bytes`.
-        """
-        pool = self._connection_pool(url)
-        import urllib3
-        from urllib3.exceptions import HTTPError, NewConnectionError, ReadTimeoutError
-
-        from ._connections import read_deadline
-        from ._files import on_own_server
-
-        headers = dict(self.headers) if on_own_server(url, self.base_urls) else {}
-        headers["Accept"] = "*/*"
-        timeout = timeout or self.timeout
-        display = url.split("?", 1)[0]
-        token = read_deadline.set(time.monotonic() + timeout.total)
-        try:
-            response = pool.request(
-                "GET",
-                url,
-                headers=headers,
-                timeout=urllib3.Timeout(connect=timeout.connect, read=timeout.read),
-                redirect=False,
-                retries=False,
-                preload_content=False,
-                decode_content=False,
-            )
-            # An error's body is read by the same deadline as the headers.
-            failure = (
-                errors.status_error_class(response.status)(
-                    f"{operation}: GET {display} returned HTTP {response.status}",
-                    status=response.status,
-                    headers=response.headers,
-                    body=_error_body(response),
-                    secrets=self._secret_values,
-                )
-                if response.status >= 300
-                else None
-            )
-        except HTTPError as exc:
-            error_class = (
-                errors.ApiTimeoutError
-                if isinstance(exc, ReadTimeoutError)
-                or (_is_connect_timeout(exc) and not isinstance(exc, NewConnectionError))
-                else errors.ApiConnectionError
-            )
-            raise error_class(
-                f"{operation}: cannot fetch {display}: {type(exc).__name__}"
-            ) from None
-        finally:
-            read_deadline.reset(token)
-        try:
-            if failure is not None:
-                raise failure
-            yield self._chunks(operation, display, response, timeout.read)
-        finally:
-            # A body read to its end has given its connection back already; one left half-read makes
-            # the connection unusable: close it, then give the slot back.
-            response.close()
-            response.release_conn()
-
-    def _chunks(
-        self, operation: str, display: str, response: Any, idle_timeout: float
-    ) -> Iterator[bytes]:
-        from urllib3.exceptions import HTTPError, ReadTimeoutError
-
-        from ._connections import read_deadline
-
-        limit = self.max_download_bytes
-        if (response.length_remaining or 0) > limit:
-            # Announced larger than the limit: refused before a byte is written.
-            raise _download_too_large(operation, display, limit)
-        size = 0
-        while True:
-            token = read_deadline.set(time.monotonic() + idle_timeout)
-            try:
-                chunk = response.read(READ_PIECE, decode_content=False)
-            except ReadTimeoutError:
-                raise errors.ApiTimeoutError(
-                    f"{operation}: {display} did not send its next {READ_PIECE // 1024} KiB "
-                    f"within {idle_timeout:g}s"
-                ) from None
-            except HTTPError as exc:
-                raise errors.ApiConnectionError(
-                    f"{operation}: the download of {display} failed: {type(exc).__name__}"
-                ) from None
-            finally:
-                read_deadline.reset(token)
-            if not chunk:
-                return
-            size += len(chunk)
-            if size > limit:
-                raise _download_too_large(operation, display, limit)
-            yield chunk
+        return stream(self, operation, url, timeout or self.timeout)
 
     def _server_pool(self, server: str) -> tuple[urllib3.HTTPConnectionPool, int]:
         """The pool of a server, and where the request target starts in a URL on it."""
@@ -482,6 +392,7 @@ class Transport:
                         )
                 except _urllib3_exceptions.HTTPError as exc:
                     from . import _retry
+                    from ._failures import attempt_failure, is_connect_timeout
 
                     endpoint = route.endpoint
                     display = route.base_url + shown
@@ -489,7 +400,7 @@ class Transport:
                     # too): the request never left, so it may always be repeated.
                     never_sent = isinstance(
                         exc, _urllib3_exceptions.NewConnectionError
-                    ) or _is_connect_timeout(exc)
+                    ) or is_connect_timeout(exc)
                     repeat = (
                         _retry.after_connect_failure(attempt, max_retries)
                         if never_sent
@@ -505,7 +416,9 @@ class Transport:
                                 timeout, deadline - time.monotonic()
                             )
                             continue
-                    raise _failure(endpoint, exc, method, display, attempt, request_id) from None
+                    raise attempt_failure(
+                        endpoint, exc, method, display, attempt, request_id
+                    ) from None
                 logger = self._logger
                 if logger is not None and logger.isEnabledFor(_DEBUG):
                     logger.debug(
@@ -626,28 +539,6 @@ class Transport:
             ) from None
 
 
-def _download_too_large(operation: str, display: str, limit: int) -> errors.ResponseTooLargeError:
-    return errors.ResponseTooLargeError(
-        f"{operation}: {display} is larger than max_download_bytes={limit}",
-        limit=limit,
-        setting="max_download_bytes",
-    )
-
-
-def _error_body(response: Any) -> bytes:
-    """The first MAX_ERROR_BODY bytes of an error's body; nothing when it cannot be decoded."""
-    from ._body import UnreadableBody, read_body
-
-    try:
-        return read_body(response, MAX_ERROR_BODY, cut=True).data
-    except UnreadableBody:
-        return b""
-
-
-def _is_connect_timeout(exc: Exception) -> bool:
-    return isinstance(exc, _urllib3_exceptions.ConnectTimeoutError)
-
-
 def _drift_recorder(
     transport: Transport, directory: str | os.PathLike[str] | None, env: str | None
 ) -> _drift.DriftRecorder | None:
@@ -668,38 +559,12 @@ def _drift_recorder(
         raise errors.ArgumentError(f"record_drift: cannot use {directory!s}: {exc}") from None
 
 
-def _failure(
-    endpoint: Endpoint[Any],
-    exc: Exception,
-    method: str,
-    display: str,
-    attempt: int,
-    request_id: str | None,
-) -> errors.ApiConnectionError:
-    """The package's error for a failed attempt: refused is a connection error, slow is a timeout."""
-    if isinstance(exc, _urllib3_exceptions.NewConnectionError):
-        return errors.ApiConnectionError(
-            f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
-            attempts=attempt,
-            request_id=request_id,
-        )
-    if _is_connect_timeout(exc):
-        return errors.ApiTimeoutError(
-            f"{endpoint.name}: cannot connect to {display} in time: {type(exc).__name__}",
-            attempts=attempt,
-            request_id=request_id,
-        )
-    error_class = (
-        errors.ApiTimeoutError
-        if isinstance(exc, _urllib3_exceptions.ReadTimeoutError)
-        else errors.ApiConnectionError
-    )
-    return error_class(
-        f"{endpoint.name}: {method} {display} failed after the request was sent: "
-        f"{type(exc).__name__}",
-        attempts=attempt,
-        request_id=request_id,
-    )
+def _decode_error(
+    endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError | RecursionError
+) -> errors.DecodeError:
+    from ._failures import decode_error  # loaded with the first failure
+
+    return decode_error(endpoint, response, exc)
 
 
 def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str | None:
@@ -712,20 +577,6 @@ def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str |
             f"{endpoint.name}: media_type must be one of {choices}, got {media_type!r}"
         )
     return media_type
-
-
-def _decode_error(
-    endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError | RecursionError
-) -> errors.DecodeError:
-    # msgspec raises RecursionError for JSON nested deeper than it follows: a shape problem too.
-    text = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-    path = text.rsplit(" - at `", 1)[1].rstrip("`") if " - at `" in text else "$"
-    content_type = response.headers.get("Content-Type", "unknown")
-    return response.decode_error(
-        endpoint.name,
-        f"the response (HTTP {response.status}, {content_type}) is not the documented shape: {text}",
-        path,
-    )
 
 
 def _mask_urllib3_log(logging: Any) -> None:
