@@ -1,8 +1,8 @@
 """The client's own code per call: `client.tickets.get(...)` with the connection pool replaced by a stub.
 
 The stub answers at once with the recorded `Ticket` body, so what is left is the client's work (argument
-checks, URL and headers, the Request-ID, the attempt loop, the raw-response record) plus the typed decode
-of the body and the stub call itself; both of those are timed alone and subtracted.
+checks, URL and headers, the Request-ID, the attempt loop, reading the answer) plus the typed decode of
+the body and the stub call itself; both of those are timed alone and subtracted.
 """
 
 from __future__ import annotations
