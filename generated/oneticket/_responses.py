@@ -172,8 +172,9 @@ class BoundOperation(functools.partial[R], Generic[P, R]):
         return f"<operation {self._method.__qualname__} of {self._group!r}>"
 
     def __reduce__(self) -> Any:
-        # partial's own pickling would lose the class's rules; an operation is not pickled.
-        raise TypeError(f"cannot pickle {self!r}")
+        # As a plain object of the method and its group (partial's own state would not fit `__new__`):
+        # `copy.copy` gives the same operation; pickling fails on the client, as it did before.
+        return BoundOperation, (self.func, self.args[0])
 
     def with_response(self, *args: P.args, **kwargs: P.kwargs) -> tuple[R, RawResponse]:
         """Call the operation; return its result and the raw response it came from."""
