@@ -92,11 +92,11 @@ class RawResponse:
         return f"<RawResponse {self.status} {self.method} {self.url} ({len(self.body)} bytes)>"
 
 
-_captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
-    f"{__package__}.captured", default=None
-)
-_head_only: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    f"{__package__}.head_only", default=False
+# How the calls made in this context send and keep their answers: None for plain calls (the usual
+# case, decided by one lookup), else the list each raw response is appended to and whether the calls
+# are sent as HEAD.
+_call_mode: contextvars.ContextVar[tuple[list[RawResponse], bool] | None] = contextvars.ContextVar(
+    f"{__package__}.call_mode", default=None
 )
 
 
@@ -178,23 +178,21 @@ class BoundOperation(functools.partial[R], Generic[P, R]):
     def with_response(self, *args: P.args, **kwargs: P.kwargs) -> tuple[R, RawResponse]:
         """Call the operation; return its result and the raw response it came from."""
         captured: list[RawResponse] = []
-        token = _captured.set(captured)
+        token = _call_mode.set((captured, False))
         try:
             result = self._method(self._group, *args, **kwargs)
         finally:
-            _captured.reset(token)
+            _call_mode.reset(token)
         return result, captured[-1]
 
     def head(self, *args: P.args, **kwargs: P.kwargs) -> RawResponse:
         """Send the operation as a HEAD request (where the vendor supports it): status and headers only."""
         captured: list[RawResponse] = []
-        token = _captured.set(captured)
-        head_token = _head_only.set(True)
+        token = _call_mode.set((captured, True))
         try:
             self._method(self._group, *args, **kwargs)
         finally:
-            _head_only.reset(head_token)
-            _captured.reset(token)
+            _call_mode.reset(token)
         return captured[-1]
 
 
@@ -206,8 +204,8 @@ def operation(method: Callable[Concatenate[Any, P], R]) -> Operation[P, R]:
 def capture_responses() -> Iterator[list[RawResponse]]:
     """Collect the raw response of every call made inside the block (in this thread or task)."""
     captured: list[RawResponse] = []
-    token = _captured.set(captured)
+    token = _call_mode.set((captured, False))
     try:
         yield captured
     finally:
-        _captured.reset(token)
+        _call_mode.reset(token)

@@ -29,7 +29,7 @@ from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
 from ._lazy import LazyModule
 from ._multipart import MULTIPART, parse_multipart
 from ._request import check_header_value
-from ._responses import RawResponse, _captured, _head_only
+from ._responses import RawResponse, _call_mode
 from ._serde import decoder_for
 
 if TYPE_CHECKING:
@@ -244,7 +244,8 @@ class Transport:
         `timeout` and `max_retries` are the calling client's (None: the transport's own).
         """
         route = self._routes.get(endpoint) or self._new_route(endpoint)
-        head_only = _head_only.get()
+        mode = _call_mode.get()  # None: no HEAD, no raw response kept (the usual case)
+        head_only = mode is not None and mode[1]
         if head_only and not endpoint.head:
             raise errors.ArgumentError(f"{endpoint.name} does not support HEAD")
         if media_type is not None:
@@ -268,18 +269,13 @@ class Transport:
             request_id,
         )
         status = answer.status
-        if (
-            status < 300
-            and route.quick_decoder is not None
-            and media_type is None
-            and not head_only
-            and _captured.get() is None
-        ):
+        quick_decoder = route.quick_decoder
+        if status < 300 and quick_decoder is not None and media_type is None and mode is None:
             # The common answer: a typed body nobody asked to keep a record of, decoded at once. A
             # body that does not decode, or an envelope saying failure, takes the long way below,
             # which reports it with the raw response.
             try:
-                value = route.quick_decoder.decode(content)
+                value = quick_decoder.decode(content)
             except (msgspec.DecodeError, RecursionError):
                 pass
             else:
@@ -301,9 +297,8 @@ class Transport:
         )
         if self.drift is not None:
             self.drift.observe(endpoint, response, media_type, args)
-        captured = _captured.get()
-        if captured is not None:
-            captured.append(response)
+        if mode is not None:
+            mode[0].append(response)
         if status >= 300:
             if status == 304 and endpoint.not_modified:
                 return None  # type: ignore[return-value]
