@@ -72,7 +72,7 @@ def _range_text(minimum: int | None, maximum: int | None) -> str:
     return f" of at most {maximum}" if maximum is not None else ""
 
 
-def _quote(operation: str, name: str, text: str) -> str:
+def percent_encode(operation: str, name: str, text: str) -> str:
     """Percent-encode every character that is not unreserved, so a value can never change the URL."""
     # ASCII letters and digits only: nothing to encode (most ids and codes), and `urllib.parse` waits
     # for other text. `bytes.isalnum` knows only ASCII and costs half of `str.isalnum`.
@@ -88,7 +88,7 @@ def _quote(operation: str, name: str, text: str) -> str:
         ) from None
 
 
-def _wire_text(value: object, date_format: str) -> str:
+def wire_text(value: object, date_format: str) -> str:
     """The text of one argument value as sent: enums by value, booleans in lowercase."""
     if type(value) is str:
         return value
@@ -109,10 +109,10 @@ def path_segment(operation: str, name: str, text: str) -> str:
     if text in (".", ".."):
         # Dot segments would be resolved by the server and change the route.
         return text.replace(".", "%2E")
-    return _quote(operation, name, text)
+    return percent_encode(operation, name, text)
 
 
-def _check_choices(operation: str, param: Param, value: object) -> None:
+def check_choices(operation: str, param: Param, value: object) -> None:
     if param.choices is None:
         return
     values = value if isinstance(value, (list, tuple)) else [value]
@@ -125,12 +125,14 @@ def _check_choices(operation: str, param: Param, value: object) -> None:
             )
 
 
-def _query_items(operation: str, param: Param, value: object, date_format: str) -> list[str]:
+def query_items(operation: str, param: Param, value: object, date_format: str) -> list[str]:
     """Percent-encoded values; a comma-joined list keeps its delimiters as literal commas."""
     if isinstance(value, (list, tuple)):
-        texts = [_quote(operation, param.wire, _wire_text(item, date_format)) for item in value]
+        texts = [
+            percent_encode(operation, param.wire, wire_text(item, date_format)) for item in value
+        ]
         return [",".join(texts)] if param.style == "comma" else texts
-    return [_quote(operation, param.wire, _wire_text(value, date_format))]
+    return [percent_encode(operation, param.wire, wire_text(value, date_format))]
 
 
 # -- declared types -------------------------------------------------------------------------------
@@ -172,7 +174,7 @@ _KINDS = {
 }
 
 
-def _check_kind(operation: str, param: Param, value: object) -> None:
+def check_kind(operation: str, param: Param, value: object) -> None:
     """Refuse a value that is not of the parameter's declared type (`True` is not an int, `object()`
     is not text) before anything is sent, instead of sending its `str()`."""
     if value.__class__ is str and param.kind == "str" and not param.many:

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 from . import errors
 from ._endpoint import Endpoint
 from ._request import (
-    _check_choices,
-    _check_kind,
-    _query_items,
-    _quote,
-    _wire_text,
+    check_choices,
     check_header_value,
+    check_kind,
     path_segment,
+    percent_encode,
+    query_items,
+    wire_text,
 )
 from ._request_ids import request_id as new_request_id
 from ._request_ids import take_ready as take_ready_request_id
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     import urllib3
 
 # The declared kinds whose value, given as this exact class, is its own wire text once made a str: no
-# type check, no enum or date conversion needed. Other values take the full path (`_check_kind`).
+# type check, no enum or date conversion needed. Other values take the full path (`check_kind`).
 _PLAIN_CLASS = {"str": str, "date": str, "http_date": str, "int": int}
 
 
@@ -103,7 +103,9 @@ class Route:
                 param.location,
                 None if param.many or param.choices is not None else _PLAIN_CLASS.get(param.kind),
                 "{" + param.wire + "}",
-                _quote(endpoint.name, param.wire, param.wire) if param.location == "query" else "",
+                percent_encode(endpoint.name, param.wire, param.wire)
+                if param.location == "query"
+                else "",
             )
             for param in endpoint.params
         )
@@ -148,11 +150,11 @@ class Route:
                 continue
             plain = value.__class__ is plain_class
             if not plain:
-                _check_kind(self.operation, param, value)
-                _check_choices(self.operation, param, value)
-            # Below, letters and digits (most ids and codes) skip percent-encoding, as in `_quote`.
+                check_kind(self.operation, param, value)
+                check_choices(self.operation, param, value)
+            # Below, letters and digits (most ids and codes) need no percent-encoding.
             if location == "path":
-                text = str(value) if plain else _wire_text(value, self.date_format)
+                text = str(value) if plain else wire_text(value, self.date_format)
                 segment = (
                     text
                     if text.isascii() and text.encode().isalnum()
@@ -165,16 +167,16 @@ class Route:
                     items = [
                         text
                         if text.isascii() and text.encode().isalnum()
-                        else _quote(self.operation, wire, text)
+                        else percent_encode(self.operation, wire, text)
                     ]
                 else:
-                    items = _query_items(self.operation, param, value, self.date_format)
+                    items = query_items(self.operation, param, value, self.date_format)
                 for item in items:
                     query.append(f"{query_name}={item}")
                     if self.secret_query:
                         shown.append(f"{query_name}={'***' if param.secret else item}")
             else:
-                text = str(value) if plain else _wire_text(value, self.date_format)
+                text = str(value) if plain else wire_text(value, self.date_format)
                 headers[wire] = check_header_value(wire, text)
         if self.header_tail is not None:
             headers.update(self.header_tail)
