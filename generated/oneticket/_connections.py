@@ -35,6 +35,7 @@ _MAX_LINE = 65536
 
 _deadline_of_attempt = read_deadline.get
 _monotonic = time.monotonic
+_socket_readinto = socket.SocketIO.readinto  # called directly: `super()` costs more on every read
 
 
 class _DeadlineSocketIO(socket.SocketIO):
@@ -59,7 +60,7 @@ class _DeadlineSocketIO(socket.SocketIO):
         elif self._shortened:
             self._socket.settimeout(self._read_timeout)
             self._shortened = False
-        return super().readinto(buffer)
+        return _socket_readinto(self, buffer)
 
 
 class _DeadlineSocket:

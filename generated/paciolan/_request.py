@@ -7,19 +7,12 @@ break the request line; a value that cannot be sent is an `ArgumentError` before
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from enum import Enum
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import errors
-from ._endpoint import Endpoint, Param
-
-
-class PreparedRequest(NamedTuple):
-    url: str
-    display: str  # the URL as logs and errors show it: secret query values masked
-    headers: dict[str, str]
+from ._endpoint import Param
 
 
 def _has_control_character(value: str) -> bool:
@@ -79,53 +72,12 @@ def _range_text(minimum: int | None, maximum: int | None) -> str:
     return f" of at most {maximum}" if maximum is not None else ""
 
 
-def prepare(
-    endpoint: Endpoint[Any],
-    args: Mapping[str, object],
-    *,
-    base_url: str,
-    headers: Mapping[str, str],
-    date_format: str,
-) -> PreparedRequest:
-    """The URL, the URL to show, and the headers of one call of `endpoint` with `args`."""
-    path = endpoint.path
-    query: list[str] = []
-    shown: list[str] = []
-    request_headers = dict(headers)
-    for param in endpoint.params:
-        value = args.get(param.wire)
-        if value is None:
-            if param.required:
-                raise errors.ArgumentError(
-                    f"{endpoint.name}: `{param.argument or param.wire}` is required"
-                )
-            continue
-        _check_kind(endpoint.name, param, value)
-        if param.choices is not None:
-            _check_choices(endpoint.name, param, value)
-        if param.location == "path":
-            segment = _path_segment(endpoint.name, param.wire, value, date_format)
-            path = path.replace("{" + param.wire + "}", segment)
-        elif param.location == "query":
-            name = _quote(endpoint.name, param.wire, param.wire)
-            for item in _query_items(endpoint.name, param, value, date_format):
-                query.append(f"{name}={item}")
-                shown.append(f"{name}={'***' if param.secret else item}")
-        else:
-            text = _wire_text(value, date_format)
-            request_headers[param.wire] = check_header_value(param.wire, text)
-    url = base_url + path + ("?" + "&".join(query) if query else "")
-    display = base_url + path + ("?" + "&".join(shown) if shown else "")
-    request_headers["Accept"] = endpoint.accept
-    if endpoint.gzip:
-        request_headers["Accept-Encoding"] = "gzip"
-    return PreparedRequest(url, display, request_headers)
-
-
-def _quote(operation: str, name: str, text: str) -> str:
+def percent_encode(operation: str, name: str, text: str) -> str:
     """Percent-encode every character that is not unreserved, so a value can never change the URL."""
-    if text.isascii() and text.isalnum():
-        return text  # nothing to encode (most ids and codes): `urllib.parse` waits for other text
+    # ASCII letters and digits only: nothing to encode (most ids and codes), and `urllib.parse` waits
+    # for other text. `bytes.isalnum` knows only ASCII and costs half of `str.isalnum`.
+    if text.isascii() and text.encode().isalnum():
+        return text
     from urllib.parse import quote
 
     try:
@@ -136,7 +88,7 @@ def _quote(operation: str, name: str, text: str) -> str:
         ) from None
 
 
-def _wire_text(value: object, date_format: str) -> str:
+def wire_text(value: object, date_format: str) -> str:
     """The text of one argument value as sent: enums by value, booleans in lowercase."""
     if type(value) is str:
         return value
@@ -150,17 +102,17 @@ def _wire_text(value: object, date_format: str) -> str:
     return raw if isinstance(raw, str) else str(raw)
 
 
-def _path_segment(operation: str, name: str, value: object, date_format: str) -> str:
-    text = _wire_text(value, date_format)
+def path_segment(operation: str, name: str, text: str) -> str:
+    """The path segment of an argument's text: percent-encoded, never empty, never a dot segment."""
     if not text:
         raise errors.ArgumentError(f"{operation}: `{name}` must not be empty")
     if text in (".", ".."):
         # Dot segments would be resolved by the server and change the route.
         return text.replace(".", "%2E")
-    return _quote(operation, name, text)
+    return percent_encode(operation, name, text)
 
 
-def _check_choices(operation: str, param: Param, value: object) -> None:
+def check_choices(operation: str, param: Param, value: object) -> None:
     if param.choices is None:
         return
     values = value if isinstance(value, (list, tuple)) else [value]
@@ -173,12 +125,14 @@ def _check_choices(operation: str, param: Param, value: object) -> None:
             )
 
 
-def _query_items(operation: str, param: Param, value: object, date_format: str) -> list[str]:
+def query_items(operation: str, param: Param, value: object, date_format: str) -> list[str]:
     """Percent-encoded values; a comma-joined list keeps its delimiters as literal commas."""
     if isinstance(value, (list, tuple)):
-        texts = [_quote(operation, param.wire, _wire_text(item, date_format)) for item in value]
+        texts = [
+            percent_encode(operation, param.wire, wire_text(item, date_format)) for item in value
+        ]
         return [",".join(texts)] if param.style == "comma" else texts
-    return [_quote(operation, param.wire, _wire_text(value, date_format))]
+    return [percent_encode(operation, param.wire, wire_text(value, date_format))]
 
 
 # -- declared types -------------------------------------------------------------------------------
@@ -220,7 +174,7 @@ _KINDS = {
 }
 
 
-def _check_kind(operation: str, param: Param, value: object) -> None:
+def check_kind(operation: str, param: Param, value: object) -> None:
     """Refuse a value that is not of the parameter's declared type (`True` is not an int, `object()`
     is not text) before anything is sent, instead of sending its `str()`."""
     if value.__class__ is str and param.kind == "str" and not param.many:

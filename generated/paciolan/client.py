@@ -1322,13 +1322,9 @@ class PaciolanClient:
         *,
         media_type: str | None = None,
     ) -> _T:
+        # Positional: this runs on every call.
         return self._transport.send(
-            endpoint,
-            args,
-            body,
-            timeout=self._timeout,
-            max_retries=self._max_retries,
-            media_type=media_type,
+            endpoint, args, body, self._timeout, self._max_retries, media_type
         )
 
     def _stream(self, operation: str, url: str) -> AbstractContextManager[Iterator[bytes]]:

@@ -37,6 +37,12 @@ def unwrap(endpoint: Endpoint[Any], response: RawResponse, success: str) -> Any:
     return envelope.output
 
 
+def succeeded(envelope: Any, success: str, require_output: bool) -> bool:
+    """Whether a decoded envelope is a result as it stands: the success status, and an `output`
+    where one is required (`unwrap` raises the error otherwise)."""
+    return envelope.result.status == success and (bool(envelope.output) or not require_output)
+
+
 def _check_loose_envelope(endpoint: Endpoint[Any], response: RawResponse, success: str) -> None:
     try:
         document = msgspec.json.decode(response.body)

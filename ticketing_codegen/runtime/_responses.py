@@ -8,6 +8,7 @@ made inside a `with` block. All three work through context variables, so they ar
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
@@ -46,7 +47,6 @@ class RawResponse:
 
     def __init__(
         self,
-        *,
         status: int,
         headers: Mapping[str, str],
         body: bytes,
@@ -92,11 +92,11 @@ class RawResponse:
         return f"<RawResponse {self.status} {self.method} {self.url} ({len(self.body)} bytes)>"
 
 
-_captured: contextvars.ContextVar[list[RawResponse] | None] = contextvars.ContextVar(
-    f"{__package__}.captured", default=None
-)
-_head_only: contextvars.ContextVar[bool] = contextvars.ContextVar(
-    f"{__package__}.head_only", default=False
+# How the calls made in this context send and keep their answers: None for plain calls (the usual
+# case, decided by one lookup), else the list each raw response is appended to and whether the calls
+# are sent as HEAD.
+_call_mode: contextvars.ContextVar[tuple[list[RawResponse], bool] | None] = contextvars.ContextVar(
+    f"{__package__}.call_mode", default=None
 )
 
 
@@ -122,18 +122,33 @@ class Operation(Generic[P, R]):
         return bound
 
 
-class BoundOperation(Generic[P, R]):
+class BoundOperation(functools.partial[R], Generic[P, R]):
     # An operation of one client: call it, or `.with_response(...)`, or `.head(...)`. It presents itself
     # as the method it wraps (its docstring, its name, its signature without `self`; no class docstring,
     # since `__doc__` is the instance's), so `inspect.signature`, `help()`, IPython and completion show the
     # operation's real keyword arguments.
+    #
+    # A `functools.partial` of the method and its group: calling it passes the group in C, where a
+    # Python `__call__` forwarding `*args, **kwargs` cost a frame and a keyword dict on every call.
 
-    __slots__ = ("__doc__", "_group", "_method")
+    __slots__ = ("__doc__",)
 
-    def __init__(self, method: Callable[Concatenate[Any, P], R], group: Any) -> None:
-        self._method = method
-        self._group = group
-        self.__doc__ = method.__doc__
+    def __new__(cls, method: Callable[Concatenate[Any, P], R], group: Any) -> BoundOperation[P, R]:
+        bound = super().__new__(cls, method, group)
+        bound.__doc__ = method.__doc__
+        return bound
+
+    if TYPE_CHECKING:
+
+        def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R: ...
+
+    @property
+    def _method(self) -> Callable[Concatenate[Any, P], R]:
+        return self.func
+
+    @property
+    def _group(self) -> Any:
+        return self.args[0]
 
     # Computed when asked (introspection is rare; a call happens on every request).
     @property
@@ -157,29 +172,29 @@ class BoundOperation(Generic[P, R]):
     def __repr__(self) -> str:
         return f"<operation {self._method.__qualname__} of {self._group!r}>"
 
-    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        return self._method(self._group, *args, **kwargs)
+    def __reduce__(self) -> Any:
+        # As a plain object of the method and its group (partial's own state would not fit `__new__`):
+        # `copy.copy` gives the same operation; pickling fails on the client, as it did before.
+        return BoundOperation, (self.func, self.args[0])
 
     def with_response(self, *args: P.args, **kwargs: P.kwargs) -> tuple[R, RawResponse]:
         """Call the operation; return its result and the raw response it came from."""
         captured: list[RawResponse] = []
-        token = _captured.set(captured)
+        token = _call_mode.set((captured, False))
         try:
             result = self._method(self._group, *args, **kwargs)
         finally:
-            _captured.reset(token)
+            _call_mode.reset(token)
         return result, captured[-1]
 
     def head(self, *args: P.args, **kwargs: P.kwargs) -> RawResponse:
         """Send the operation as a HEAD request (where the vendor supports it): status and headers only."""
         captured: list[RawResponse] = []
-        token = _captured.set(captured)
-        head_token = _head_only.set(True)
+        token = _call_mode.set((captured, True))
         try:
             self._method(self._group, *args, **kwargs)
         finally:
-            _head_only.reset(head_token)
-            _captured.reset(token)
+            _call_mode.reset(token)
         return captured[-1]
 
 
@@ -191,8 +206,8 @@ def operation(method: Callable[Concatenate[Any, P], R]) -> Operation[P, R]:
 def capture_responses() -> Iterator[list[RawResponse]]:
     """Collect the raw response of every call made inside the block (in this thread or task)."""
     captured: list[RawResponse] = []
-    token = _captured.set(captured)
+    token = _call_mode.set((captured, False))
     try:
         yield captured
     finally:
-        _captured.reset(token)
+        _call_mode.reset(token)

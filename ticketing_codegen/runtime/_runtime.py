@@ -3,73 +3,50 @@
 urllib3 is only a connection pool here; whether a failed attempt is repeated is decided by `_retry`, per
 operation, so that a request that may have reached the server is never sent twice unless the operation
 is idempotent. urllib3 and logging are imported on the first request, not on import.
+
+What an operation's calls share is made on its first call and kept (`_route.Route`): a call does only
+the work of its arguments. Downloads are in `_download`, the errors of failed attempts in `_failures`.
 """
 
 from __future__ import annotations
 
 import _thread
-import copy
-import functools
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from . import _envelope, _retry, errors
+from . import _envelope, errors
 from ._constants import (
     MAX_DOWNLOAD_BYTES,
     MAX_ERROR_BODY,
     MAX_RESPONSE_BYTES,
-    READ_PIECE,
     RETRY_STATUSES,
 )
 from ._endpoint import SECRET_QUERY_NAMES, Endpoint, Timeout
-from ._files import on_own_server
+from ._lazy import LazyModule
 from ._multipart import MULTIPART, parse_multipart
-from ._request import check_header_value, prepare
-from ._responses import RawResponse, _captured, _head_only
+from ._request import check_header_value
+from ._responses import RawResponse, _call_mode
 from ._serde import decoder_for
 
 if TYPE_CHECKING:
     import logging
+    from collections.abc import Iterator
+    from contextlib import AbstractContextManager
 
     import urllib3
 
     from . import _drift
     from ._network import Network
+    from ._route import Route
 
 T = TypeVar("T")
 _DEBUG = 10  # logging.DEBUG, without importing logging before the first request
-
-
-# The version (4) and variant (RFC 4122) bits of a UUID4, over 128 random bits.
-_UUID4_KEEP = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
-_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
-
-
-def _request_id() -> str:
-    """A UUID4 string, without importing `uuid` (which costs more than this module).
-
-    The bits come from `random` (urllib3 loads it too): a request id only has to be unique, not
-    secret, and a system call per request for it cost more than the rest of the id.
-    """
-    text = "%032x" % (_random_bits(128) & _UUID4_KEEP | _UUID4_SET)
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
-
-
-def _load_random_bits(bits: int) -> int:
-    """`random.getrandbits`, imported on the first request rather than with the package."""
-    global _random_bits
-    from random import getrandbits
-
-    _random_bits = getrandbits
-    return getrandbits(bits)
-
-
-_random_bits: Callable[[int], int] = _load_random_bits
+# urllib3's exception classes, imported with the first request (a name lookup once loaded).
+_urllib3_exceptions: Any = LazyModule("urllib3.exceptions")
 
 
 class Transport:
@@ -120,7 +97,11 @@ class Transport:
         self.network = network
         # Per server: its connection pool, and where the request target starts in a URL on it.
         self._server_pools: dict[str, tuple[urllib3.HTTPConnectionPool, int]] = {}
+        # Per operation: its constant parts on this transport, made on its first call.
+        self._routes: dict[Endpoint[Any], Route] = {}
         self._timeouts: dict[Timeout, urllib3.Timeout] = {}
+        # The timeout of the last first attempt, and urllib3's for it: most calls use the same one.
+        self._first_attempt: tuple[Timeout | None, Any] = (None, None)
         self._logger: logging.Logger | None = None
         self._read_deadline: Any = None  # `_connections.read_deadline`, once urllib3 is loaded
         self._no_retries: Any = None
@@ -137,12 +118,15 @@ class Transport:
         transport stays usable: a later request opens new connections."""
         with self._lock:
             self._server_pools.clear()
+            self._routes = {}  # they hold the pools
         self.network.clear()
 
     def derived(
         self, *, base_urls: Mapping[str, str] | None, headers: Mapping[str, str] | None
     ) -> Transport:
         """A transport on the same connections, sending to other servers or with more headers."""
+        import copy
+
         clone = copy.copy(self)
         if base_urls is not None:
             clone.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
@@ -150,6 +134,7 @@ class Transport:
             checked = {name: check_header_value(name, value) for name, value in headers.items()}
             clone.headers = {**self.headers, **checked}
         clone._server_pools = {}
+        clone._routes = {}
         return clone
 
     def _connection_pool(self, url: str) -> urllib3.PoolManager:
@@ -171,109 +156,17 @@ class Transport:
                     self._no_retries = urllib3.Retry(False, redirect=False)
         return self.network.manager_for(url)
 
-    @contextmanager
     def stream(
         self, operation: str, url: str, *, timeout: Timeout | None = None
-    ) -> Iterator[Iterator[bytes]]:
-        """GET `url` and give its body in chunks as sent (never decoded), without holding it in memory.
+    ) -> AbstractContextManager[Iterator[bytes]]:
+        """GET `url` and give its body in chunks as sent (never decoded), without holding it in memory
+        (see `_download.stream`)."""
+        from ._download import stream  # loaded with the first download
 
-        The vendor's credential headers go only to the client's own servers (below a base URL): a file
-        host named in a response (a PDF or export URL) never sees them. The headers must arrive within
-        `timeout.total`; then each chunk within `timeout.read` (an idle timeout). The file may hold at
-        most `max_download_bytes`.
-        """
-        pool = self._connection_pool(url)
-        import urllib3
-        from urllib3.exceptions import HTTPError, NewConnectionError, ReadTimeoutError
+        return stream(self, operation, url, timeout or self.timeout)
 
-        from ._connections import read_deadline
-
-        headers = dict(self.headers) if on_own_server(url, self.base_urls) else {}
-        headers["Accept"] = "*/*"
-        timeout = timeout or self.timeout
-        display = url.split("?", 1)[0]
-        token = read_deadline.set(time.monotonic() + timeout.total)
-        try:
-            response = pool.request(
-                "GET",
-                url,
-                headers=headers,
-                timeout=urllib3.Timeout(connect=timeout.connect, read=timeout.read),
-                redirect=False,
-                retries=False,
-                preload_content=False,
-                decode_content=False,
-            )
-            # An error's body is read by the same deadline as the headers.
-            failure = (
-                errors.status_error_class(response.status)(
-                    f"{operation}: GET {display} returned HTTP {response.status}",
-                    status=response.status,
-                    headers=response.headers,
-                    body=_error_body(response),
-                    secrets=self._secret_values,
-                )
-                if response.status >= 300
-                else None
-            )
-        except HTTPError as exc:
-            error_class = (
-                errors.ApiTimeoutError
-                if isinstance(exc, ReadTimeoutError)
-                or (_is_connect_timeout(exc) and not isinstance(exc, NewConnectionError))
-                else errors.ApiConnectionError
-            )
-            raise error_class(
-                f"{operation}: cannot fetch {display}: {type(exc).__name__}"
-            ) from None
-        finally:
-            read_deadline.reset(token)
-        try:
-            if failure is not None:
-                raise failure
-            yield self._chunks(operation, display, response, timeout.read)
-        finally:
-            # A body read to its end has given its connection back already; one left half-read makes
-            # the connection unusable: close it, then give the slot back.
-            response.close()
-            response.release_conn()
-
-    def _chunks(
-        self, operation: str, display: str, response: Any, idle_timeout: float
-    ) -> Iterator[bytes]:
-        from urllib3.exceptions import HTTPError, ReadTimeoutError
-
-        from ._connections import read_deadline
-
-        limit = self.max_download_bytes
-        if (response.length_remaining or 0) > limit:
-            # Announced larger than the limit: refused before a byte is written.
-            raise _download_too_large(operation, display, limit)
-        size = 0
-        while True:
-            token = read_deadline.set(time.monotonic() + idle_timeout)
-            try:
-                chunk = response.read(READ_PIECE, decode_content=False)
-            except ReadTimeoutError:
-                raise errors.ApiTimeoutError(
-                    f"{operation}: {display} did not send its next {READ_PIECE // 1024} KiB "
-                    f"within {idle_timeout:g}s"
-                ) from None
-            except HTTPError as exc:
-                raise errors.ApiConnectionError(
-                    f"{operation}: the download of {display} failed: {type(exc).__name__}"
-                ) from None
-            finally:
-                read_deadline.reset(token)
-            if not chunk:
-                return
-            size += len(chunk)
-            if size > limit:
-                raise _download_too_large(operation, display, limit)
-            yield chunk
-
-    def _server_pool(self, server: str, url: str) -> tuple[urllib3.HTTPConnectionPool, str]:
-        """The pool of a server and the request target of `url` on it, without parsing `url` again."""
+    def _server_pool(self, server: str) -> tuple[urllib3.HTTPConnectionPool, int]:
+        """The pool of a server, and where the request target starts in a URL on it."""
         cached = self._server_pools.get(server)
         if cached is None:
             from urllib3.util import parse_url
@@ -290,8 +183,29 @@ class Transport:
                 else len(base) - len(parse_url(base).path or "")
             )
             cached = self._server_pools[server] = (pool, start)
-        pool, origin_length = cached
-        return pool, url[origin_length:]
+        return cached
+
+    def _new_route(self, endpoint: Endpoint[Any]) -> Route:
+        """The constant parts of `endpoint` on this transport, kept for its later calls."""
+        from ._route import Route  # loaded with the first call
+
+        base_url = self.base_urls[endpoint.server]
+        if self._no_retries is None:  # a server pool put in place from outside (a benchmark's stub)
+            self._connection_pool(base_url)
+        pool, origin_length = self._server_pool(endpoint.server)
+        route = Route(
+            endpoint,
+            base_url=base_url,
+            target_prefix=base_url[origin_length:],
+            pool=pool,
+            headers=self.headers,
+            request_id_header=self.request_id_header,
+            date_format=self.date_format,
+            envelope_success=self.envelope_success,
+            recording=self.drift is not None,
+        )
+        self._routes[endpoint] = route
+        return route
 
     def _urllib3_timeout(self, timeout: Timeout, remaining: float) -> urllib3.Timeout:
         """urllib3's timeouts for one attempt: the connect timeout shortened to the time left."""
@@ -308,6 +222,12 @@ class Transport:
             )
         return cached
 
+    def _first_attempt_timeout(self, timeout: Timeout) -> urllib3.Timeout:
+        """urllib3's timeouts for a first attempt, kept for the next call with the same timeout."""
+        attempt_timeout = self._urllib3_timeout(timeout, timeout.total)
+        self._first_attempt = (timeout, attempt_timeout)
+        return attempt_timeout
+
     # -- sending -------------------------------------------------------------------------------
 
     def send(
@@ -315,58 +235,85 @@ class Transport:
         endpoint: Endpoint[T],
         args: Mapping[str, object],
         body: object = None,
-        *,
         timeout: Timeout | None = None,
         max_retries: int | None = None,
         media_type: str | None = None,
     ) -> T:
-        head_only = _head_only.get()
+        """One call of `endpoint` with `args` (and `body`): its decoded result, or the package's error.
+
+        `timeout` and `max_retries` are the calling client's (None: the transport's own).
+        """
+        route = self._routes.get(endpoint) or self._new_route(endpoint)
+        mode = _call_mode.get()  # None: no HEAD, no raw response kept (the usual case)
+        head_only = mode is not None and mode[1]
         if head_only and not endpoint.head:
             raise errors.ArgumentError(f"{endpoint.name} does not support HEAD")
         if media_type is not None:
             media_type = _chosen_media_type(endpoint, media_type)
-        url, display, headers = prepare(
-            endpoint,
-            args,
-            base_url=self.base_urls[endpoint.server],
-            headers=self.headers,
-            date_format=self.date_format,
-        )
+        target, shown, headers, request_id = route.request(args)
         if media_type is not None:
             headers["Accept"] = media_type
         payload: bytes | None = None
         if endpoint.body_type is not None:
             payload = self._encode_body(endpoint, body)
-            headers["Content-Type"] = "application/json"
-        request_id = None
-        if self.request_id_header is not None:
-            request_id = _request_id()
-            headers[self.request_id_header] = request_id
-        response = self._exchange(
-            endpoint,
-            "HEAD" if head_only else endpoint.method,
-            url,
-            display,
+        method = "HEAD" if head_only else endpoint.method
+        answer, content, attempts, started = self._exchange(
+            route,
+            method,
+            target,
+            shown,
             headers,
             payload,
             timeout or self.timeout,
             self.max_retries if max_retries is None else max_retries,
             request_id,
         )
+        status = answer.status
+        quick_decoder = route.quick_decoder
+        if status < 300 and quick_decoder is not None and media_type is None and mode is None:
+            # The common answer: a typed body nobody asked to keep a record of, decoded at once. A
+            # body that does not decode, or an envelope saying failure, takes the long way below,
+            # which reports it with the raw response.
+            try:
+                value = quick_decoder.decode(content)
+            except (msgspec.DecodeError, RecursionError):
+                pass
+            else:
+                if route.envelope_success is None:
+                    return value  # type: ignore[no-any-return]
+                if _envelope.succeeded(value, route.envelope_success, endpoint.require_output):
+                    return value.output  # type: ignore[no-any-return]
+        display = route.base_url + shown
+        response = RawResponse(
+            status,
+            answer.headers,
+            content,
+            method,
+            display,
+            request_id,
+            time.monotonic() - started,
+            attempts,
+            self.request_id_header,
+        )
         if self.drift is not None:
             self.drift.observe(endpoint, response, media_type, args)
-        captured = _captured.get()
-        if captured is not None:
-            captured.append(response)
-        if response.status == 304 and endpoint.not_modified:
-            return None  # type: ignore[return-value]
-        if response.status >= 300:
+        if mode is not None:
+            mode[0].append(response)
+        if status >= 300:
+            if status == 304 and endpoint.not_modified:
+                return None  # type: ignore[return-value]
             raise self._status_error(endpoint, response, display)
         if head_only:
             return None  # type: ignore[return-value]
         if media_type is not None:
             return self._decode_media(endpoint, response, media_type)  # type: ignore[no-any-return]
-        return self._decode(endpoint, response)
+        decoder = route.decoder
+        if decoder is None:  # no content, undocumented content, or an envelope
+            return self._decode(endpoint, response)
+        try:
+            return decoder.decode(response.body)  # type: ignore[no-any-return]
+        except (msgspec.DecodeError, RecursionError) as exc:
+            raise _decode_error(endpoint, response, exc) from None
 
     def _encode_body(self, endpoint: Endpoint[Any], body: object) -> bytes:
         body_type = endpoint.body_type
@@ -380,33 +327,32 @@ class Transport:
 
     def _exchange(
         self,
-        endpoint: Endpoint[Any],
+        route: Route,
         method: str,
-        url: str,
-        display: str,
+        target: str,
+        shown: str,
         headers: dict[str, str],
         payload: bytes | None,
         timeout: Timeout,
         max_retries: int,
         request_id: str | None,
-    ) -> RawResponse:
+    ) -> tuple[Any, bytes, int, float]:
         """Send until an answer stands or no repeat is allowed; the attempt's answer, or an error.
 
+        The answer is urllib3's response, its body, the number of attempts and when the call started
+        (the caller makes a `RawResponse` of them only when one is kept or an error reports it).
+        `shown` is the URL after the base URL as logs and errors show it.
         The whole call, every attempt and every wait, ends by `timeout.total`; each socket read of an
         attempt ends by that deadline too (`_connections.read_deadline`).
         """
-        pool, target = self._server_pool(endpoint.server, url)
-        # urllib3's exception classes, imported once with urllib3 (not on every call).
-        _connect_timeout, HTTPError, NewConnectionError, _read_timeout = _urllib3_errors()
-
-        read_deadline = self._read_deadline
-        if read_deadline is None:  # a server pool put in place from outside (a benchmark's stub)
-            self._connection_pool(url)
-            read_deadline = self._read_deadline
+        pool = route.pool
+        first = self._first_attempt
+        # The first attempt has the whole timeout: urllib3's timeout for it is the same every call.
+        attempt_timeout = first[1] if first[0] is timeout else self._first_attempt_timeout(timeout)
         attempt = 0
         started = time.monotonic()
         deadline = started + timeout.total
-        token = read_deadline.set(deadline)
+        token = self._read_deadline.set(deadline)
         try:
             while True:
                 attempt += 1
@@ -416,20 +362,39 @@ class Transport:
                         target,
                         body=payload,
                         headers=headers,
-                        timeout=self._urllib3_timeout(timeout, deadline - time.monotonic()),
+                        timeout=attempt_timeout,
                         redirect=False,
                         retries=self._no_retries,
                         assert_same_host=False,
                         preload_content=False,
                         decode_content=False,
                     )
-                    raw = self._raw_response(
-                        endpoint, response, method, display, request_id, started, attempt
-                    )
-                except HTTPError as exc:
+                    status = response.status
+                    length = response.length_remaining
+                    if (
+                        length is not None
+                        and length <= self.max_response_bytes
+                        and status < 300
+                        and "Content-Encoding" not in response.headers
+                    ):
+                        # The common answer: plain, with a Content-Length within the limit, read at
+                        # once (the connection goes back to the pool at its end).
+                        body = response.read(decode_content=False)
+                    else:
+                        body = self._read_body(
+                            route.endpoint, response, route.base_url + shown, request_id
+                        )
+                except _urllib3_exceptions.HTTPError as exc:
+                    from . import _retry
+                    from ._failures import attempt_failure, is_connect_timeout
+
+                    endpoint = route.endpoint
+                    display = route.base_url + shown
                     # Refused or unreachable (urllib3's NewConnectionError is a ConnectTimeoutError
                     # too): the request never left, so it may always be repeated.
-                    never_sent = isinstance(exc, NewConnectionError) or _is_connect_timeout(exc)
+                    never_sent = isinstance(
+                        exc, _urllib3_exceptions.NewConnectionError
+                    ) or is_connect_timeout(exc)
                     repeat = (
                         _retry.after_connect_failure(attempt, max_retries)
                         if never_sent
@@ -441,64 +406,40 @@ class Transport:
                         wait = _retry.backoff_delay(attempt)
                         if time.monotonic() + wait < deadline:
                             time.sleep(wait)
+                            attempt_timeout = self._urllib3_timeout(
+                                timeout, deadline - time.monotonic()
+                            )
                             continue
-                    raise _failure(endpoint, exc, method, display, attempt, request_id) from None
-                if raw.status not in RETRY_STATUSES:
-                    return raw  # the common case: no retry decision to make
+                    raise attempt_failure(
+                        endpoint, exc, method, display, attempt, request_id
+                    ) from None
+                logger = self._logger
+                if logger is not None and logger.isEnabledFor(_DEBUG):
+                    logger.debug(
+                        "%s %s -> %s in %.3fs (attempt %d)",
+                        method,
+                        route.base_url + shown,
+                        status,
+                        time.monotonic() - started,
+                        attempt,
+                    )
+                if status not in RETRY_STATUSES:
+                    return response, body, attempt, started  # the common case: no retry decision
+                from . import _retry
+
                 wait_for = _retry.after_status(
-                    raw.status, raw.headers, attempt, max_retries, idempotent=endpoint.idempotent
+                    status,
+                    response.headers,
+                    attempt,
+                    max_retries,
+                    idempotent=route.endpoint.idempotent,
                 )
                 if wait_for is None or time.monotonic() + wait_for >= deadline:
-                    return raw
+                    return response, body, attempt, started
                 time.sleep(wait_for)
+                attempt_timeout = self._urllib3_timeout(timeout, deadline - time.monotonic())
         finally:
-            read_deadline.reset(token)
-
-    def _raw_response(
-        self,
-        endpoint: Endpoint[Any],
-        response: Any,
-        method: str,
-        display: str,
-        request_id: str | None,
-        started: float,
-        attempt: int,
-    ) -> RawResponse:
-        headers = response.headers
-        length = response.length_remaining
-        if (
-            length is not None
-            and length <= self.max_response_bytes
-            and response.status < 300
-            and "Content-Encoding" not in headers
-        ):
-            # The common answer: plain, with a Content-Length within the limit, read at once (the
-            # connection goes back to the pool at its end).
-            body = response.read(decode_content=False)
-        else:
-            body = self._read_body(endpoint, response, display, request_id)
-        raw = RawResponse(
-            status=response.status,
-            headers=response.headers,
-            body=body,
-            method=method,
-            url=display,
-            request_id=request_id,
-            elapsed=time.monotonic() - started,
-            attempts=attempt,
-            echo_header=self.request_id_header,
-        )
-        logger = self._logger
-        if logger is not None and logger.isEnabledFor(_DEBUG):
-            logger.debug(
-                "%s %s -> %s in %.3fs (attempt %d)",
-                method,
-                display,
-                raw.status,
-                raw.elapsed,
-                attempt,
-            )
-        return raw
+            self._read_deadline.reset(token)
 
     def _read_body(
         self, endpoint: Endpoint[Any], response: Any, display: str, request_id: str | None
@@ -544,6 +485,8 @@ class Transport:
     def _status_error(
         self, endpoint: Endpoint[Any], response: RawResponse, display: str
     ) -> errors.StatusError:
+        from . import _retry
+
         error_class = errors.status_error_class(response.status)
         return error_class(
             f"{endpoint.name}: {response.method} {display} returned HTTP {response.status}",
@@ -590,41 +533,6 @@ class Transport:
             ) from None
 
 
-def _download_too_large(operation: str, display: str, limit: int) -> errors.ResponseTooLargeError:
-    return errors.ResponseTooLargeError(
-        f"{operation}: {display} is larger than max_download_bytes={limit}",
-        limit=limit,
-        setting="max_download_bytes",
-    )
-
-
-def _error_body(response: Any) -> bytes:
-    """The first MAX_ERROR_BODY bytes of an error's body; nothing when it cannot be decoded."""
-    from ._body import UnreadableBody, read_body
-
-    try:
-        return read_body(response, MAX_ERROR_BODY, cut=True).data
-    except UnreadableBody:
-        return b""
-
-
-@functools.cache
-def _urllib3_errors() -> tuple[type[Exception], type[Exception], type[Exception], type[Exception]]:
-    """(ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError), imported once."""
-    from urllib3.exceptions import (
-        ConnectTimeoutError,
-        HTTPError,
-        NewConnectionError,
-        ReadTimeoutError,
-    )
-
-    return ConnectTimeoutError, HTTPError, NewConnectionError, ReadTimeoutError
-
-
-def _is_connect_timeout(exc: Exception) -> bool:
-    return isinstance(exc, _urllib3_errors()[0])
-
-
 def _drift_recorder(
     transport: Transport, directory: str | os.PathLike[str] | None, env: str | None
 ) -> _drift.DriftRecorder | None:
@@ -645,37 +553,12 @@ def _drift_recorder(
         raise errors.ArgumentError(f"record_drift: cannot use {directory!s}: {exc}") from None
 
 
-def _failure(
-    endpoint: Endpoint[Any],
-    exc: Exception,
-    method: str,
-    display: str,
-    attempt: int,
-    request_id: str | None,
-) -> errors.ApiConnectionError:
-    """The package's error for a failed attempt: refused is a connection error, slow is a timeout."""
-    _connect_timeout, _http_error, NewConnectionError, ReadTimeoutError = _urllib3_errors()
-    if isinstance(exc, NewConnectionError):
-        return errors.ApiConnectionError(
-            f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
-            attempts=attempt,
-            request_id=request_id,
-        )
-    if _is_connect_timeout(exc):
-        return errors.ApiTimeoutError(
-            f"{endpoint.name}: cannot connect to {display} in time: {type(exc).__name__}",
-            attempts=attempt,
-            request_id=request_id,
-        )
-    error_class = (
-        errors.ApiTimeoutError if isinstance(exc, ReadTimeoutError) else errors.ApiConnectionError
-    )
-    return error_class(
-        f"{endpoint.name}: {method} {display} failed after the request was sent: "
-        f"{type(exc).__name__}",
-        attempts=attempt,
-        request_id=request_id,
-    )
+def _decode_error(
+    endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError | RecursionError
+) -> errors.DecodeError:
+    from ._failures import decode_error  # loaded with the first failure
+
+    return decode_error(endpoint, response, exc)
 
 
 def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str | None:
@@ -688,20 +571,6 @@ def _chosen_media_type(endpoint: Endpoint[Any], media_type: str | None) -> str |
             f"{endpoint.name}: media_type must be one of {choices}, got {media_type!r}"
         )
     return media_type
-
-
-def _decode_error(
-    endpoint: Endpoint[Any], response: RawResponse, exc: msgspec.DecodeError | RecursionError
-) -> errors.DecodeError:
-    # msgspec raises RecursionError for JSON nested deeper than it follows: a shape problem too.
-    text = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-    path = text.rsplit(" - at `", 1)[1].rstrip("`") if " - at `" in text else "$"
-    content_type = response.headers.get("Content-Type", "unknown")
-    return response.decode_error(
-        endpoint.name,
-        f"the response (HTTP {response.status}, {content_type}) is not the documented shape: {text}",
-        path,
-    )
 
 
 def _mask_urllib3_log(logging: Any) -> None:
