@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 68933e707a25ccc8b6ff54579cb0e5bfdfc6772eba36f4c7f1953d470ed8565d) by `ticketing-codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 1ebee7c584ea9a41dec2941beed0f0b4e0151f5cd23b30cd7b354630d0388416) by `ticketing-codegen generate`. Do not edit.
 """Files the API points at (an export, a PDF), streamed: their bytes as sent, never held in memory.
 
 Loaded with the first download, not with the package.

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 68933e707a25ccc8b6ff54579cb0e5bfdfc6772eba36f4c7f1953d470ed8565d) by `ticketing-codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 1ebee7c584ea9a41dec2941beed0f0b4e0151f5cd23b30cd7b354630d0388416) by `ticketing-codegen generate`. Do not edit.
 """What a failed attempt or an unreadable answer becomes: the package's own errors.
 
 Loaded with the first failure, not with the package (urllib3 is loaded by then).
