@@ -606,9 +606,14 @@ class Vendor:
         """Types only ever built by decoding or by workflows: their instances hold no reference cycles."""
         return frozenset(self.response_types(media_types=True)) | self.row_types
 
+    def money_checked_when_built(self, struct: ObjectType) -> tuple[str, ...]:
+        """The money fields a model checks when built (decoded from a body). None for export rows:
+        the workflow checks each distinct cell text once, when it reads it, not every row again."""
+        return () if struct.name in self.row_types else struct.money_fields
+
     @property
-    def has_money(self) -> bool:
-        return any(s.money_fields for s in self.structs)
+    def checks_money_when_built(self) -> bool:
+        return any(self.money_checked_when_built(s) for s in self.structs)
 
     @property
     def has_media_types(self) -> bool:

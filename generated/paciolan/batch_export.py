@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import re
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 from ._constants import GUNZIP_PIECE, MAX_EXPORT_LINE
 from ._files import save_atomically
 from ._lazy import LazyModule
+from ._money import read_money
 from .errors import ApiError, ApiTimeoutError, ArgumentError
 
 if TYPE_CHECKING:
@@ -82,7 +82,6 @@ COLUMNS: tuple[str, ...] = (
     "ticketID",
 )
 _HEADER = "\t".join(COLUMNS).encode()
-_LINE_END = re.compile(rb"\r\n|\r|\n")
 _TRUE = frozenset({"true", "y", "yes", "1"})
 _FALSE = frozenset({"false", "n", "no", "0"})
 
@@ -125,7 +124,7 @@ def _int(cell: str) -> int | None:
 
 
 def _decimal(cell: str) -> Decimal | None:
-    return Decimal(cell) if cell else None
+    return read_money(cell) if cell else None
 
 
 def _bool(cell: str) -> bool | None:
@@ -143,9 +142,10 @@ def _date(cell: str) -> dt.date | None:
     return dt.date.fromisoformat(cell) if cell else None
 
 
-# Amounts, dates and flags repeat from row to row: each distinct cell text is converted once, in
-# bounded caches (memory stays constant); a cell that cannot be converted raises every time.
-_cached_decimal = functools.lru_cache(maxsize=4096)(Decimal)
+# Amounts, dates and flags repeat from row to row: each distinct cell text is converted (and an amount
+# checked) once, in bounded caches (memory stays constant); a cell that cannot be converted raises every
+# time. The rows themselves do not check their money again when built.
+_cached_decimal = functools.lru_cache(maxsize=4096)(read_money)
 _cached_date = functools.lru_cache(maxsize=4096)(dt.date.fromisoformat)
 _cached_bool = functools.lru_cache(maxsize=64)(_bool)
 
@@ -294,8 +294,10 @@ def iter_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
         if not piece:
             continue
         after_cr = piece[-1:] == b"\r"
-        lines = _split_lines(piece)
-        if len(lines) == 1:
+        # bytes.splitlines ends lines at CRLF, LF and CR alike (and at nothing else), in one pass.
+        lines = piece.splitlines()
+        unfinished = b"" if after_cr or piece[-1:] == b"\n" else lines.pop()
+        if not lines:  # no line ends in this piece
             held += len(piece)
             if held > MAX_EXPORT_LINE:
                 raise _line_too_long(line_number + 1)
@@ -305,28 +307,15 @@ def iter_lines(chunks: Iterator[bytes]) -> Iterator[bytes]:
             parts.append(lines[0])
             lines[0] = b"".join(parts)
             parts, held = [], 0
-        last = lines.pop()
         for line in lines:
             line_number += 1
             if len(line) > MAX_EXPORT_LINE:
                 raise _line_too_long(line_number)
             yield line
-        if last:
-            parts, held = [last], len(last)
+        if unfinished:
+            parts, held = [unfinished], len(unfinished)
     if parts:
         yield b"".join(parts)
-
-
-def _split_lines(piece: bytes) -> list[bytes]:
-    """`piece` split at CRLF, LF and CR; the common files (one kind of line end) take a plain split."""
-    if b"\r" not in piece:
-        return piece.split(b"\n")
-    if b"\n" not in piece:
-        return piece.split(b"\r")
-    crlf = piece.count(b"\r\n")
-    if crlf == piece.count(b"\r") == piece.count(b"\n"):
-        return piece.split(b"\r\n")
-    return _LINE_END.split(piece)
 
 
 def _line_too_long(line_number: int) -> ExportRowError:

@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 import msgspec
 from msgspec import UNSET, UnsetType
 
+from ._money import check_money
+
 __all__ = [
     "Availability",
     "AvailableSurcharge",
@@ -107,24 +109,6 @@ def _open_member(cls: type[_E], value: object) -> _E | None:
     member._name_ = f"UNKNOWN_{value}"
     member._value_ = value
     return member
-
-
-# Money of 10**30 or more, or below 10**-30 (other than 0), is no amount any vendor sends: a corrupt or
-# hostile body.
-_MONEY_DIGITS = 30
-
-
-def _check_money(obj: msgspec.Struct, names: tuple[str, ...]) -> None:
-    """Refuse NaN, infinities and absurd exponents in money (msgspec reports it as a decode error).
-
-    Runs on every decoded model with money, so it stays cheap: no `as_tuple()`.
-    """
-    for name in names:
-        value = getattr(obj, name)
-        if value.__class__ is Decimal and not (
-            value.is_finite() and -_MONEY_DIGITS < value.adjusted() < _MONEY_DIGITS
-        ):
-            raise ValueError(f"`{name}` is not a sensible amount of money: {str(value)[:40]}")
 
 
 def _masked_repr(obj: msgspec.Struct, secrets: frozenset[str]) -> str:
@@ -239,7 +223,7 @@ class CodeAmount(msgspec.Struct, kw_only=True, gc=False):
     amount: Decimal
 
     def __post_init__(self) -> None:
-        _check_money(self, ("amount",))
+        check_money(self, ("amount",))
 
 
 class CodeNameAmount(msgspec.Struct, kw_only=True, gc=False):
@@ -250,7 +234,7 @@ class CodeNameAmount(msgspec.Struct, kw_only=True, gc=False):
     amount: Decimal
 
     def __post_init__(self) -> None:
-        _check_money(self, ("amount",))
+        check_money(self, ("amount",))
 
 
 class UserDefinedField(msgspec.Struct, kw_only=True, gc=False):
@@ -278,7 +262,7 @@ class OrderCharge(
     charge_class: str
 
     def __post_init__(self) -> None:
-        _check_money(self, ("charge_amount",))
+        check_money(self, ("charge_amount",))
 
 
 class PriceType(
@@ -380,7 +364,7 @@ class NonAllocatable(
     multiple_quantity: int | None
 
     def __post_init__(self) -> None:
-        _check_money(self, ("price",))
+        check_money(self, ("price",))
 
 
 class CatalogOffer(
@@ -413,7 +397,7 @@ class CatalogOffer(
     facility_fee: CodeNameAmount | None
 
     def __post_init__(self) -> None:
-        _check_money(self, ("price",))
+        check_money(self, ("price",))
 
 
 class CatalogItem(
@@ -638,7 +622,7 @@ class CartOffer(
     printed_quantity: int
 
     def __post_init__(self) -> None:
-        _check_money(self, ("unit_price", "extended_price"))
+        check_money(self, ("unit_price", "extended_price"))
 
 
 class SaleCode(msgspec.Struct, kw_only=True, gc=False):
@@ -715,7 +699,7 @@ class Cart(
     transactions: list[Any]
 
     def __post_init__(self) -> None:
-        _check_money(self, ("balance", "paid", "value"))
+        check_money(self, ("balance", "paid", "value"))
 
 
 class OfferSeat(
@@ -891,7 +875,7 @@ class Payment(
     """Bank account number. Required for electronic check payments."""
 
     def __post_init__(self) -> None:
-        _check_money(self, ("amount",))
+        check_money(self, ("amount",))
 
     # Masked in the repr, and in drift records (which find them here).
     _secret_fields = frozenset(
@@ -1030,7 +1014,7 @@ class Ticket(
     will_call_customer: str | None
 
     def __post_init__(self) -> None:
-        _check_money(
+        check_money(
             self,
             (
                 "price",
@@ -1167,7 +1151,7 @@ class OrderEvent(
     seats: list[OrderSeat]
 
     def __post_init__(self) -> None:
-        _check_money(self, ("price", "extended_amount", "paid_amount"))
+        check_money(self, ("price", "extended_amount", "paid_amount"))
 
 
 class Disposition(msgspec.Struct, kw_only=True, gc=False, rename={"mobile_type": "mobileType"}):
@@ -1237,7 +1221,7 @@ class OrderLineItem(
     events: list[OrderEvent]
 
     def __post_init__(self) -> None:
-        _check_money(self, ("item_unit_price", "item_extended_price", "item_balance"))
+        check_money(self, ("item_unit_price", "item_extended_price", "item_balance"))
 
 
 class PatronOrder(
@@ -1268,7 +1252,7 @@ class PatronOrder(
     order_line_items: list[OrderLineItem]
 
     def __post_init__(self) -> None:
-        _check_money(self, ("order_item_value", "order_payments"))
+        check_money(self, ("order_item_value", "order_payments"))
 
 
 class PatronSeasons(msgspec.Struct, kw_only=True, gc=False):
@@ -1397,20 +1381,6 @@ class OrderExportRow(
     item_quantity: int | None
     ticket_id: str | None
 
-    def __post_init__(self) -> None:
-        _check_money(
-            self,
-            (
-                "price",
-                "item_charge_amount",
-                "item_fee_amount",
-                "item_discount_amount",
-                "item_surcharge_amount",
-                "extended_price",
-                "item_balance",
-            ),
-        )
-
 
 class ManifestSeat(
     msgspec.Struct,
@@ -1458,7 +1428,7 @@ class ManifestArea(msgspec.Struct, kw_only=True, gc=False, rename={"seat_value":
     sections: list[ManifestSection]
 
     def __post_init__(self) -> None:
-        _check_money(self, ("seat_value",))
+        check_money(self, ("seat_value",))
 
 
 class ManifestPriceLevel(
@@ -1518,7 +1488,7 @@ class PricedSeat(
     high_price: Decimal
 
     def __post_init__(self) -> None:
-        _check_money(self, ("low_price", "price", "high_price"))
+        check_money(self, ("low_price", "price", "high_price"))
 
 
 class PricedRow(msgspec.Struct, kw_only=True, gc=False):

@@ -263,3 +263,17 @@ def test_a_bad_amount_is_an_error_every_time_it_appears() -> None:
         with pytest.raises(ExportRowError) as caught:
             parse_row(line, line_number)
         assert (caught.value.line_number, caught.value.column) == (line_number, COLUMNS[14])
+
+
+@pytest.mark.parametrize("amount", ["NaN", "sNaN", "Infinity", "-Infinity", "1e999999", "1E-40"])
+def test_an_amount_no_vendor_sends_names_its_column(amount: str) -> None:
+    # Decimal reads these; they are refused as an ExportRowError that names the column, like any
+    # unreadable cell (never a bare ValueError).
+    from paciolan.batch_export import parse_row
+
+    cells = list(ROW)
+    cells[23] = amount  # extendedPrice
+    with pytest.raises(ExportRowError) as caught:
+        parse_row("\t".join(cells).encode(), 7)
+    assert (caught.value.line_number, caught.value.column) == (7, COLUMNS[23])
+    assert f"line 7: column {COLUMNS[23]}: cannot read {amount!r}" in str(caught.value)

@@ -5,12 +5,15 @@ file's own bytes."""
 from __future__ import annotations
 
 import gzip
+import itertools
 import time
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from paciolan._constants import MAX_EXPORT_LINE
 from paciolan.batch_export import ExportRowError, iter_lines
@@ -55,6 +58,22 @@ def test_a_crlf_split_across_chunks_is_one_line_end() -> None:
 
 def test_mixed_line_ends_are_each_one_line_end() -> None:
     assert list(iter_lines(iter([b"a\nb\r\nc\rd\n\re"]))) == [b"a", b"b", b"c", b"d", b"", b"e"]
+
+
+@given(
+    lines=st.lists(st.binary(max_size=12).filter(lambda b: b"\r" not in b and b"\n" not in b)),
+    ends=st.lists(st.sampled_from([b"\r\n", b"\n", b"\r"]), min_size=1),
+    cuts=st.lists(st.integers(min_value=0, max_value=200)),
+)
+def test_any_chunking_of_any_line_ends_gives_the_lines_of_the_whole(
+    lines: list[bytes], ends: list[bytes], cuts: list[int]
+) -> None:
+    data = b"".join(line + ends[i % len(ends)] for i, line in enumerate(lines))
+    if data[:2] == b"\x1f\x8b":  # gzip's magic: another test's case
+        return
+    positions = sorted({0, len(data), *(c for c in cuts if c < len(data))})
+    chunks = [data[a:b] for a, b in itertools.pairwise(positions)]
+    assert list(iter_lines(iter(chunks))) == data.splitlines()
 
 
 def test_gzip_magic_split_across_the_first_two_chunks_is_recognised() -> None:

@@ -23,6 +23,7 @@ MODULES = (
     "_failures.py",
     "_files.py",
     "_lazy.py",
+    "_money.py",
     "_multipart.py",
     "_network.py",
     "_request.py",
