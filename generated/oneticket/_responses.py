@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import operator
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
@@ -123,33 +124,37 @@ class Operation(Generic[P, R]):
         return bound
 
 
-class BoundOperation(functools.partial[R], Generic[P, R]):
+class BoundOperation(Generic[P, R]):
     # An operation of one client: call it, or `.with_response(...)`, or `.head(...)`. It presents itself
     # as the method it wraps (its docstring, its name, its signature without `self`; no class docstring,
     # since `__doc__` is the instance's), so `inspect.signature`, `help()`, IPython and completion show the
     # operation's real keyword arguments.
-    #
-    # A `functools.partial` of the method and its group: calling it passes the group in C, where a
-    # Python `__call__` forwarding `*args, **kwargs` cost a frame and a keyword dict on every call.
 
-    __slots__ = ("__doc__",)
+    __slots__ = ("__doc__", "_call")
 
-    def __new__(cls, method: Callable[Concatenate[Any, P], R], group: Any) -> BoundOperation[P, R]:
-        bound = super().__new__(cls, method, group)
-        bound.__doc__ = method.__doc__
-        return bound
+    def __init__(self, method: Callable[Concatenate[Any, P], R], group: Any) -> None:
+        # The method with its group already passed: a `functools.partial`, called in C.
+        self._call = functools.partial(method, group)
+        self.__doc__ = method.__doc__
 
     if TYPE_CHECKING:
 
         def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R: ...
 
+    else:
+        # Calling the operation calls its partial, found by C code (a property over `attrgetter`): no
+        # Python frame forwarding `*args, **kwargs` on every call. The operation is not a partial
+        # itself, because `inspect` (3.13) stopped counting partials as routines and `help()` would
+        # then show it as data, without its signature.
+        __call__ = property(operator.attrgetter("_call"))
+
     @property
     def _method(self) -> Callable[Concatenate[Any, P], R]:
-        return self.func
+        return self._call.func
 
     @property
     def _group(self) -> Any:
-        return self.args[0]
+        return self._call.args[0]
 
     # Computed when asked (introspection is rare; a call happens on every request).
     @property
@@ -174,9 +179,8 @@ class BoundOperation(functools.partial[R], Generic[P, R]):
         return f"<operation {self._method.__qualname__} of {self._group!r}>"
 
     def __reduce__(self) -> Any:
-        # As a plain object of the method and its group (partial's own state would not fit `__new__`):
-        # `copy.copy` gives the same operation; pickling fails on the client, as it did before.
-        return BoundOperation, (self.func, self.args[0])
+        # `copy.copy` gives the same operation; pickling fails on the client, as for any client.
+        return BoundOperation, (self._method, self._group)
 
     def with_response(self, *args: P.args, **kwargs: P.kwargs) -> tuple[R, RawResponse]:
         """Call the operation; return its result and the raw response it came from."""
