@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import json
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +12,7 @@ import oneticket
 import paciolan
 from bench import data, floor_models
 from bench.figures import Section, Target, ms, paired_ratios, row_with_spread
-from bench.measure import Config, interleaved, median
+from bench.measure import Config, interleaved, median, timed_after_collection
 
 TYPED = "typed (generated `decode`)"
 UNTYPED = "`msgspec.json.decode` (untyped)"
@@ -47,21 +45,14 @@ def seat_count(manifest: paciolan.models.Manifest) -> int:
     )
 
 
-def _timed(decode: Callable[[bytes], Any], payload: bytes) -> float:
-    gc.collect()
-    started = time.perf_counter()
-    result = decode(payload)
-    elapsed = time.perf_counter() - started
-    del result
-    return elapsed
-
-
 def _section(
     title: str, payload: bytes, variants: dict[str, Callable[[bytes], Any]], rounds: int
 ) -> Section:
     for decode in variants.values():  # warm up: decoders built, pages touched
         decode(payload)
-    samples = interleaved(list(variants), rounds, lambda name: _timed(variants[name], payload))
+    samples = interleaved(
+        list(variants), rounds, lambda name: timed_after_collection(lambda: variants[name](payload))
+    )
     medians = {name: median(values) for name, values in samples.items()}
     section = Section(title, "decode")
     for name, value in medians.items():

@@ -6,8 +6,6 @@ far on each collection, makes it grow. The typed decode must grow no more than u
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -16,7 +14,7 @@ import msgspec
 import paciolan
 from bench import data
 from bench.figures import Curve, Row, Section, Target, ms, paired_ratios, spread
-from bench.measure import Config, interleaved, median
+from bench.measure import Config, interleaved, median, timed_after_collection
 
 SEATS_PER_LEVEL = 15_000  # 3 areas x 5 sections x 25 rows x 40 seats
 LEVELS = (2, 4, 8, 16, 32)  # 30,000 to 480,000 seats
@@ -40,15 +38,6 @@ def manifest_bytes(levels: int) -> bytes:
     return msgspec.json.encode(document)
 
 
-def _timed(decode: Callable[[bytes], Any], payload: bytes) -> float:
-    gc.collect()
-    started = time.perf_counter()
-    result = decode(payload)
-    elapsed = time.perf_counter() - started
-    del result
-    return elapsed
-
-
 def run(config: Config, *, quick: bool) -> Section:
     levels = QUICK_LEVELS if quick else LEVELS
     payloads = {count * SEATS_PER_LEVEL: manifest_bytes(count) for count in levels}
@@ -61,7 +50,9 @@ def run(config: Config, *, quick: bool) -> Section:
     for name, seats in keys:  # warm up
         decoders[name](payloads[seats])
     rounds = max(2, config.decode_rounds // 2)
-    samples = interleaved(keys, rounds, lambda key: _timed(decoders[key[0]], payloads[key[1]]))
+    samples = interleaved(
+        keys, rounds, lambda key: timed_after_collection(lambda: decoders[key[0]](payloads[key[1]]))
+    )
     sizes = list(payloads)
     smallest, largest = sizes[0], sizes[-1]
     section = Section(

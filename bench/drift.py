@@ -8,9 +8,7 @@ match the registry are measured: the steady state, since each drift is new once.
 
 from __future__ import annotations
 
-import gc
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ import oneticket
 import paciolan
 from bench import data
 from bench.figures import Row, Section, ms, us
-from bench.measure import Config, interleaved, median
+from bench.measure import Config, interleaved, median, timed_after_collection
 from oneticket import _drift as oneticket_drift
 from oneticket import _endpoints as oneticket_endpoints
 from paciolan import _drift as paciolan_drift
@@ -27,13 +25,6 @@ from paciolan import _endpoints as paciolan_endpoints
 
 TYPED = "typed decode (what every call does)"
 RECORDING = "drift recording on (compare with the registry)"
-
-
-def _timed(work: Callable[[], Any]) -> float:
-    gc.collect()
-    started = time.perf_counter()
-    work()
-    return time.perf_counter() - started
 
 
 def _raw(package: Any, body: bytes) -> Any:
@@ -61,7 +52,9 @@ def _measure(
     }
     for work in variants.values():
         work()  # warm up: decoders and type information built once
-    samples = interleaved(list(variants), rounds, lambda name: _timed(variants[name]))
+    samples = interleaved(
+        list(variants), rounds, lambda name: timed_after_collection(variants[name])
+    )
     return median(samples[TYPED]), median(samples[RECORDING])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import site
 import statistics
@@ -49,6 +50,17 @@ class Config:
             generation_runs=1,
             memory_runs=1,
         )
+
+
+def timed_after_collection(work: Callable[[], object]) -> float:
+    """Seconds one run of `work` takes, after a full collection (so no earlier garbage is collected
+    during it); what it returns is freed before the next sample."""
+    gc.collect()
+    started = time.perf_counter()
+    result = work()
+    elapsed = time.perf_counter() - started
+    del result  # freed outside the timed span
+    return elapsed
 
 
 def median(samples: Sequence[float]) -> float:
