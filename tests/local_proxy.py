@@ -15,6 +15,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
+from tests.local_server import write_reply
+
 # Headers that belong to one hop (RFC 9110 7.6.1): not passed on in either direction.
 HOP_BY_HOP = frozenset(
     {
@@ -62,7 +64,7 @@ class ForwardProxy:
                     return True
                 with proxy._lock:
                     proxy.refused += 1
-                self._reply(407, {"Proxy-Authenticate": 'Basic realm="tests"'}, b"")
+                write_reply(self, 407, {"Proxy-Authenticate": 'Basic realm="tests"'}, b"")
                 return False
 
             def do_CONNECT(self) -> None:
@@ -71,7 +73,7 @@ class ForwardProxy:
                 if not self._authorized():
                     return
                 if host not in LOOPBACK:
-                    self._reply(403, {}, b"this proxy tunnels only to 127.0.0.1")
+                    write_reply(self, 403, {}, b"this proxy tunnels only to 127.0.0.1")
                     return
                 with proxy._lock:
                     proxy.targets.append(f"CONNECT {self.path}")
@@ -102,7 +104,7 @@ class ForwardProxy:
                     return
                 target = urlsplit(self.path)
                 if target.scheme != "http" or target.hostname not in LOOPBACK:
-                    self._reply(403, {}, b"this proxy forwards only to http://127.0.0.1")
+                    write_reply(self, 403, {}, b"this proxy forwards only to http://127.0.0.1")
                     return
                 with proxy._lock:
                     proxy.targets.append(self.path)
@@ -122,18 +124,9 @@ class ForwardProxy:
                         for name, value in answer.getheaders()
                         if name.lower() not in HOP_BY_HOP and name.lower() != "content-length"
                     }
-                    self._reply(answer.status, passed, payload)
+                    write_reply(self, answer.status, passed, payload)
                 finally:
                     upstream.close()
-
-            def _reply(self, status: int, headers: dict[str, str], payload: bytes) -> None:
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(payload)
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _forward
 

@@ -18,6 +18,7 @@ import socket
 import threading
 import time
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -85,6 +86,19 @@ class Reply:
     gzip: bool = False
 
 
+def write_reply(
+    handler: BaseHTTPRequestHandler, status: int, headers: Mapping[str, str], payload: bytes
+) -> None:
+    """An answer with its Content-Length, from a handler of `http.server` (no body for HEAD)."""
+    handler.send_response(status)
+    for name, value in headers.items():
+        handler.send_header(name, value)
+    handler.send_header("Content-Length", str(len(payload)))
+    handler.end_headers()
+    if handler.command != "HEAD":
+        handler.wfile.write(payload)
+
+
 class LocalServer:
     """Threaded HTTP server on a free port of 127.0.0.1."""
 
@@ -126,16 +140,11 @@ class LocalServer:
                     self.close_connection = True
                     self.connection.shutdown(2)
                     return
-                payload = gzip.compress(reply.body) if reply.gzip else reply.body
-                self.send_response(reply.status)
-                for name, value in reply.headers.items():
-                    self.send_header(name, value)
+                headers = dict(reply.headers)
                 if reply.gzip:
-                    self.send_header("Content-Encoding", "gzip")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                if self.command != "HEAD":
-                    self.wfile.write(payload)
+                    headers["Content-Encoding"] = "gzip"
+                payload = gzip.compress(reply.body) if reply.gzip else reply.body
+                write_reply(self, reply.status, headers, payload)
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _handle
 
