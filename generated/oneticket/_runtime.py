@@ -12,10 +12,11 @@ the work of its arguments. Downloads are in `_download`, the errors of failed at
 from __future__ import annotations
 
 import _thread
+import functools
 import os
 import time
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import msgspec
 
@@ -48,6 +49,19 @@ T = TypeVar("T")
 _DEBUG = 10  # logging.DEBUG, without importing logging before the first request
 # urllib3's exception classes, imported with the first request (a name lookup once loaded).
 _urllib3_exceptions: Any = LazyModule("urllib3.exceptions")
+
+
+class Sender(Protocol):
+    """A client's way to send one call: `Transport.send` with the client's options."""
+
+    def __call__(
+        self,
+        endpoint: Endpoint[T],
+        args: Mapping[str, object],
+        body: object = None,
+        *,
+        media_type: str | None = None,
+    ) -> T: ...
 
 
 class Transport:
@@ -230,6 +244,13 @@ class Transport:
         return attempt_timeout
 
     # -- sending -------------------------------------------------------------------------------
+
+    def sender(self, timeout: Timeout | None, max_retries: int | None) -> Sender:
+        """What a client calls to send: `send` with the client's timeout and retry count (None: the
+        transport's own). A client calls it directly, with no frame of its own in between."""
+        if timeout is None and max_retries is None:
+            return self.send
+        return functools.partial(self.send, timeout=timeout, max_retries=max_retries)
 
     def send(
         self,

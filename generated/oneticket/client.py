@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 from msgspec import UnsetType
 
 from ._constants import MAX_DOWNLOAD_BYTES, MAX_RESPONSE_BYTES
-from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
+from ._endpoint import DEFAULT_TIMEOUT, Timeout
 from ._lazy import LazyModule
 from ._responses import operation
-from ._runtime import Transport
+from ._runtime import Sender, Transport
 from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .downloads import FileDownload
 from .errors import ArgumentError
@@ -39,7 +39,6 @@ else:
     )  # the request bodies' TypedDicts, named in annotations
 
 _Self = TypeVar("_Self", bound="OneTicketClient")
-_T = TypeVar("_T")
 
 SERVERS: dict[str, str] = {
     "default": "https://1ticket.com/api",
@@ -715,6 +714,7 @@ class OneTicketClient:
 
     def _bind_groups(self) -> None:
         """The operation groups (`client.<group>`), each calling through this client."""
+        self._send: Sender = self._transport.sender(self._timeout, self._max_retries)
         self.purchases = PurchasesOperations(self)
         self.token = TokenOperations(self)
         self.sales = SalesOperations(self)
@@ -766,19 +766,6 @@ class OneTicketClient:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
-
-    def _send(
-        self,
-        endpoint: Endpoint[_T],
-        args: Mapping[str, object],
-        body: object = None,
-        *,
-        media_type: str | None = None,
-    ) -> _T:
-        # Positional: this runs on every call.
-        return self._transport.send(
-            endpoint, args, body, self._timeout, self._max_retries, media_type
-        )
 
     def _stream(self, operation: str, url: str) -> AbstractContextManager[Iterator[bytes]]:
         """The body of a file URL in chunks, with this client's timeouts (`with_options` included)."""

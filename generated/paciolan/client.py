@@ -11,12 +11,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from ._constants import MAX_DOWNLOAD_BYTES, MAX_RESPONSE_BYTES
-from ._endpoint import DEFAULT_TIMEOUT, Endpoint, Timeout
+from ._endpoint import DEFAULT_TIMEOUT, Timeout
 from ._lazy import LazyModule
 from ._multipart import MultipartDocument
 from ._request import check_credential
 from ._responses import operation
-from ._runtime import Transport
+from ._runtime import Sender, Transport
 from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .batch_export import BatchExport
 from .errors import ArgumentError
@@ -37,7 +37,6 @@ else:
     )  # the request bodies' TypedDicts, named in annotations
 
 _Self = TypeVar("_Self", bound="PaciolanClient")
-_T = TypeVar("_T")
 
 SERVERS: dict[str, str] = {
     "default": "https://connect.evenue.net/pdi/v1",
@@ -1260,6 +1259,7 @@ class PaciolanClient:
 
     def _bind_groups(self) -> None:
         """The operation groups (`client.<group>`), each calling through this client."""
+        self._send: Sender = self._transport.sender(self._timeout, self._max_retries)
         self.catalog = CatalogOperations(self)
         self.inventory = InventoryOperations(self)
         self.cart = CartOperations(self)
@@ -1313,19 +1313,6 @@ class PaciolanClient:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
-
-    def _send(
-        self,
-        endpoint: Endpoint[_T],
-        args: Mapping[str, object],
-        body: object = None,
-        *,
-        media_type: str | None = None,
-    ) -> _T:
-        # Positional: this runs on every call.
-        return self._transport.send(
-            endpoint, args, body, self._timeout, self._max_retries, media_type
-        )
 
     def _stream(self, operation: str, url: str) -> AbstractContextManager[Iterator[bytes]]:
         """The body of a file URL in chunks, with this client's timeouts (`with_options` included)."""

@@ -175,13 +175,14 @@ def _describe(vendor: str, client: Any, group: str, name: str, method: Any) -> O
         seen.update(endpoint=endpoint, args=dict(args), body=body, options=options)
         raise _Probed
 
-    client.__dict__["_send"] = record
+    send = client._send  # what the operations call (the transport's `send`, bound)
+    client._send = record
     try:
         getattr(getattr(client, group), name)(**markers)
     except _Probed:
         pass
     finally:
-        del client.__dict__["_send"]
+        client._send = send
     endpoint, args = seen["endpoint"], seen["args"]
     params = {param.wire: param for param in endpoint.params}
     arguments = []
