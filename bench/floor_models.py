@@ -63,3 +63,52 @@ class Manifest(msgspec.Struct, gc=False):
 
 
 decoder = msgspec.json.Decoder(Manifest)
+
+
+# The same Structs with the seats' two texts (`label`, `gate`) left out: msgspec skips them unbuilt. What
+# the floor takes beyond this is the building of those 120,000 str objects, which untyped decoding builds
+# as well, so no typed model can save it.
+class SeatWithoutTexts(msgspec.Struct, gc=False):
+    index: int
+    isAisle: bool
+    isAccessible: bool
+
+
+class RowWithoutTexts(msgspec.Struct, gc=False):
+    row: str
+    rating: int
+    fillDirection: str
+    seats: list[SeatWithoutTexts]
+
+
+class SectionWithoutTexts(msgspec.Struct, gc=False):
+    section: str
+    sectionName: str
+    rows: list[RowWithoutTexts]
+
+
+class AreaWithoutTexts(msgspec.Struct, gc=False):
+    code: str
+    name: str
+    capacity: int
+    seatValue: Decimal
+    sections: list[SectionWithoutTexts]
+
+
+class PriceLevelWithoutTexts(msgspec.Struct, gc=False):
+    priceLevel: int
+    priceLevelName: str
+    seatingType: str
+    capacity: int
+    areas: list[AreaWithoutTexts]
+
+
+class ManifestWithoutTexts(msgspec.Struct, gc=False):
+    season: CodeName
+    facility: CodeName
+    configuration: CodeName
+    capacity: int
+    priceLevels: list[PriceLevelWithoutTexts]
+
+
+decoder_without_seat_texts = msgspec.json.Decoder(ManifestWithoutTexts)
