@@ -289,10 +289,10 @@ class Purchase(
     kw_only=True,
     gc=False,
     rename={
+        "purchase_orders": "purchaseorders",
         "has_pdf": "haspdf",
         "date_last_seen": "datelastseen",
         "date_first_seen": "datefirstseen",
-        "purchase_orders": "purchaseorders",
     },
 ):
     """A purchase (ticket group) as found on 1ticket.com/purchases. The fields missing from one
@@ -304,17 +304,17 @@ class Purchase(
     """1Ticket ID of the purchase group."""
     event: PurchaseEvent
     purchasing_account: PurchasingAccount
+    purchase_orders: PurchaseOrders | UnsetType = UNSET
+    disclosures: list[int] | UnsetType = UNSET
+    """IDs of the disclosures (see disclosures.list)."""
     marketplace: PurchaseMarketplace
     receipt: PurchaseReceipt
     attributes: PurchaseAttributes
     items: PurchaseItems
     has_pdf: bool
+    rotating_barcodes: bool | UnsetType = UNSET
     date_last_seen: str
     date_first_seen: str
-    purchase_orders: PurchaseOrders | UnsetType = UNSET
-    disclosures: list[int] | UnsetType = UNSET
-    """IDs of the disclosures (see disclosures.list)."""
-    rotating_barcodes: bool | UnsetType = UNSET
 
 
 class PurchaseEvent(
@@ -380,6 +380,7 @@ class PurchaseReceipt(
 ):
     """PurchaseReceipt"""
 
+    status: str | UnsetType = UNSET
     confirmation_number: str
     confirmation_number_1ticket: str
     confirmation_region: str
@@ -392,7 +393,6 @@ class PurchaseReceipt(
     credit_card: str
     buyer_name: str
     purchase_date: str
-    status: str | UnsetType = UNSET
 
 
 class PurchaseAttributes(msgspec.Struct, kw_only=True, gc=False):
@@ -450,11 +450,11 @@ class SaleProcessingStep(msgspec.Struct, kw_only=True, gc=False):
     the step's status.
     """
 
-    message: str
     hold: str | UnsetType = UNSET
     confirm: str | UnsetType = UNSET
     invoice: str | UnsetType = UNSET
     fulfill: str | UnsetType = UNSET
+    message: str
 
 
 class SaleEvent(msgspec.Struct, kw_only=True, gc=False):
@@ -573,10 +573,10 @@ class SaleRecordEvent(msgspec.Struct, kw_only=True, rename={"datetime_local": "d
     """name of the event"""
     venue: str
     """name of the venue"""
-    datetime_local: str
-    """the local date/time of the event. mm/dd/yyyy hh:mm am/pm"""
     state: str | UnsetType = UNSET
     """state where the event occurs"""
+    datetime_local: str
+    """the local date/time of the event. mm/dd/yyyy hh:mm am/pm"""
 
 
 class SaleRecordSeat(

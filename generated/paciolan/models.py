@@ -856,8 +856,6 @@ class Payment(
 ):
     """A payment of a checkout."""
 
-    amount: Decimal
-    """Payment amount."""
     payment_method: str | UnsetType = UNSET
     cardholder_name: str | UnsetType = UNSET
     account_number: str | UnsetType = UNSET
@@ -869,6 +867,8 @@ class Payment(
     billing_address: str | UnsetType = UNSET
     billing_postal_code: str | UnsetType = UNSET
     billing_country_code: str | UnsetType = UNSET
+    amount: Decimal
+    """Payment amount."""
     routing_number: str | UnsetType = UNSET
     """Routing number. Required for electronic check payments."""
     bank_account_number: str | UnsetType = UNSET
@@ -896,8 +896,6 @@ class Checkout(msgspec.Struct, kw_only=True, rename={"user_defined_fields": "use
     """Patron (may be null if permitted by policy). If null, the resultant transaction will be
     associated with a house account (i.e., an anonymous transaction).
     """
-    delivery: Delivery
-    """Delivery information"""
     comments: str | UnsetType = UNSET
     """Cart (order) comments. N.B., A single cart may result in multiple orders, thus comments
     may be duplicated across seasons/orders.
@@ -910,6 +908,8 @@ class Checkout(msgspec.Struct, kw_only=True, rename={"user_defined_fields": "use
     """Collection of user-defined fields. Please consult with your client before implementing
     this property.
     """
+    delivery: Delivery
+    """Delivery information"""
     payments: list[Payment] | UnsetType = UNSET
     """Collection of payments. Required for carts with a balance greater than zero."""
 
