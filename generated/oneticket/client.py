@@ -714,6 +714,7 @@ class OneTicketClient:
 
     def _bind_groups(self) -> None:
         """The operation groups (`client.<group>`), each calling through this client."""
+        # What every operation calls: the transport's `send`, with this client's timeout and retries.
         self._send: Sender = self._transport.sender(self._timeout, self._max_retries)
         self.purchases = PurchasesOperations(self)
         self.token = TokenOperations(self)
