@@ -17,7 +17,6 @@ from ._constants import MAX_DOWNLOAD_BYTES, MAX_RESPONSE_BYTES
 from ._endpoint import DEFAULT_TIMEOUT, Timeout
 from ._lazy import LazyModule
 from ._responses import operation
-from ._runtime import Sender, Transport
 from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .downloads import FileDownload
 from .errors import ArgumentError
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     import urllib3
 
     from . import _endpoints, _signatures, bodies, models
+    from ._runtime import Sender
 else:
     # The models and the endpoint table (which needs them) are imported by the first call that
     # uses them, not with the package: creating every model class is most of the import's cost.
@@ -679,6 +679,7 @@ class OneTicketClient:
         # Loaded with the first client, not with the package (import time is a target).
         from ._environment import from_environment
         from ._network import Network
+        from ._runtime import Transport
 
         api_token = from_environment("api_token", api_token, "ONETICKET_API_TOKEN", str)
         # Every setting is checked here, so that a wrong one fails now, named, not on the first call.

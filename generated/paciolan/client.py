@@ -16,7 +16,6 @@ from ._lazy import LazyModule
 from ._multipart import MultipartDocument
 from ._request import check_credential
 from ._responses import operation
-from ._runtime import Sender, Transport
 from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .batch_export import BatchExport
 from .errors import ArgumentError
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     import urllib3
 
     from . import _endpoints, _signatures, bodies, models
+    from ._runtime import Sender
 else:
     # The models and the endpoint table (which needs them) are imported by the first call that
     # uses them, not with the package: creating every model class is most of the import's cost.
@@ -1201,6 +1201,7 @@ class PaciolanClient:
         # Loaded with the first client, not with the package (import time is a target).
         from ._environment import from_environment
         from ._network import Network
+        from ._runtime import Transport
 
         api_key = from_environment("api_key", api_key, "PACIOLAN_API_KEY", str)
         application_id = from_environment(

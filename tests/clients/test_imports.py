@@ -59,9 +59,11 @@ import {vendor} as package
 
 report["import"] = loaded()
 report["models_with_import"] = {vendor!r} + ".models" in sys.modules
+report["transport_with_import"] = {vendor!r} + "._runtime" in sys.modules
 report["file"] = package.__file__
 {construct}
 report["client"] = loaded()
+report["transport_with_client"] = {vendor!r} + "._runtime" in sys.modules
 {call}
 report["result"] = type(result).__name__
 report["request"] = loaded()
@@ -139,6 +141,12 @@ def test_the_models_are_imported_by_the_first_call_not_with_the_package(
     fresh: dict[str, Any],
 ) -> None:
     assert (fresh["models_with_import"], fresh["models_after_request"]) == (False, True)
+
+
+def test_the_transport_is_imported_with_the_first_client_not_with_the_package(
+    fresh: dict[str, Any],
+) -> None:
+    assert (fresh["transport_with_import"], fresh["transport_with_client"]) == (False, True)
 
 
 def test_the_models_module_is_an_attribute_of_the_package_without_importing_it() -> None:
