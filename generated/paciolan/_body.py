@@ -56,26 +56,45 @@ def read_body(response: Any, limit: int, *, cut: bool = False) -> Body:
     )
 
 
+class _Pieces:
+    """The body's pieces as they are read: past `limit` bytes, `BodyTooLarge` or (with `cut`) the end."""
+
+    __slots__ = ("cut", "limit", "parts", "size")
+
+    def __init__(self, limit: int, cut: bool) -> None:
+        self.limit = limit
+        self.cut = cut
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def add(self, piece: bytes) -> Body | None:
+        """Keep `piece`; the body cut at the limit once it is passed (None: go on reading)."""
+        self.size += len(piece)
+        if self.size > self.limit:
+            if not self.cut:
+                raise BodyTooLarge
+            self.parts.append(piece[: len(piece) - (self.size - self.limit)])
+            return Body(b"".join(self.parts), False)
+        self.parts.append(piece)
+        return None
+
+    def whole(self) -> Body:
+        return Body(b"".join(self.parts), True)
+
+
 def _read_plain(response: Any, limit: int, cut: bool) -> Body:
-    parts: list[bytes] = []
-    size = 0
+    pieces = _Pieces(limit, cut)
     while True:
         piece = response.read(READ_PIECE, decode_content=False)
         if not piece:
-            return Body(b"".join(parts), True)
-        size += len(piece)
-        if size > limit:
-            if not cut:
-                raise BodyTooLarge
-            parts.append(piece[: len(piece) - (size - limit)])
-            return Body(b"".join(parts), False)
-        parts.append(piece)
+            return pieces.whole()
+        if (ended := pieces.add(piece)) is not None:
+            return ended
 
 
 def _read_gzip(response: Any, limit: int, cut: bool) -> Body:
     decompressor = zlib.decompressobj(wbits=31)
-    parts: list[bytes] = []
-    size = 0
+    pieces = _Pieces(limit, cut)
     fed = False
     try:
         while True:
@@ -88,14 +107,9 @@ def _read_gzip(response: Any, limit: int, cut: bool) -> Body:
                     # Another gzip member follows (concatenated members are one valid gzip stream).
                     decompressor = zlib.decompressobj(wbits=31)
                 # At most one byte past the limit per step: a bomb never expands further than that.
-                piece = decompressor.decompress(data, limit - size + 1)
-                size += len(piece)
-                if size > limit:
-                    if not cut:
-                        raise BodyTooLarge
-                    parts.append(piece[: len(piece) - (size - limit)])
-                    return Body(b"".join(parts), False)
-                parts.append(piece)
+                piece = decompressor.decompress(data, limit - pieces.size + 1)
+                if (ended := pieces.add(piece)) is not None:
+                    return ended
                 data = (
                     decompressor.unused_data if decompressor.eof else decompressor.unconsumed_tail
                 )
@@ -103,4 +117,4 @@ def _read_gzip(response: Any, limit: int, cut: bool) -> Body:
         raise UnreadableBody(f"the response says gzip but is not a gzip stream ({exc})") from None
     if fed and not decompressor.eof:
         raise UnreadableBody("the response's gzip stream ends early (truncated)")
-    return Body(b"".join(parts), True)
+    return pieces.whole()
