@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 1ebee7c584ea9a41dec2941beed0f0b4e0151f5cd23b30cd7b354630d0388416) by `ticketing-codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 ebc95d4baae576ed108f8559465dd9ecdfbd188f64bda9ce1d809748c23072eb) by `ticketing-codegen generate`. Do not edit.
 """Client settings, checked when the client is built: a wrong value fails there, named, not later.
 
 A `None` token, `timeout=0`, `timeout="5"`, a base URL without a scheme or `max_retries=2.5` would

@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 1ebee7c584ea9a41dec2941beed0f0b4e0151f5cd23b30cd7b354630d0388416) by `ticketing-codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 ebc95d4baae576ed108f8559465dd9ecdfbd188f64bda9ce1d809748c23072eb) by `ticketing-codegen generate`. Do not edit.
 """Credentials the caller did not pass, read from the environment variables the registry names for them.
 
 The error for a missing or malformed one names the argument and the variable, never a value.
