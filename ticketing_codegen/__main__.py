@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -186,7 +185,7 @@ def _generate_or_check(args: argparse.Namespace) -> int:
         if args.command == "validate":
             print(f"{args.registry.name}: valid")
             return 0
-        digest = hashlib.sha256(args.registry.read_bytes()).hexdigest()
+        digest = registry.sha256(args.registry)
         files = render.render(vendors, digest)
         docs = reference.render_reference(vendors)
         scratch = output.formatted(files, resources.RUFF_CONFIG, args.out.resolve().parent)
@@ -227,10 +226,10 @@ def load_packages(path: Path) -> list[model.Vendor]:
 
 
 def build_files(path: Path) -> dict[str, str]:
-    from ticketing_codegen import render
+    from ticketing_codegen import registry, render
 
     vendors = load_packages(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = registry.sha256(path)
     return render.render(vendors, digest)
 
 

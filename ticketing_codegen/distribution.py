@@ -8,7 +8,6 @@ then the wheel built from that sdist).
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import re
@@ -99,7 +98,7 @@ def build(registry_path: Path, out: Path, only: str | None = None) -> list[Built
     keys = [only] if only is not None else list(vendors)
     for key in keys:
         check_changelog(resources.changelog(registry_path, key), vendors[key].version)
-    digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()
+    digest = registry.sha256(registry_path)
     files = render.render(list(vendors.values()), digest)
     out.mkdir(parents=True, exist_ok=True)
     built: list[Built] = []

@@ -439,7 +439,7 @@ class BatchExport:
     start: Operation  # its response is the job
     status: Operation  # its one path parameter takes the job's id
     job_type: ObjectType
-    job_id: Field  # the job's field holding its id
+    job_id: Field  # the job's field holding its id, named as the status operation's path parameter
     status_type: ObjectType
     status_field: Field  # the status type's field of the status enum
     status_enum: EnumType
@@ -455,11 +455,6 @@ class BatchExport:
     kind: Literal["batch_export"] = "batch_export"
     module: str = "batch_export"
     mixin: str = "BatchExport"
-
-    @property
-    def job_id_param(self) -> str:
-        """The status operation's path parameter that takes the job's id."""
-        return next(p.python_name for p in self.status.params if p.location == "path")
 
 
 @dataclass(frozen=True)

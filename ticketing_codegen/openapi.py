@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from ticketing_codegen import model
+from ticketing_codegen import model, policy
 from ticketing_codegen.model import ENVELOPE_OUTPUT, EnumType, ObjectType, Operation, Vendor
 from ticketing_codegen.typeexpr import DictOf, ListOf, Named, TypeRef
 
@@ -103,7 +103,7 @@ class _Exporter:
                 raise ValueError(f"{vendor.name}: two operations answer {op.method} {op.path}")
             item[method] = self.operation(op)
             if op.head:
-                item["head"] = self.head_operation(op)
+                item["head"] = self.head_operation(op, item[method])
         servers = vendor.overridden_servers
         info: dict[str, Any] = {
             "title": vendor.title,
@@ -169,14 +169,13 @@ class _Exporter:
             result["x-notes"] = [_text(note) for note in op.notes]
         return result
 
-    def head_operation(self, op: Operation) -> dict[str, Any]:
-        """The HEAD variant: the same parameters, status and headers only."""
+    def head_operation(self, op: Operation, full: dict[str, Any]) -> dict[str, Any]:
+        """The HEAD variant of `op` (`full`: its GET): the same parameters, status and headers only."""
         result: dict[str, Any] = {
             "operationId": operation_id(op) + ".head",
             "tags": [op.group],
             "summary": f"{_text(op.summary) or op.qualified_name} (HEAD: status and headers only)",
         }
-        full = self.operation(op)
         for key in ("servers", "parameters", "security"):
             if key in full:
                 result[key] = full[key]
@@ -185,7 +184,7 @@ class _Exporter:
             "default": {"description": "An error status."},
         }
         result["x-python-method"] = f"client.{op.qualified_name}.head"
-        result["x-idempotent"] = True
+        result["x-idempotent"] = policy.is_idempotent("HEAD", None)
         return result
 
     def parameters(self, op: Operation) -> tuple[list[dict[str, Any]], list[str]]:
@@ -393,8 +392,6 @@ def main(registry_path: Path, *, vendor: str | None = None, output: Path | None 
     every vendor is exported, into FILE as a directory (`<vendor>.openapi.json`), or to stdout when the
     registry has a single vendor. Exit status 2 when the registry is invalid or the vendor unknown.
     """
-    import hashlib
-
     from ticketing_codegen import registry, resolve
 
     try:
@@ -407,7 +404,7 @@ def main(registry_path: Path, *, vendor: str | None = None, output: Path | None 
         known = ", ".join(by_name)
         print(f"no vendor `{vendor}` in {registry_path.name}; vendors: {known}", file=sys.stderr)
         return 2
-    digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()
+    digest = registry.sha256(registry_path)
 
     def export(key: str) -> dict[str, Any]:
         return document(by_name[key], registry_sha256=digest)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from ticketing_codegen.runtime import _constants, errors
 
 # HTTP methods whose repetition is safe by definition (RFC 9110, 9.2.2); the registry may say otherwise.
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE"})
+# (In the order the reference lists them.)
+IDEMPOTENT_METHODS = ("GET", "HEAD", "PUT", "DELETE")
 
 
 def is_idempotent(method: str, declared: bool | None) -> bool:

@@ -137,6 +137,7 @@ def render_reference(vendors: list[Vendor], *, notes: bool = True) -> dict[str, 
             constructor=builder.constructor(),
             status_errors=STATUS_ERRORS,
             retry_statuses=", ".join(str(s) for s in RETRY_STATUSES),
+            idempotent_methods=", ".join(policy.IDEMPOTENT_METHODS),
         )
         files[f"{vendor.name}.md"] = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
     return files

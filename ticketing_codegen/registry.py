@@ -11,6 +11,7 @@ import contextlib
 import difflib
 import functools
 import gc
+import hashlib
 import json
 import re
 import types
@@ -90,6 +91,11 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise RegistryError(self.items)
+
+
+def sha256(path: Path) -> str:
+    """The registry file's hash, recorded in everything made from it (headers, metadata, exports)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def load(path: Path) -> tuple[Registry, Source]:

@@ -9,7 +9,6 @@ are the other repository's own and are not written.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import keyword
 import shutil
 import sys
@@ -32,7 +31,7 @@ def vendor(registry_path: Path, key: str, dotted: str, out: Path) -> Path:
         raise VendorError(f"no vendor `{key}` in {registry_path.name}: {', '.join(vendors)}")
     # The package's own name shows in its docstrings and examples; rendered as `dotted`.
     renamed = dataclasses.replace(vendors[key], name=dotted)
-    digest = hashlib.sha256(registry_path.read_bytes()).hexdigest()
+    digest = registry.sha256(registry_path)
     rendered = render.render([renamed], digest)
     command = (
         f"`ticketing-codegen vendor --vendor {key} --package {dotted}` "
