@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -78,15 +78,14 @@ class DriftRecorder:
     """Compares responses with their declared shapes and writes each new finding once; thread-safe."""
 
     def __init__(
-        self, directory: str | os.PathLike[str], *, vendor: str, secret_values: list[str]
+        self, directory: str | os.PathLike[str], *, vendor: str, secret_values: Iterable[str]
     ) -> None:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.vendor = vendor
         # Credential values to blank out wherever they appear (a proxy page may echo a header).
-        self._secret_values = sorted(
-            {v for v in secret_values if len(v) >= 4}, key=len, reverse=True
-        )
+        self._secret_values: list[str] = []
+        self.mask(secret_values)
         self._lock = threading.Lock()
         self._seen: set[str] = set()
         self._full: set[str] = set()  # operations whose record cap is reached
@@ -95,6 +94,11 @@ class DriftRecorder:
         self._warned = False
 
     # -- observing ----------------------------------------------------------------------------
+
+    def mask(self, secret_values: Iterable[str]) -> None:
+        """Blank out these credential values too (a client made by `with_options` sends new ones)."""
+        merged = {*self._secret_values, *(v for v in secret_values if len(v) >= 4)}
+        self._secret_values = sorted(merged, key=len, reverse=True)  # longest first
 
     def observe(
         self,

@@ -366,3 +366,19 @@ def test_a_drift_directory_that_cannot_be_made_is_an_argument_error(tmp_path: Pa
 
     with pytest.raises(errors.ArgumentError, match="record_drift"):
         _client("http://127.0.0.1:9", occupied / "drift")
+
+
+def test_a_key_given_to_with_options_is_masked_in_records_too(
+    client: PaciolanClient, http: LocalServer, recorded: Path
+) -> None:
+    replaced = "ReplacedKey-7f3a9c"
+    pass_json = {"Content-Type": "application/vnd.google-apps.pass"}
+    http.reply(body=f"<p>bad request: {replaced}".encode(), headers=pass_json)
+    with pytest.raises(errors.DecodeError):
+        client.with_options(headers={"PAC-API-Key": replaced}).tickets.reissue(
+            ticket_id="1", policy_code="WEB", authorization=BEARER
+        )
+
+    written = b"".join(p.read_bytes() for p in recorded.iterdir())
+    assert {r["kind"] for r in _records(recorded)} == {"undecodable"}
+    assert replaced.encode() not in written

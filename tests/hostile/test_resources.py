@@ -176,3 +176,18 @@ def test_a_credential_echoed_in_the_vendors_message_is_masked() -> None:
 
     assert "unknown key *** for this organization" in str(caught.value)
     assert PACIOLAN_KEY not in str(caught.value)
+
+
+def test_a_credential_given_to_with_options_is_masked_when_echoed_too() -> None:
+    replaced = "ReplacedKey-7f3a9c"
+    body = json.dumps({"message": f"unknown key {replaced} for this organization"}).encode()
+    with (
+        serving(each_request(lambda c, r: c.answer(401, body, JSON))) as server,
+        paciolan_at(server.url) as client,
+        pytest.raises(errors.AuthenticationError) as caught,
+    ):
+        client.with_options(headers={"PAC-API-Key": replaced}).util.sysinfo()
+
+    assert server.requests[-1].header("PAC-API-Key") == replaced
+    assert "unknown key *** for this organization" in str(caught.value)
+    assert replaced not in str(caught.value)

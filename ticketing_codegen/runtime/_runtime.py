@@ -89,11 +89,9 @@ class Transport:
         network: Network | None = None,
     ) -> None:
         self.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
-        self.headers = {name: check_header_value(name, value) for name, value in headers.items()}
         self.secret_headers = secret_headers
-        # A server echoing a credential in its error message must not put it in `str(error)`.
-        self._secret_values = tuple(
-            value for name, value in self.headers.items() if name in secret_headers and value
+        self._set_headers(
+            {name: check_header_value(name, value) for name, value in headers.items()}
         )
         self.timeout = timeout
         self.max_retries = max_retries
@@ -146,10 +144,19 @@ class Transport:
             clone.base_urls = {name: url.rstrip("/") for name, url in base_urls.items()}
         if headers:
             checked = {name: check_header_value(name, value) for name, value in headers.items()}
-            clone.headers = {**self.headers, **checked}
+            clone._set_headers({**self.headers, **checked})
+            if clone.drift is not None:  # shared with this transport: it masks the new values too
+                clone.drift.mask(clone._secret_values)
         clone._server_pools = {}
         clone._routes = {}
         return clone
+
+    def _set_headers(self, headers: dict[str, str]) -> None:
+        self.headers = headers
+        # A server echoing a credential in its error message must not put it in `str(error)`.
+        self._secret_values = tuple(
+            value for name, value in headers.items() if name in self.secret_headers and value
+        )
 
     def _connection_pool(self, url: str) -> urllib3.PoolManager:
         """The pool manager that reaches `url`; logging and the per-request settings are made with the
@@ -564,12 +571,11 @@ def _drift_recorder(
         return None
     from . import _drift  # only when recording: a client that does not record never imports it
 
-    secrets = [
-        value for name, value in transport.headers.items() if name in transport.secret_headers
-    ]
     try:
         # The package's name is the registry's vendor key, which the records name.
-        return _drift.DriftRecorder(directory, vendor=transport.logger_name, secret_values=secrets)
+        return _drift.DriftRecorder(
+            directory, vendor=transport.logger_name, secret_values=transport._secret_values
+        )
     except OSError as exc:
         raise errors.ArgumentError(f"record_drift: cannot use {directory!s}: {exc}") from None
 
