@@ -742,9 +742,10 @@ class OneTicketClient:
         clone.__dict__.update(self.__dict__)
         if base_url is not None or headers:
             clone._transport = self._transport.derived(
+                # Checked as the constructor checks it, then used for every server.
                 base_urls=None
                 if base_url is None
-                else dict.fromkeys(self._transport.base_urls, base_url),
+                else server_urls(self._transport.base_urls, base_url, None),
                 headers=headers,
             )
         clone._timeout = timeout_from(timeout) if timeout is not None else self._timeout

@@ -221,7 +221,19 @@ def test_the_token_never_appears_in_a_setting_error() -> None:
     assert ONETICKET_TOKEN not in str(caught.value)
 
 
-@pytest.mark.parametrize("options", [{"timeout": 0}, {"timeout": "5"}, {"max_retries": 2.5}])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"timeout": 0},
+        {"timeout": "5"},
+        {"max_retries": 2.5},
+        {"base_url": "ftp://example.com"},
+        {"base_url": "http://example.com/?x=1"},
+        {"base_url": 5},
+        {"headers": {"X-Note": "a\r\nInjected: 1"}},
+    ],
+    ids=repr,
+)
 def test_with_options_checks_its_settings(options: dict[str, Any]) -> None:
     client = PaciolanClient(**PACIOLAN)
     with pytest.raises(errors.ArgumentError):
