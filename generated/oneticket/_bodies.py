@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -20,13 +20,18 @@ import msgspec
 from . import errors
 from ._serde import encode
 
+# A check: (operation, value, where) -> None, raising ArgumentError.
+_Check = Callable[[str, object, str], None]
+
 # The fields of each model: wire name -> (Python name, type), read once per class.
 _FIELDS: dict[type, dict[str, tuple[str, Any]]] = {}
+# The check of each declared type, worked out once (None: nothing msgspec would not check itself).
+_CHECKS: dict[Any, _Check | None] = {}
 
 
 def encode_body(operation: str, body: object, body_type: Any) -> bytes:
     """The JSON of `body` (a model, or a dict with the wire names) once checked against `body_type`."""
-    _walk(operation, body, body_type, "body")
+    _check(operation, body, body_type, "body")
     try:
         if isinstance(body, msgspec.Struct):
             # A model built by hand is not validated by msgspec: a round trip checks every field.
@@ -41,52 +46,106 @@ def encode_body(operation: str, body: object, body_type: Any) -> bytes:
         raise errors.ArgumentError(f"{operation}: the body cannot be sent as JSON: {exc}") from None
 
 
-def _walk(operation: str, value: object, declared: Any, where: str) -> None:
+def _check(operation: str, value: object, declared: Any, where: str) -> None:
     if value is None or value is msgspec.UNSET:
         return  # absent or null: msgspec checks whether the field allows it
-    declared = _without_none(declared)
-    if isinstance(declared, type) and issubclass(declared, msgspec.Struct):
-        _walk_model(operation, value, declared, where)
-    elif declared is Decimal:
-        if isinstance(value, float):
-            raise errors.ArgumentError(
-                f"{operation}: `{where}` is money: give a Decimal, an int or a decimal string, "
-                f"not a float ({value!r})"
-            )
-    elif typing.get_origin(declared) is list:
+    check = _check_of(declared)
+    if check is not None:
+        check(operation, value, where)
+
+
+def _check_of(declared: Any) -> _Check | None:
+    """The check of a declared type, made on first use: a body walks only what needs checking."""
+    try:
+        return _CHECKS[declared]
+    except KeyError:
+        pass
+    kept = _without_none(declared)
+    check: _Check | None = None
+    if isinstance(kept, type) and issubclass(kept, msgspec.Struct):
+        check = _ModelCheck(kept)
+    elif kept is Decimal:
+        check = _check_money
+    elif typing.get_origin(kept) is list:
+        check = _ListCheck(typing.get_args(kept)[0])
+    elif typing.get_origin(kept) is dict and _check_of(typing.get_args(kept)[1]) is not None:
+        check = _DictCheck(typing.get_args(kept)[1])
+    _CHECKS[declared] = check
+    return check
+
+
+def _check_money(operation: str, value: object, where: str) -> None:
+    if isinstance(value, float):
+        raise errors.ArgumentError(
+            f"{operation}: `{where}` is money: give a Decimal, an int or a decimal string, "
+            f"not a float ({value!r})"
+        )
+
+
+class _ListCheck:
+    def __init__(self, item_type: Any) -> None:
+        self.item_type = item_type
+
+    def __call__(self, operation: str, value: object, where: str) -> None:
         if not isinstance(value, (list, tuple)):
             # msgspec would take a set or a frozenset for a list, in no particular order.
             raise errors.ArgumentError(
                 f"{operation}: `{where}` must be a list, got {type(value).__name__}"
             )
-        (item_type,) = typing.get_args(declared)
-        for index, item in enumerate(value):
-            _walk(operation, item, item_type, f"{where}[{index}]")
-    elif typing.get_origin(declared) is dict and isinstance(value, Mapping):
-        item_type = typing.get_args(declared)[1]
-        for key, item in value.items():
-            _walk(operation, item, item_type, f"{where}[{key!r}]")
+        if _check_of(self.item_type) is not None:
+            for index, item in enumerate(value):
+                _check(operation, item, self.item_type, f"{where}[{index}]")
 
 
-def _walk_model(operation: str, value: object, model: type[msgspec.Struct], where: str) -> None:
-    fields = _fields(model)
-    if isinstance(value, msgspec.Struct):
-        if not isinstance(value, model):
-            raise errors.ArgumentError(
-                f"{operation}: `{where}` must be a {model.__name__} (or a dict with its wire names), "
-                f"got a {type(value).__name__}"
-            )
-        for name, field_type in fields.values():
-            _walk(operation, getattr(value, name), field_type, f"{where}.{name}")
-    elif isinstance(value, Mapping):
-        unknown = [key for key in value if key not in fields]
-        if unknown:
-            raise errors.ArgumentError(
-                f"{operation}: `{where}` has keys {model.__name__} does not have: "
-                + ", ".join(_with_suggestion(key, fields) for key in unknown)
-            )
-        for key, item in value.items():
-            _walk(operation, item, fields[key][1], f"{where}.{key}")
+class _DictCheck:
+    def __init__(self, item_type: Any) -> None:
+        self.item_type = item_type
+
+    def __call__(self, operation: str, value: object, where: str) -> None:
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                _check(operation, item, self.item_type, f"{where}[{key!r}]")
+
+
+class _ModelCheck:
+    """A model, or a dict with its wire names: the declared class, known keys, then the fields that
+    need a check of their own (worked out on the first body, so that a model may contain itself)."""
+
+    def __init__(self, model: type[msgspec.Struct]) -> None:
+        self.model = model
+        self._checked: list[tuple[str, str, Any]] | None = None
+
+    def checked(self) -> list[tuple[str, str, Any]]:
+        """(wire name, Python name, type) of each field whose values need a check."""
+        if self._checked is None:
+            self._checked = [
+                (wire, name, field_type)
+                for wire, (name, field_type) in _fields(self.model).items()
+                if _check_of(field_type) is not None
+            ]
+        return self._checked
+
+    def __call__(self, operation: str, value: object, where: str) -> None:
+        model = self.model
+        if isinstance(value, msgspec.Struct):
+            if not isinstance(value, model):
+                raise errors.ArgumentError(
+                    f"{operation}: `{where}` must be a {model.__name__} (or a dict with its wire "
+                    f"names), got a {type(value).__name__}"
+                )
+            for _, name, field_type in self.checked():
+                _check(operation, getattr(value, name), field_type, f"{where}.{name}")
+        elif isinstance(value, Mapping):
+            fields = _fields(model)
+            unknown = [key for key in value if key not in fields]
+            if unknown:
+                raise errors.ArgumentError(
+                    f"{operation}: `{where}` has keys {model.__name__} does not have: "
+                    + ", ".join(_with_suggestion(key, fields) for key in unknown)
+                )
+            for wire, _, field_type in self.checked():
+                if wire in value:
+                    _check(operation, value[wire], field_type, f"{where}.{wire}")
 
 
 def _with_suggestion(key: object, fields: Mapping[str, tuple[str, Any]]) -> str:
