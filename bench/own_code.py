@@ -80,6 +80,7 @@ def stubbed_client(body: bytes) -> paciolan.PaciolanClient | None:
     if not isinstance(pools, dict):
         return None
     base = transport.base_urls["default"]
+    transport._connection_pool(base)  # the per-request settings a first request makes
     origin = len(base) - len(urllib3.util.parse_url(base).path or "")
     pools["default"] = (StubPool(body), origin)
     return client

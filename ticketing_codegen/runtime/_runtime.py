@@ -211,8 +211,6 @@ class Transport:
         from ._route import Route  # loaded with the first call
 
         base_url = self.base_urls[endpoint.server]
-        if self._no_retries is None:  # a server pool put in place from outside (a benchmark's stub)
-            self._connection_pool(base_url)
         pool, origin_length = self._server_pool(endpoint.server)
         route = Route(
             endpoint,
