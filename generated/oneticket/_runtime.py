@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     import urllib3
 
-    from . import _drift
+    from . import _bodies, _body, _drift
     from ._network import Network
     from ._route import Route
 
@@ -49,6 +49,11 @@ T = TypeVar("T")
 _DEBUG = 10  # logging.DEBUG, without importing logging before the first request
 # urllib3's exception classes, imported with the first request (a name lookup once loaded).
 _urllib3_exceptions: Any = LazyModule("urllib3.exceptions")
+if not TYPE_CHECKING:
+    # Loaded with the first body sent, and with the first answer not read at once (gzip, chunked,
+    # an error).
+    _bodies = LazyModule(f"{__package__}._bodies")
+    _body = LazyModule(f"{__package__}._body")
 
 
 class Sender(Protocol):
@@ -348,9 +353,7 @@ class Transport:
             return b"{}"
         if body is None:
             raise errors.ArgumentError(f"{endpoint.name}: `body` is required")
-        from ._bodies import encode_body  # loaded with the first body sent
-
-        return encode_body(endpoint.name, body, body_type)
+        return _bodies.encode_body(endpoint.name, body, body_type)
 
     def _exchange(
         self,
@@ -475,18 +478,16 @@ class Transport:
 
         A body not read to its end leaves its connection unusable: it is closed, never pooled again.
         """
-        from ._body import BodyTooLarge, UnreadableBody, read_body
-
         status = response.status
         complete = False
         try:
             if status < 300:
-                body = read_body(response, self.max_response_bytes)
+                body = _body.read_body(response, self.max_response_bytes)
             else:
-                body = read_body(response, MAX_ERROR_BODY, cut=True)
+                body = _body.read_body(response, MAX_ERROR_BODY, cut=True)
             complete = body.complete
             return body.data
-        except BodyTooLarge:
+        except _body.BodyTooLarge:
             limit = self.max_response_bytes
             raise errors.ResponseTooLargeError(
                 f"{endpoint.name}: the response of {display} is larger than "
@@ -495,7 +496,7 @@ class Transport:
                 setting="max_response_bytes",
                 request_id=request_id,
             ) from None
-        except UnreadableBody as exc:
+        except _body.UnreadableBody as exc:
             raise errors.DecodeError(
                 f"{endpoint.name}: the response (HTTP {status}) cannot be read: {exc}",
                 operation=endpoint.name,
