@@ -12,13 +12,13 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import urllib3
-from urllib3.exceptions import HTTPError, NewConnectionError, ReadTimeoutError
+from urllib3.exceptions import HTTPError, ReadTimeoutError
 
 from . import errors
 from ._connections import read_deadline
 from ._constants import MAX_ERROR_BODY, READ_PIECE
 from ._endpoint import Timeout
-from ._failures import is_connect_timeout
+from ._failures import attempt_failure, status_error
 from ._files import on_own_server
 
 if TYPE_CHECKING:
@@ -54,24 +54,20 @@ def stream(
         )
         # An error's body is read by the same deadline as the headers.
         failure = (
-            errors.status_error_class(response.status)(
-                f"{operation}: GET {display} returned HTTP {response.status}",
-                status=response.status,
-                headers=response.headers,
-                body=_error_body(response),
-                secrets=transport._secret_values,
+            status_error(
+                operation,
+                "GET",
+                display,
+                response.status,
+                response.headers,
+                _error_body(response),
+                transport._secret_values,
             )
             if response.status >= 300
             else None
         )
     except HTTPError as exc:
-        error_class = (
-            errors.ApiTimeoutError
-            if isinstance(exc, ReadTimeoutError)
-            or (is_connect_timeout(exc) and not isinstance(exc, NewConnectionError))
-            else errors.ApiConnectionError
-        )
-        raise error_class(f"{operation}: cannot fetch {display}: {type(exc).__name__}") from None
+        raise attempt_failure(operation, exc, "GET", display, 1, None) from None
     finally:
         read_deadline.reset(token)
     try:

@@ -441,7 +441,7 @@ class Transport:
                             )
                             continue
                     raise attempt_failure(
-                        endpoint, exc, method, display, attempt, request_id
+                        endpoint.name, exc, method, display, attempt, request_id
                     ) from None
                 logger = self._logger
                 if logger is not None and logger.isEnabledFor(_DEBUG):
@@ -513,18 +513,18 @@ class Transport:
     def _status_error(
         self, endpoint: Endpoint[Any], response: RawResponse, display: str
     ) -> errors.StatusError:
-        from . import _retry
+        from ._failures import status_error
 
-        error_class = errors.status_error_class(response.status)
-        return error_class(
-            f"{endpoint.name}: {response.method} {display} returned HTTP {response.status}",
-            status=response.status,
-            headers=response.headers,
-            body=response.body,
+        return status_error(
+            endpoint.name,
+            response.method,
+            display,
+            response.status,
+            response.headers,
+            response.body,
+            self._secret_values,
             request_id=response.request_id,
             attempts=response.attempts,
-            retry_after=_retry.retry_after_seconds(response.headers.get("Retry-After")),
-            secrets=self._secret_values,
         )
 
     # -- decoding ------------------------------------------------------------------------------

@@ -191,3 +191,18 @@ def test_a_credential_given_to_with_options_is_masked_when_echoed_too() -> None:
     assert server.requests[-1].header("PAC-API-Key") == replaced
     assert "unknown key *** for this organization" in str(caught.value)
     assert replaced not in str(caught.value)
+
+
+def test_a_refused_download_says_when_to_come_back_as_a_call_does(tmp_path: Path) -> None:
+    def busy(connection: Connection, request: Request) -> None:
+        connection.answer(429, b"slow down", {"Retry-After": "7"})
+
+    with (
+        serving(each_request(busy)) as server,
+        oneticket_at(server.url) as client,
+        pytest.raises(oneticket_errors.RateLimitError) as caught,
+    ):
+        client.purchases.download_pdf(f"{server.url}/x.pdf", tmp_path / "x.pdf")
+
+    assert caught.value.retry_after == 7
+    assert caught.value.status == 429

@@ -5,6 +5,7 @@ Loaded with the first failure, not with the package (urllib3 is loaded by then).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
@@ -20,7 +21,7 @@ def is_connect_timeout(exc: Exception) -> bool:
 
 
 def attempt_failure(
-    endpoint: Endpoint[Any],
+    operation: str,
     exc: Exception,
     method: str,
     display: str,
@@ -30,13 +31,13 @@ def attempt_failure(
     """The package's error for a failed attempt: refused is a connection error, slow is a timeout."""
     if isinstance(exc, NewConnectionError):
         return errors.ApiConnectionError(
-            f"{endpoint.name}: cannot connect to {display}: {type(exc).__name__}",
+            f"{operation}: cannot connect to {display}: {type(exc).__name__}",
             attempts=attempt,
             request_id=request_id,
         )
     if is_connect_timeout(exc):
         return errors.ApiTimeoutError(
-            f"{endpoint.name}: cannot connect to {display} in time: {type(exc).__name__}",
+            f"{operation}: cannot connect to {display} in time: {type(exc).__name__}",
             attempts=attempt,
             request_id=request_id,
         )
@@ -44,10 +45,36 @@ def attempt_failure(
         errors.ApiTimeoutError if isinstance(exc, ReadTimeoutError) else errors.ApiConnectionError
     )
     return error_class(
-        f"{endpoint.name}: {method} {display} failed after the request was sent: "
-        f"{type(exc).__name__}",
+        f"{operation}: {method} {display} failed after the request was sent: {type(exc).__name__}",
         attempts=attempt,
         request_id=request_id,
+    )
+
+
+def status_error(
+    operation: str,
+    method: str,
+    display: str,
+    status: int,
+    headers: Mapping[str, str],
+    body: bytes,
+    secrets: tuple[str, ...],
+    *,
+    request_id: str | None = None,
+    attempts: int = 1,
+) -> errors.StatusError:
+    """The error of an answer with a failure status: its class by status, `Retry-After` read."""
+    from . import _retry
+
+    return errors.status_error_class(status)(
+        f"{operation}: {method} {display} returned HTTP {status}",
+        status=status,
+        headers=headers,
+        body=body,
+        request_id=request_id,
+        attempts=attempts,
+        retry_after=_retry.retry_after_seconds(headers.get("Retry-After")),
+        secrets=secrets,
     )
 
 
