@@ -65,24 +65,44 @@ def http(server: LocalServer) -> LocalServer:
     return server
 
 
+PACIOLAN_CREDENTIALS: dict[str, Any] = {
+    "api_key": PACIOLAN_KEY,
+    "application_id": "com.example.tests",
+    "channel_code": "TESTCHAN",
+    "organization_id": 999,
+    "user_agent": "TicketingTests/1.0.0",
+}
+
+
 def paciolan_at(url: str, **options: Any) -> PaciolanClient:
-    """A Paciolan client of the tests' credentials sending to `url`, not retrying unless asked."""
-    options.setdefault("max_retries", 0)
-    return PaciolanClient(
-        api_key=PACIOLAN_KEY,
-        application_id="com.example.tests",
-        channel_code="TESTCHAN",
-        organization_id=999,
-        user_agent="TicketingTests/1.0.0",
-        base_url=url,
-        **options,
-    )
+    """A Paciolan client of the tests' credentials (or those in `options`) sending to `url`, not
+    retrying unless asked."""
+    return PaciolanClient(**{**PACIOLAN_CREDENTIALS, "max_retries": 0, **options, "base_url": url})
 
 
 def oneticket_at(url: str, **options: Any) -> OneTicketClient:
-    """A 1Ticket client of the tests' token sending to `url`, not retrying unless asked."""
-    options.setdefault("max_retries", 0)
-    return OneTicketClient(api_token=ONETICKET_TOKEN, base_url=url, **options)
+    """A 1Ticket client of the tests' token (or `api_token=`) sending to `url`, not retrying
+    unless asked."""
+    return OneTicketClient(
+        **{"api_token": ONETICKET_TOKEN, "max_retries": 0, **options, "base_url": url}
+    )
+
+
+CLIENT_VENDORS = ("paciolan", "oneticket")
+
+
+def make_client(vendor: str, url: str) -> Any:
+    """The tests' client of `vendor` (a key of CLIENT_VENDORS) sending to `url`."""
+    return paciolan_at(url) if vendor == "paciolan" else oneticket_at(url)
+
+
+@pytest.fixture
+def clients(http: LocalServer) -> Iterator[dict[str, Any]]:
+    """A client of each vendor, pointed at the local server."""
+    opened = {vendor: make_client(vendor, http.url) for vendor in CLIENT_VENDORS}
+    yield opened
+    for client in opened.values():
+        client.close()
 
 
 @pytest.fixture

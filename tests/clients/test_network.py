@@ -46,10 +46,6 @@ def guarded_proxy() -> Iterator[ForwardProxy]:
     local.stop()
 
 
-def paciolan_client(base_url: str, **options: object) -> PaciolanClient:
-    return paciolan_at(base_url, **options)
-
-
 def get_cart(client: PaciolanClient) -> None:
     assert client.cart.get(cart_id="324139", policy_code="WEB").id == 324139
 
@@ -60,7 +56,7 @@ def get_cart(client: PaciolanClient) -> None:
 def test_proxy_sends_every_request_through_it(http: LocalServer, proxy: ForwardProxy) -> None:
     http.reply(200, sample("paciolan", "cart.get"))
     http.reply(200, sample("paciolan", "cart.get"))
-    with paciolan_client(http.url, proxy=proxy.url) as client:
+    with paciolan_at(http.url, proxy=proxy.url) as client:
         get_cart(client)
         get_cart(client)
     assert proxy.hits == 2
@@ -75,7 +71,7 @@ def test_proxy_credentials_in_the_url_are_sent_as_proxy_authorization(
     http.reply(200, sample("paciolan", "cart.get"))
     quoted = PROXY_PASSWORD.replace(":", "%3A").replace("@", "%40")
     address = guarded_proxy.url.replace("http://", f"http://proxyuser:{quoted}@")
-    with paciolan_client(http.url, proxy=address) as client:
+    with paciolan_at(http.url, proxy=address) as client:
         get_cart(client)
     assert (guarded_proxy.hits, guarded_proxy.refused) == (1, 0)
     # The proxy's credentials stay with the proxy.
@@ -87,7 +83,7 @@ def test_wrong_proxy_credentials_are_a_407_that_never_shows_the_password(
 ) -> None:
     address = guarded_proxy.url.replace("http://", "http://proxyuser:wrong-SECRET@")
     caplog.set_level(logging.DEBUG)
-    with paciolan_client(http.url, proxy=address) as client:
+    with paciolan_at(http.url, proxy=address) as client:
         with pytest.raises(StatusError) as raised:
             get_cart(client)
         shown = f"{raised.value} {raised.value!r} {client!r} {client._transport.network!r}"
@@ -101,7 +97,7 @@ def test_http_proxy_from_the_environment_is_honoured_by_default(
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", proxy.url)
     http.reply(200, sample("paciolan", "cart.get"))
-    with paciolan_client(http.url) as client:
+    with paciolan_at(http.url) as client:
         get_cart(client)
     assert proxy.hits == 1
 
@@ -112,7 +108,7 @@ def test_no_proxy_sends_matching_hosts_directly(
     monkeypatch.setenv("HTTP_PROXY", proxy.url)
     monkeypatch.setenv("NO_PROXY", "example.com,127.0.0.1")
     http.reply(200, sample("paciolan", "cart.get"))
-    with paciolan_client(http.url) as client:
+    with paciolan_at(http.url) as client:
         get_cart(client)
     assert proxy.hits == 0 and len(http.requests) == 1
 
@@ -122,7 +118,7 @@ def test_trust_env_false_ignores_the_proxy_variables(
 ) -> None:
     monkeypatch.setenv("http_proxy", proxy.url)
     http.reply(200, sample("paciolan", "cart.get"))
-    with paciolan_client(http.url, trust_env=False) as client:
+    with paciolan_at(http.url, trust_env=False) as client:
         get_cart(client)
     assert proxy.hits == 0 and len(http.requests) == 1
 
@@ -132,14 +128,14 @@ def test_an_explicit_proxy_wins_over_no_proxy(
 ) -> None:
     monkeypatch.setenv("NO_PROXY", "*")
     http.reply(200, sample("paciolan", "cart.get"))
-    with paciolan_client(http.url, proxy=proxy.url) as client:
+    with paciolan_at(http.url, proxy=proxy.url) as client:
         get_cart(client)
     assert proxy.hits == 1
 
 
 def test_a_proxy_that_is_not_an_http_url_is_refused_before_sending() -> None:
     with pytest.raises(ArgumentError, match="proxy= must be an http"):
-        paciolan_client("http://127.0.0.1:9", proxy="socks5://127.0.0.1:1080")
+        paciolan_at("http://127.0.0.1:9", proxy="socks5://127.0.0.1:1080")
 
 
 # -- the user's own pool -----------------------------------------------------------------------
@@ -150,7 +146,7 @@ def test_your_own_proxy_manager_is_used_and_left_open(
 ) -> None:
     own = urllib3.ProxyManager(proxy.url)
     http.reply(200, sample("paciolan", "cart.get"))
-    with paciolan_client(http.url, pool=own) as client:
+    with paciolan_at(http.url, pool=own) as client:
         get_cart(client)
     assert proxy.hits == 1
     assert len(own.pools) == 1  # close() left the user's pool alone
@@ -159,7 +155,7 @@ def test_your_own_proxy_manager_is_used_and_left_open(
 
 def test_your_own_pool_excludes_the_settings_it_replaces() -> None:
     with pytest.raises(ArgumentError, match="pool= replaces"):
-        paciolan_client("http://127.0.0.1:9", pool=urllib3.PoolManager(), ca_certs="ca.pem")
+        paciolan_at("http://127.0.0.1:9", pool=urllib3.PoolManager(), ca_certs="ca.pem")
 
 
 # -- TLS -------------------------------------------------------------------------------------------
@@ -204,7 +200,7 @@ def https_url(server: LocalServer) -> str:
 def test_an_unknown_certificate_authority_is_refused_by_default(https: LocalServer) -> None:
     from paciolan import ApiConnectionError
 
-    with paciolan_client(https_url(https)) as client, pytest.raises(ApiConnectionError):
+    with paciolan_at(https_url(https)) as client, pytest.raises(ApiConnectionError):
         get_cart(client)
 
 
@@ -212,7 +208,7 @@ def test_ca_certs_trusts_your_certificate_authority(
     https: LocalServer, certificate: tuple[Path, Path]
 ) -> None:
     https.reply(200, sample("paciolan", "cart.get"))
-    with paciolan_client(https_url(https), ca_certs=str(certificate[0])) as client:
+    with paciolan_at(https_url(https), ca_certs=str(certificate[0])) as client:
         get_cart(client)
     assert len(https.requests) == 1
 
@@ -222,7 +218,7 @@ def test_ssl_context_is_used_for_the_connections(
 ) -> None:
     https.reply(200, sample("paciolan", "cart.get"))
     context = ssl.create_default_context(cafile=str(certificate[0]))
-    with paciolan_client(https_url(https), ssl_context=context) as client:
+    with paciolan_at(https_url(https), ssl_context=context) as client:
         get_cart(client)
     assert len(https.requests) == 1
 
@@ -235,7 +231,7 @@ def test_https_proxy_from_the_environment_tunnels_with_connect(
 ) -> None:
     monkeypatch.setenv("HTTPS_PROXY", proxy.url)
     https.reply(200, sample("paciolan", "cart.get"))
-    with paciolan_client(https_url(https), ca_certs=str(certificate[0])) as client:
+    with paciolan_at(https_url(https), ca_certs=str(certificate[0])) as client:
         get_cart(client)
     port = https.url.rsplit(":", 1)[1]
     assert proxy.targets == [f"CONNECT 127.0.0.1:{port}"]
@@ -248,7 +244,7 @@ def test_an_explicit_proxy_with_credentials_tunnels_https_too(
 ) -> None:
     https.reply(200, sample("paciolan", "cart.get"))
     address = guarded_proxy.url.replace("http://", "http://proxyuser:pr0xy-SECRET%3A%40@")
-    with paciolan_client(https_url(https), proxy=address, ca_certs=str(certificate[0])) as client:
+    with paciolan_at(https_url(https), proxy=address, ca_certs=str(certificate[0])) as client:
         get_cart(client)
     assert (guarded_proxy.hits, guarded_proxy.refused) == (1, 0)
     assert https.last.header("Proxy-Authorization") is None

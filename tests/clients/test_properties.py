@@ -16,7 +16,7 @@ import importlib
 import inspect
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -30,10 +30,10 @@ pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import oneticket_at, paciolan_at, sample_path
+from tests.conftest import CLIENT_VENDORS, make_client, sample_path
 from tests.local_server import LocalServer, Received
 
-VENDORS = ("paciolan", "oneticket")
+VENDORS = CLIENT_VENDORS
 # How each vendor documents a date in a query: 1Ticket mm/dd/yyyy, Paciolan ISO 8601.
 DATE_FORMATS = {"oneticket": "%m/%d/%Y", "paciolan": "%Y-%m-%d"}
 UNUSED_URL = "http://127.0.0.1:9"  # discovery never sends anything
@@ -133,10 +133,6 @@ class Operation:
 
 class _Probed(Exception):
     pass
-
-
-def make_client(vendor: str, url: str) -> Any:
-    return paciolan_at(url) if vendor == "paciolan" else oneticket_at(url)
 
 
 def _union_members(hint: object) -> list[object]:
@@ -484,15 +480,6 @@ def reply_for(http: LocalServer, operation: Operation) -> None:
         http.reply(200, sample.read_bytes(), headers={"Content-Type": "application/json"})
     else:
         http.reply(204)
-
-
-@pytest.fixture
-def clients(http: LocalServer) -> Iterator[dict[str, Any]]:
-    """A client of each vendor, pointed at the local server."""
-    opened = {vendor: make_client(vendor, http.url) for vendor in VENDORS}
-    yield opened
-    for client in opened.values():
-        client.close()
 
 
 # -- the properties ---------------------------------------------------------------------------------------

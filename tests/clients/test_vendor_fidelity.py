@@ -26,7 +26,7 @@ from paciolan.batch_export import COLUMNS
 from paciolan.errors import ArgumentError as PaciolanArgumentError
 from paciolan.models import BatchJobStatus, BatchStatus, Payment
 from tests.clients.test_oneticket_operations import VENDOR_SALE_RECORD
-from tests.conftest import ONETICKET_TOKEN, sample
+from tests.conftest import ONETICKET_TOKEN, oneticket_at, paciolan_at, sample
 from tests.local_server import LocalServer
 
 JSON: Final = {"Content-Type": "application/json"}
@@ -233,8 +233,7 @@ def test_tickets_void_posts_under_tickets_and_its_docstring_gives_the_evidence(
 def test_a_get_that_queues_work_is_never_sent_twice(http: LocalServer, call: Any) -> None:
     http.reply(503, b"busy", headers={"Retry-After": "0"})
     http.reply(503, b"busy", headers={"Retry-After": "0"})
-    client = OneTicketClient(api_token=ONETICKET_TOKEN, base_url=http.url, max_retries=2)
-    with client, pytest.raises(OneTicketServerError):
+    with oneticket_at(http.url, max_retries=2) as client, pytest.raises(OneTicketServerError):
         call(client)
 
     assert len(http.requests) == 1
@@ -352,17 +351,7 @@ def test_the_batch_status_sample_round_trips_exactly() -> None:
 
 # -- 12. Paciolan credentials checked when the client is built (PAC 16, 20) --------------------------
 
-
-def paciolan_client(**overrides: Any) -> PaciolanClient:
-    arguments: dict[str, Any] = {
-        "api_key": "k",
-        "application_id": "com.example.app",
-        "channel_code": "C",
-        "organization_id": 999,
-        "user_agent": "YourApplication/1.0.0",
-        "base_url": "http://127.0.0.1:9",
-    }
-    return PaciolanClient(**{**arguments, **overrides})
+UNUSED_URL = "http://127.0.0.1:9"  # the clients below are built, never used
 
 
 @pytest.mark.parametrize(
@@ -370,7 +359,7 @@ def paciolan_client(**overrides: Any) -> PaciolanClient:
     ["YourApplication/1.0.0", "my-app/2.10.3-beta.1+build.7", "App_2/0.0.1"],
 )
 def test_a_user_agent_in_product_semver_form_is_accepted(user_agent: str) -> None:
-    paciolan_client(user_agent=user_agent).close()
+    paciolan_at(UNUSED_URL, user_agent=user_agent).close()
 
 
 @pytest.mark.parametrize(
@@ -379,23 +368,23 @@ def test_a_user_agent_in_product_semver_form_is_accepted(user_agent: str) -> Non
 )
 def test_a_user_agent_not_in_product_semver_form_is_refused(user_agent: str) -> None:
     with pytest.raises(PaciolanArgumentError, match=r"user_agent.*YourApplication/1\.0\.0"):
-        paciolan_client(user_agent=user_agent)
+        paciolan_at(UNUSED_URL, user_agent=user_agent)
 
 
 @pytest.mark.parametrize("organization_id", [0, 999, 2**31 - 1])
 def test_an_int32_organization_id_is_accepted(organization_id: int) -> None:
-    paciolan_client(organization_id=organization_id).close()
+    paciolan_at(UNUSED_URL, organization_id=organization_id).close()
 
 
 @pytest.mark.parametrize("organization_id", [2**31, -(2**31) - 1, "999", 9.5])
 def test_an_organization_id_outside_int32_is_refused(organization_id: object) -> None:
     with pytest.raises(PaciolanArgumentError, match="organization_id"):
-        paciolan_client(organization_id=organization_id)
+        paciolan_at(UNUSED_URL, organization_id=organization_id)
 
 
 def test_a_refused_secret_credential_is_not_shown() -> None:
     with pytest.raises(PaciolanArgumentError) as caught:
-        paciolan_client(user_agent="bad agent", api_key="key-SECRET-x")
+        paciolan_at(UNUSED_URL, user_agent="bad agent", api_key="key-SECRET-x")
     assert "key-SECRET-x" not in str(caught.value)
 
 

@@ -163,3 +163,8 @@ def each_request(answer: Callable[[Connection, Request], None]) -> Script:
             answer(connection, request)
 
     return script
+
+
+def answering(status: int, body: bytes, headers: dict[str, str] | None = None) -> Script:
+    """A script answering every request with the same status, body and headers."""
+    return each_request(lambda connection, _: connection.answer(status, body, headers or {}))

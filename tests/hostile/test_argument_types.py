@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import typing
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -17,10 +16,8 @@ from hypothesis import strategies as st
 from tests.clients.test_properties import (
     BODIES,
     OPERATIONS,
-    VENDORS,
     Operation,
     _valid_arguments,
-    make_client,
 )
 from tests.local_server import LocalServer
 
@@ -71,14 +68,6 @@ TYPED_ARGUMENTS = [
     for argument in operation.arguments
     if argument.location != "accept"
 ]
-
-
-@pytest.fixture
-def clients(http: LocalServer) -> Iterator[dict[str, Any]]:
-    opened = {vendor: make_client(vendor, http.url) for vendor in VENDORS}
-    yield opened
-    for client in opened.values():
-        client.close()
 
 
 def _call(client: Any, operation: Operation, values: dict[str, object], body: object) -> Exception:

@@ -14,7 +14,7 @@ from oneticket import OneTicketClient
 from paciolan import PaciolanClient, Timeout, errors
 from paciolan.models import Checkout, Delivery, OfferRequest
 from tests.conftest import ONETICKET_TOKEN, oneticket_at, paciolan_at, sample
-from tests.hostile.server import HostileServer, each_request, serving
+from tests.hostile.server import HostileServer, answering, serving
 
 CHECKOUT = {"patron": None, "delivery": {"method": "PAH"}}
 
@@ -24,7 +24,7 @@ CART = sample("paciolan", "cart.get")
 
 @pytest.fixture
 def server() -> Any:
-    with serving(each_request(lambda c, r: c.answer(200, CART, {}))) as running:
+    with serving(answering(200, CART)) as running:
         yield running
 
 
@@ -40,7 +40,7 @@ def test_a_path_argument_of_another_type_is_refused_before_sending(
 
 @pytest.mark.parametrize("rid", [True, False, "12", 1.5, object(), [1]])
 def test_bool_and_other_types_are_not_an_int(rid: object) -> None:
-    with serving(each_request(lambda c, r: c.answer(200, b"{}", {}))) as server:
+    with serving(answering(200, b"{}")) as server:
         with oneticket_at(server.url) as client, pytest.raises(Exception) as caught:
             client.purchases.get_pdf(rid=rid)  # type: ignore[arg-type]
         assert server.requests == []

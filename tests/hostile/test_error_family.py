@@ -12,16 +12,12 @@ import pytest
 from oneticket import errors as oneticket_errors
 from paciolan import errors
 from tests.conftest import oneticket_at, paciolan_at, sample
-from tests.hostile.server import each_request, serving
+from tests.hostile.server import answering, serving
 from tests.local_server import free_port
 
 JSON = {"Content-Type": "application/json"}
 CHECKOUT = {"patron": None, "delivery": {"method": "PAH"}}
 DEEP = b"[" * 1000 + b"]" * 1000
-
-
-def _answering(status: int, body: bytes, headers: dict[str, str]) -> object:
-    return each_request(lambda c, r: c.answer(status, body, headers))
 
 
 @pytest.mark.parametrize(
@@ -32,7 +28,7 @@ def test_an_unreadable_retry_after_on_a_checkouts_409_is_treated_as_absent(
 ) -> None:
     headers = {**JSON, "Retry-After": retry_after}
     with (
-        serving(_answering(409, b"{}", headers)) as server,
+        serving(answering(409, b"{}", headers)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.ConflictError) as caught,
     ):
@@ -45,7 +41,7 @@ def test_an_unreadable_retry_after_on_a_checkouts_409_is_treated_as_absent(
 def test_an_unreadable_retry_after_on_a_503_is_retried_with_backoff(retry_after: str) -> None:
     headers = {**JSON, "Retry-After": retry_after}
     with (
-        serving(_answering(503, b"{}", headers)) as server,
+        serving(answering(503, b"{}", headers)) as server,
         paciolan_at(server.url, max_retries=1) as client,
         pytest.raises(errors.ServerError),
     ):
@@ -65,7 +61,7 @@ def test_retry_after_seconds_reads_an_unreadable_value_as_absent(retry_after: st
 
 def test_json_nested_1000_deep_is_a_decode_error() -> None:
     with (
-        serving(_answering(200, DEEP, JSON)) as server,
+        serving(answering(200, DEEP, JSON)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.DecodeError),
     ):
@@ -75,7 +71,7 @@ def test_json_nested_1000_deep_is_a_decode_error() -> None:
 def test_json_nested_1000_deep_in_an_envelope_is_a_decode_error() -> None:
     body = b'{"result": {"status": "success"}, "output": ' + DEEP + b"}"
     with (
-        serving(_answering(200, body, JSON)) as server,
+        serving(answering(200, body, JSON)) as server,
         oneticket_at(server.url) as client,
         pytest.raises(oneticket_errors.DecodeError),
     ):
@@ -85,7 +81,7 @@ def test_json_nested_1000_deep_in_an_envelope_is_a_decode_error() -> None:
 def test_plain_json_labelled_gzip_is_a_decode_error_sent_once() -> None:
     headers = {**JSON, "Content-Encoding": "gzip"}
     with (
-        serving(_answering(200, sample("paciolan", "util.sysinfo"), headers)) as server,
+        serving(answering(200, sample("paciolan", "util.sysinfo"), headers)) as server,
         paciolan_at(server.url, max_retries=2) as client,
         pytest.raises(errors.DecodeError),
     ):
@@ -98,7 +94,7 @@ def test_a_truncated_gzip_body_is_a_decode_error() -> None:
     body = gzip.compress(sample("paciolan", "util.sysinfo"))[:-12]
     headers = {**JSON, "Content-Encoding": "gzip"}
     with (
-        serving(_answering(200, body, headers)) as server,
+        serving(answering(200, body, headers)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.DecodeError),
     ):
@@ -128,7 +124,7 @@ def test_money_that_is_not_a_sensible_finite_number_is_a_decode_error(balance: s
     body = _cart_with_balance(balance)
     assert balance.encode() in body
     with (
-        serving(_answering(200, body, JSON)) as server,
+        serving(answering(200, body, JSON)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.DecodeError, match="balance"),
     ):
@@ -137,7 +133,7 @@ def test_money_that_is_not_a_sensible_finite_number_is_a_decode_error(balance: s
 
 def test_ordinary_money_still_decodes_exactly() -> None:
     with (
-        serving(_answering(200, _cart_with_balance("54.10"), JSON)) as server,
+        serving(answering(200, _cart_with_balance("54.10"), JSON)) as server,
         paciolan_at(server.url) as client,
     ):
         assert str(client.cart.get(cart_id="8", policy_code="WEB").balance) == "54.10"

@@ -15,7 +15,7 @@ from oneticket import errors as oneticket_errors
 from paciolan import errors
 from paciolan.models import Payment
 from tests.conftest import PACIOLAN_KEY, oneticket_at, paciolan_at, sample
-from tests.hostile.server import Connection, Request, each_request, serving
+from tests.hostile.server import Connection, Request, answering, each_request, serving
 
 SYSINFO = sample("paciolan", "util.sysinfo")
 JSON = {"Content-Type": "application/json"}
@@ -103,7 +103,7 @@ def test_every_error_pickles_with_its_fields(error: errors.ApiError) -> None:
 def test_str_of_a_status_error_includes_the_vendors_message() -> None:
     body = json.dumps({"message": "payment declined: card expired"}).encode()
     with (
-        serving(each_request(lambda c, r: c.answer(402, body, JSON))) as server,
+        serving(answering(402, body, JSON)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.StatusError) as caught,
     ):
@@ -115,7 +115,7 @@ def test_str_of_a_status_error_includes_the_vendors_message() -> None:
 def test_the_vendors_message_in_str_is_bounded() -> None:
     body = json.dumps({"message": "x" * 50_000}).encode()
     with (
-        serving(each_request(lambda c, r: c.answer(500, body, JSON))) as server,
+        serving(answering(500, body, JSON)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.ServerError) as caught,
     ):
@@ -127,11 +127,7 @@ def test_the_vendors_message_in_str_is_bounded() -> None:
 
 def test_str_of_a_status_error_includes_a_plain_text_body() -> None:
     with (
-        serving(
-            each_request(
-                lambda c, r: c.answer(503, b"upstream down", {"Content-Type": "text/plain"})
-            )
-        ) as server,
+        serving(answering(503, b"upstream down", {"Content-Type": "text/plain"})) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.ServerError) as caught,
     ):
@@ -168,7 +164,7 @@ def test_a_downloaded_file_gets_the_usual_permissions(tmp_path: Path) -> None:
 def test_a_credential_echoed_in_the_vendors_message_is_masked() -> None:
     body = json.dumps({"message": f"unknown key {PACIOLAN_KEY} for this organization"}).encode()
     with (
-        serving(each_request(lambda c, r: c.answer(401, body, JSON))) as server,
+        serving(answering(401, body, JSON)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.AuthenticationError) as caught,
     ):
@@ -182,7 +178,7 @@ def test_a_credential_given_to_with_options_is_masked_when_echoed_too() -> None:
     replaced = "ReplacedKey-7f3a9c"
     body = json.dumps({"message": f"unknown key {replaced} for this organization"}).encode()
     with (
-        serving(each_request(lambda c, r: c.answer(401, body, JSON))) as server,
+        serving(answering(401, body, JSON)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.AuthenticationError) as caught,
     ):

@@ -14,15 +14,11 @@ from oneticket import errors as oneticket_errors
 from paciolan import ResponseTooLargeError, Timeout, errors
 from tests.conftest import oneticket_at, paciolan_at
 from tests.hostile.bodies import MIB, endless_chunks, gzip_bomb
-from tests.hostile.server import Connection, Request, each_request, serving
+from tests.hostile.server import Connection, Request, answering, each_request, serving
 
 JSON = {"Content-Type": "application/json"}
 GZIP = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
 BOMB = gzip_bomb(64 * MIB)
-
-
-def _answering(status: int, body: bytes, headers: dict[str, str]) -> object:
-    return each_request(lambda c, r: c.answer(status, body, headers))
 
 
 def _peak_memory_of(call: object) -> int:
@@ -43,7 +39,7 @@ def test_the_default_limit_is_64_mib() -> None:
 
 def test_a_gzip_bomb_stops_at_the_limit_in_little_memory() -> None:
     with (
-        serving(_answering(200, BOMB, GZIP)) as server,
+        serving(answering(200, BOMB, GZIP)) as server,
         paciolan_at(server.url, max_response_bytes=MIB) as client,
     ):
         caught: list[BaseException] = []
@@ -65,7 +61,7 @@ def test_a_gzip_bomb_stops_at_the_limit_in_little_memory() -> None:
 def test_the_limit_is_counted_on_decompressed_bytes() -> None:
     body = gzip_bomb(2 * MIB)  # 2 KiB on the wire
     with (
-        serving(_answering(200, body, GZIP)) as server,
+        serving(answering(200, body, GZIP)) as server,
         paciolan_at(server.url, max_response_bytes=MIB) as client,
         pytest.raises(ResponseTooLargeError),
     ):
@@ -78,7 +74,7 @@ def test_stacked_content_encodings_are_refused() -> None:
     body = gzip.compress(gzip.compress(b'{"serverName": "x"}'))
     headers = {"Content-Type": "application/json", "Content-Encoding": "gzip, gzip"}
     with (
-        serving(_answering(200, body, headers)) as server,
+        serving(answering(200, body, headers)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.DecodeError, match="Content-Encoding"),
     ):
@@ -88,7 +84,7 @@ def test_stacked_content_encodings_are_refused() -> None:
 def test_an_unknown_content_encoding_is_refused() -> None:
     headers = {"Content-Type": "application/json", "Content-Encoding": "br"}
     with (
-        serving(_answering(200, b"\x0b\x02\x80{}\x03", headers)) as server,
+        serving(answering(200, b"\x0b\x02\x80{}\x03", headers)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.DecodeError, match="Content-Encoding"),
     ):
@@ -98,7 +94,7 @@ def test_an_unknown_content_encoding_is_refused() -> None:
 def test_an_error_body_is_read_only_to_the_error_cap_in_little_memory() -> None:
     from paciolan._constants import MAX_ERROR_BODY
 
-    with serving(_answering(500, BOMB, GZIP)) as server, paciolan_at(server.url) as client:
+    with serving(answering(500, BOMB, GZIP)) as server, paciolan_at(server.url) as client:
         caught: list[errors.ServerError] = []
 
         def call() -> None:
@@ -132,7 +128,7 @@ def test_a_decode_error_keeps_only_a_bounded_part_of_the_body() -> None:
 
     body = b"[" + b"1," * (4 * MIB) + b"x]"
     with (
-        serving(_answering(200, body, JSON)) as server,
+        serving(answering(200, body, JSON)) as server,
         paciolan_at(server.url) as client,
         pytest.raises(errors.DecodeError) as caught,
     ):
