@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from ticketing_codegen import names, registry
+from ticketing_codegen import model, names, registry, resolve, typeexpr
 from ticketing_codegen.runtime._drift import BODY_SUFFIX, RECORD_SUFFIX, looks_secret
 from ticketing_codegen.schema import Field, Registry, TypeDef
 
@@ -133,19 +133,19 @@ def _is_known(record: DriftRecord, typedef: TypeDef) -> bool:
         return record.example in (typedef.enum or [])
     if declared is None:
         return False
-    info = declared if isinstance(declared, Field) else None
+    info = declared if isinstance(declared, Field) else Field(type=declared)
     if record.kind == "missing_field":
-        return (info is not None and info.optional) or (
-            typedef.optional and not (info is not None and info.required)
-        )
-    return _nullable(declared if isinstance(declared, str) else declared.type)
+        return resolve.may_be_missing(info, typedef)
+    return _nullable(info.type)
 
 
 def _known_media(record: DriftRecord, spec: Registry) -> bool:
     vendor = spec.vendors[record.vendor]
     op = next((o for o in vendor.operations if o.name == record.operation), None)
     got = (record.example or "").split(";", 1)[0].strip().lower() if record.example else ""
-    return op is not None and (got in op.media_types or got == (op.accept or "").lower())
+    return op is not None and (
+        got in op.media_types or got == (op.accept or model.DEFAULT_ACCEPT).lower()
+    )
 
 
 def _add_change(report: Report, record: DriftRecord) -> None:
@@ -330,7 +330,10 @@ def _field_dict(declared: Field) -> dict[str, Any]:
 
 
 def _nullable(expression: str) -> bool:
-    return "null" in (part.strip() for part in expression.split("|"))
+    try:
+        return isinstance(typeexpr.parse(expression), typeexpr.Nullable)
+    except typeexpr.TypeSyntaxError:  # the registry's own check reports it
+        return False
 
 
 def _flow(entry: dict[str, Any]) -> str:

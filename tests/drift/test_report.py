@@ -108,6 +108,21 @@ def test_what_the_registry_already_says_is_nothing_to_do(shop: Path, tmp_path: P
     assert parse_blocks(done.stdout) == []
 
 
+def test_the_default_media_type_of_an_operation_is_already_known(
+    shop: Path, tmp_path: Path
+) -> None:
+    # items.get declares no `accept`: it answers application/json, the registry's default.
+    drift = _write(
+        tmp_path / "drift",
+        {"kind": "content_type", "example": "application/json; charset=utf-8"},
+    )
+
+    done = _report(shop, drift)
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 already in endpoints.yaml (nothing to do)" in done.stdout
+
+
 def test_new_fields_are_optional_typed_from_their_examples_and_noted(
     shop: Path, tmp_path: Path
 ) -> None:
