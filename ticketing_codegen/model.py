@@ -268,6 +268,36 @@ class Unwrap:
 
 
 @dataclass(frozen=True)
+class ArgumentRule:
+    """A presence check the generated method makes before sending (and the reference documents).
+
+    With `given`: when it is given, every one of `needed` must be too. Without: at least one of
+    `needed` must be given.
+    """
+
+    given: str | None
+    needed: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """What the `ArgumentError` says after the operation's name."""
+        needed = [f"`{name}`" for name in self.needed]
+        if self.given is None:
+            return "give " + " or ".join(needed)
+        return f"`{self.given}` needs " + " and ".join(needed)
+
+    @property
+    def broken_when(self) -> str:
+        """The Python test, over the method's arguments, that is true when the rule is broken."""
+        if self.given is None:
+            return " and ".join(f"{name} is None" for name in self.needed)
+        missing = " or ".join(f"{name} is None" for name in self.needed)
+        return f"{self.given} is not None and " + (
+            missing if len(self.needed) == 1 else f"({missing})"
+        )
+
+
+@dataclass(frozen=True)
 class Operation:
     group: str
     name: str  # the method name within its group: `get` of `cart.get`
@@ -297,6 +327,17 @@ class Operation:
     @property
     def qualified_name(self) -> str:
         return f"{self.group}.{self.name}"
+
+    @property
+    def argument_rules(self) -> tuple[ArgumentRule, ...]:
+        """The `one_of` groups, then the `requires` pairs, as checks of the arguments' presence."""
+        return (
+            *(ArgumentRule(None, tuple(p.python_name for p in group)) for group in self.one_of),
+            *(
+                ArgumentRule(param.python_name, tuple(p.python_name for p in needed))
+                for param, needed in self.requires
+            ),
+        )
 
     @property
     def constant(self) -> str:

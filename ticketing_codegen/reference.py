@@ -378,9 +378,8 @@ def _signature(call: str, params: list[str], returns: str) -> str:
 def _argument_checks(op: Operation) -> list[str]:
     """What the generated method checks before sending, for this operation."""
     reasons: list[str] = []
-    if op.one_of:
-        groups = "; ".join(" or ".join(f"`{p.python_name}`" for p in group) for group in op.one_of)
-        reasons.append(f"none of {groups} given")
+    if op.argument_rules:  # listed under the parameters
+        reasons.append("an argument check above not met")
     if any(p.enum for p in op.params):
         reasons.append("a value outside an enum")
     if any(p.location == "path" for p in op.params):

@@ -151,7 +151,11 @@ def test_errors_follow_what_the_operation_can_do(files: dict[str, str]) -> None:
     complete = section(files, "oneticket", "client.sales.complete")
     assert "`EnvelopeError`" not in complete  # outside the envelope
     export = section(files, "paciolan", "client.batch.export_orders")
-    assert "none of `season_code` or `patron` given" in export
+    assert "ArgumentError` otherwise): give `season_code` or `patron`." in export
+    assert "`ArgumentError`, before anything is sent: an argument check above not met" in export
+    purchases = section(files, "oneticket", "client.purchases.list")
+    assert "`event_date_start` needs `event_date_end`" in purchases
+    assert "`ArgumentError`, before anything is sent: an argument check above not met" in purchases
     for text in sections(files["paciolan.md"]).values():
         assert "`ApiConnectionError`" in text
         assert "`StatusError`" in text
