@@ -119,7 +119,6 @@ def _environment() -> jinja2.Environment:
     )
     env.globals["protocol_signature"] = protocol_signature
     env.globals["TYPE_IMPORTS"] = TYPE_IMPORTS
-    env.filters["tick"] = lambda name: f"`{name}`"
     env.filters["isort_all"] = lambda names: sorted(names, key=_isort_key)
     return env
 
