@@ -8,6 +8,7 @@ then the wheel built from that sdist).
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import re
@@ -22,16 +23,12 @@ from ticketing_codegen import output, registry, render, resolve, resources
 from ticketing_codegen.model import Author, Vendor
 
 DISTRIBUTION_PREFIX = "ticketing-"
+# Besides the Python versions, which come from the tool's own metadata (`_shared_with_the_tool`).
 CLASSIFIERS = (
     "Development Status :: 4 - Beta",
     "Intended Audience :: Developers",
     "Operating System :: OS Independent",
     "Programming Language :: Python :: 3",
-    "Programming Language :: Python :: 3 :: Only",
-    "Programming Language :: Python :: 3.10",
-    "Programming Language :: Python :: 3.11",
-    "Programming Language :: Python :: 3.12",
-    "Programming Language :: Python :: 3.13",
     "Topic :: Internet :: WWW/HTTP",
     "Topic :: Software Development :: Libraries :: Python Modules",
     "Typing :: Typed",
@@ -56,6 +53,12 @@ class Distribution:
     keywords: tuple[str, ...]
     classifiers: tuple[str, ...]
     urls: dict[str, str]
+    requires_python: str  # as the tool's own (`>=3.10`)
+    dependencies: tuple[str, ...]  # the tool's own runtime dependencies: urllib3 and msgspec
+
+    @property
+    def minimum_python(self) -> str:
+        return self.requires_python.removeprefix(">=")
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,30 @@ def distribution_name(package: str) -> str:
     return DISTRIBUTION_PREFIX + package.replace("_", "-")
 
 
+def _shared_with_the_tool() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The Python versions (`Requires-Python`, classifiers) and the runtime dependencies of a client's
+    distribution: the tool's own, read from its installed metadata (its pyproject.toml), so that the
+    two cannot drift apart."""
+    try:
+        meta = importlib.metadata.metadata("ticketing-codegen")
+        requires = importlib.metadata.requires("ticketing-codegen") or []
+    except importlib.metadata.PackageNotFoundError:
+        raise ReleaseError(
+            "ticketing-codegen is not installed (pip install -e .): its metadata gives the "
+            "distributions' Python versions and dependencies"
+        ) from None
+    pythons = tuple(
+        c
+        for c in meta.get_all("Classifier") or []
+        if c.startswith("Programming Language :: Python :: 3")
+    )
+    # The dependencies without an extra: exactly what the generated package imports.
+    return meta["Requires-Python"], pythons, tuple(r for r in requires if ";" not in r)
+
+
 def describe(vendor: Vendor) -> Distribution:
     package = vendor.name
+    requires_python, pythons, dependencies = _shared_with_the_tool()
     words = re.findall(r"[a-z0-9]+", f"{package} {vendor.title}".lower())
     keywords = dict.fromkeys([*words, "ticketing", "api-client", "typed", "msgspec", "urllib3"])
     return Distribution(
@@ -81,9 +106,11 @@ def describe(vendor: Vendor) -> Distribution:
         summary=f"{vendor.title}: a typed Python client (urllib3 + msgspec), generated from a registry",
         authors=vendor.authors,
         keywords=tuple(keywords),
-        classifiers=CLASSIFIERS,
+        classifiers=tuple(sorted({*CLASSIFIERS, *pythons})),
         # The only address the registry knows: where the client sends its requests.
         urls={"API": vendor.servers["default"]},
+        requires_python=requires_python,
+        dependencies=dependencies,
     )
 
 
