@@ -210,7 +210,7 @@ class _Builder:
         body = self.types.body(op)
         media_types = [MediaRow(op.default_media_type, self.types.returns(op))]
         media_types += [MediaRow(m.media_type, self.types.media(m)) for m in op.media_types]
-        returns = " | ".join(dict.fromkeys(row.annotation for row in media_types))
+        returns = self.types.media_union(op)
         params = pytyping.signature_parameters(
             op, self.types, media="any" if op.media_types else None
         )
@@ -258,7 +258,11 @@ class _Builder:
                     "`DecodeError`).",
                     "first_field": f"The `{field.python_name if field else ''}` of the first element "
                     "of the envelope's `output`"
-                    + (" (`[]` when `output` is empty)." if op.unwrap.tolerates_absence else "."),
+                    + (
+                        f" (`{op.unwrap.empty_value}` when `output` is empty)."
+                        if op.unwrap.tolerates_absence
+                        else "."
+                    ),
                 }[op.unwrap.kind]
             )
         elif op.decoded is None:

@@ -16,7 +16,7 @@ from typing import Literal
 
 import jinja2
 
-from ticketing_codegen import policy, pytyping, resources, runtime
+from ticketing_codegen import names, policy, pytyping, resources, runtime
 from ticketing_codegen.model import Group, ObjectType, Operation, Vendor
 from ticketing_codegen.pytyping import PythonTypes
 
@@ -152,8 +152,7 @@ def default_user_agent(vendor: Vendor) -> str | None:
 def protocol_name(op: Operation) -> str:
     """`cart.get` -> `CartGetOperation`: the type checkers' name of the operation (their messages show
     it); the suffix keeps it apart from model and builder names (`sales.query` and `SalesQuery`)."""
-    words = f"{op.group}_{op.name}".split("_")
-    return "".join(word[:1].upper() + word[1:] for word in words) + "Operation"
+    return names.pascal_case(f"{op.group}_{op.name}") + "Operation"
 
 
 def struct_options(vendor: Vendor, struct: ObjectType) -> list[str]:
