@@ -13,6 +13,7 @@ import pytest
 from oneticket import OneTicketClient
 from paciolan import PaciolanClient
 from tests.local_server import LocalServer
+from ticketing_emulator import Emulator
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -103,6 +104,24 @@ def clients(http: LocalServer) -> Iterator[dict[str, Any]]:
     yield opened
     for client in opened.values():
         client.close()
+
+
+@pytest.fixture
+def emulated_oneticket(emulator: Emulator) -> Iterator[OneTicketClient]:
+    """A 1Ticket client pointed at the emulator (`emulator`: the project's pytest plugin)."""
+    with OneTicketClient(
+        api_token=ONETICKET_TOKEN, servers=emulator.servers("oneticket"), max_retries=0
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def emulated_paciolan(emulator: Emulator) -> Iterator[PaciolanClient]:
+    """A Paciolan client pointed at the emulator (`emulator`: the project's pytest plugin)."""
+    with PaciolanClient(
+        **PACIOLAN_CREDENTIALS, servers=emulator.servers("paciolan"), max_retries=0
+    ) as client:
+        yield client
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import urllib.request
 from typing import Any
 
 import pytest
 
 import paciolan
+from tests.local_server import send_json
 from ticketing_emulator import Emulator
 from ticketing_emulator.drift import ADDED_FIELD, ADDED_VALUE, HEADER, NEW_STR_VALUE
 
@@ -18,20 +18,7 @@ from ticketing_emulator.drift import ADDED_FIELD, ADDED_VALUE, HEADER, NEW_STR_V
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 
-def _client(emulator: Emulator) -> paciolan.PaciolanClient:
-    return paciolan.PaciolanClient(
-        api_key="k",
-        application_id="a",
-        channel_code="c",
-        organization_id=1,
-        user_agent="Tests/1.0.0",
-        servers=emulator.servers("paciolan"),
-        max_retries=0,
-    )
-
-
-def _cart_get(emulator: Emulator) -> paciolan.RawResponse:
-    client = _client(emulator)
+def _cart_get(client: paciolan.PaciolanClient) -> paciolan.RawResponse:
     offer = {"seasonCode": "F17", "itemCode": "F01", "quantity": 2}
     cart = client.cart.create(policy_code="WEB", body=offer)
     # A required field may be missing (the point of the fault): the raw answer is what is looked at.
@@ -50,9 +37,9 @@ def _parent(document: Any, path: str) -> tuple[Any, str]:
 
 
 def test_a_drift_fault_adds_a_field_sets_a_new_enum_value_and_removes_a_field(
-    emulator: Emulator,
+    emulator: Emulator, emulated_paciolan: paciolan.PaciolanClient
 ) -> None:
-    normal = json.loads(_cart_get(emulator).body)
+    normal = json.loads(_cart_get(emulated_paciolan).body)
     emulator.inject(
         "cart.get",
         vendor="paciolan",
@@ -60,7 +47,7 @@ def test_a_drift_fault_adds_a_field_sets_a_new_enum_value_and_removes_a_field(
         drift_depth=2,
     )
 
-    raw = _cart_get(emulator)
+    raw = _cart_get(emulated_paciolan)
 
     changes = dict(change.split(" ", 1) for change in raw.headers[HEADER].split("; "))
     drifted = json.loads(raw.body)
@@ -76,22 +63,22 @@ def test_a_drift_fault_adds_a_field_sets_a_new_enum_value_and_removes_a_field(
     assert key in _parent(normal, changes["missing_field"])[0]
 
 
-def test_the_next_answer_is_normal_again(emulator: Emulator) -> None:
+def test_the_next_answer_is_normal_again(
+    emulator: Emulator, emulated_paciolan: paciolan.PaciolanClient
+) -> None:
     emulator.inject("cart.get", vendor="paciolan", drift=["added_field"])
-    _cart_get(emulator)
+    _cart_get(emulated_paciolan)
 
-    assert HEADER not in _cart_get(emulator).headers
+    assert HEADER not in _cart_get(emulated_paciolan).headers
 
 
-def test_drift_is_injected_over_http_too(emulator: Emulator) -> None:
+def test_drift_is_injected_over_http_too(
+    emulator: Emulator, emulated_paciolan: paciolan.PaciolanClient
+) -> None:
     fault = {"vendor": "paciolan", "operation": "cart.get", "drift": ["added_field"]}
-    request = urllib.request.Request(
-        f"{emulator.url}/_emulator/faults", data=json.dumps(fault).encode(), method="POST"
-    )
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        assert answer.status == 200
+    assert send_json(f"{emulator.url}/_emulator/faults", "POST", fault, {}).status == 200
 
-    assert _cart_get(emulator).headers[HEADER].startswith("added_field $.")
+    assert _cart_get(emulated_paciolan).headers[HEADER].startswith("added_field $.")
 
 
 def test_an_unknown_drift_kind_is_refused(emulator: Emulator) -> None:
