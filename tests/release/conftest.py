@@ -6,10 +6,14 @@ in the normal suite, and `pytest -m "not installs"` leaves them out.
 
 from __future__ import annotations
 
+import email
 import os
+import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Mapping, Sequence
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -72,3 +76,35 @@ def fresh_virtualenv(folder: Path, *requirements: str | Path) -> Path:
     bin_dir = folder / "bin"
     run([bin_dir / "python", "-m", "pip", "install", "-q", *requirements], cwd=folder.parent)
     return bin_dir
+
+
+BIN = Path(
+    sys.executable
+).parent  # the tools the dev extra installs: twine, check-wheel-contents, pyroma
+
+
+def metadata(wheel: Path) -> Message:
+    """The METADATA of a wheel."""
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        return email.message_from_bytes(archive.read(name))
+
+
+def twine_check(files: Sequence[Path], cwd: Path) -> str:
+    """What `twine check --strict` says of `files` (a `PASSED` per file that passes)."""
+    return run([BIN / "twine", "check", "--strict", *files], cwd=cwd).stdout
+
+
+def check_wheel_contents(wheels: Sequence[Path], cwd: Path, *, config: Path | None = None) -> str:
+    """What check-wheel-contents says of `wheels` (`<wheel>: OK` for each clean one)."""
+    options: list[str | Path] = ["--config", config] if config is not None else []
+    return run([BIN / "check-wheel-contents", *options, *wheels], cwd=cwd).stdout
+
+
+def pyroma_rating(sdist: Path, cwd: Path) -> str:
+    """pyroma's report of an sdist, ending in `Final rating: N/10` (every check counts)."""
+    return run([BIN / "pyroma", "--min", "9", sdist], cwd=cwd).stdout
+
+
+def rated_9_or_better(report: str) -> bool:
+    return re.search(r"^Final rating: (9|10)/10$", report, re.MULTILINE) is not None

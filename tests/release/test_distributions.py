@@ -3,31 +3,27 @@ metadata, passing the checks a package index and its users apply (twine, check-w
 
 from __future__ import annotations
 
-import email
 import hashlib
-import re
 import shutil
-import sys
 import tarfile
 import zipfile
-from email.message import Message
 from pathlib import Path
 
 import pytest
 
-from tests.release.conftest import REGISTRY, run
+from tests.release.conftest import (
+    REGISTRY,
+    check_wheel_contents,
+    metadata,
+    pyroma_rating,
+    rated_9_or_better,
+    twine_check,
+)
 from ticketing_codegen import distribution, registry
 from ticketing_codegen.__main__ import main
 
 SPEC = registry.load(REGISTRY)[0]
 VENDORS = sorted(SPEC.vendors)
-BIN = Path(sys.executable).parent
-
-
-def metadata(wheel: Path) -> Message:
-    with zipfile.ZipFile(wheel) as archive:
-        name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
-        return email.message_from_bytes(archive.read(name))
 
 
 def test_each_vendor_gets_a_wheel_and_an_sdist_named_after_it(
@@ -125,16 +121,16 @@ def test_the_committed_packages_carry_the_same_version_and_hash() -> None:
 
 def test_twine_check_passes_strictly(built: dict[str, distribution.Built], tmp_path: Path) -> None:
     files = [path for item in built.values() for path in (item.wheel, item.sdist)]
-    done = run([BIN / "twine", "check", "--strict", *files], cwd=tmp_path)
-    assert done.stdout.count("PASSED") == len(files), done.stdout
+    report = twine_check(files, tmp_path)
+    assert report.count("PASSED") == len(files), report
 
 
 def test_check_wheel_contents_finds_nothing(
     built: dict[str, distribution.Built], tmp_path: Path
 ) -> None:
     wheels = [item.wheel for item in built.values()]
-    done = run([BIN / "check-wheel-contents", *wheels], cwd=tmp_path)
-    assert done.stdout.count(": OK") == len(wheels), done.stdout
+    report = check_wheel_contents(wheels, tmp_path)
+    assert report.count(": OK") == len(wheels), report
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
@@ -143,8 +139,8 @@ def test_pyroma_rates_the_sdist_9_or_better(
 ) -> None:
     # Every pyroma check counts (pyroma rates sdists and project folders; it cannot read a wheel, whose
     # metadata the other tests check).
-    done = run([BIN / "pyroma", "--min", "9", built[vendor].sdist], cwd=tmp_path)
-    assert re.search(r"^Final rating: (9|10)/10$", done.stdout, re.MULTILINE), done.stdout
+    report = pyroma_rating(built[vendor].sdist, tmp_path)
+    assert rated_9_or_better(report), report
 
 
 @pytest.mark.parametrize("vendor", VENDORS)

@@ -4,9 +4,6 @@ The tests that build are marked `installs` (building takes a few seconds)."""
 
 from __future__ import annotations
 
-import email
-import re
-import sys
 import zipfile
 from pathlib import Path
 
@@ -14,16 +11,22 @@ import pytest
 import tomllib
 
 from tests.conftest import SHARED_SAMPLES
-from tests.release.conftest import REGISTRY, ROOT, run
+from tests.release.conftest import (
+    REGISTRY,
+    ROOT,
+    check_wheel_contents,
+    metadata,
+    pyroma_rating,
+    rated_9_or_better,
+    twine_check,
+)
 from ticketing_codegen import resolve
-
-BIN = Path(sys.executable).parent
 
 
 @pytest.mark.installs  # builds the tool's distributions
 def test_twine_check_passes_strictly(tool_distribution: tuple[Path, Path], tmp_path: Path) -> None:
-    done = run([BIN / "twine", "check", "--strict", *tool_distribution], cwd=tmp_path)
-    assert done.stdout.count("PASSED") == 2, done.stdout
+    report = twine_check(tool_distribution, tmp_path)
+    assert report.count("PASSED") == 2, report
 
 
 @pytest.mark.installs  # builds the tool's distributions
@@ -32,10 +35,8 @@ def test_check_wheel_contents_finds_nothing(
 ) -> None:
     # The project's own settings ([tool.check-wheel-contents]: the two top-level packages it ships).
     _, wheel = tool_distribution
-    done = run(
-        [BIN / "check-wheel-contents", "--config", ROOT / "pyproject.toml", wheel], cwd=tmp_path
-    )
-    assert done.stdout.strip() == f"{wheel}: OK", done.stdout
+    report = check_wheel_contents([wheel], tmp_path, config=ROOT / "pyproject.toml")
+    assert report.strip() == f"{wheel}: OK", report
 
 
 @pytest.mark.installs  # builds the tool's distributions
@@ -45,16 +46,14 @@ def test_pyroma_rates_the_sdist_9_or_better(
     # Every pyroma check counts (pyroma cannot read a wheel; the wheel's metadata is built from the same
     # pyproject.toml).
     sdist, _ = tool_distribution
-    done = run([BIN / "pyroma", "--min", "9", sdist], cwd=tmp_path)
-    assert re.search(r"^Final rating: (9|10)/10$", done.stdout, re.MULTILINE), done.stdout
+    report = pyroma_rating(sdist, tmp_path)
+    assert rated_9_or_better(report), report
 
 
 @pytest.mark.installs  # builds the tool's distributions
 def test_the_wheel_names_its_contact_and_urls(tool_distribution: tuple[Path, Path]) -> None:
     _, wheel = tool_distribution
-    with zipfile.ZipFile(wheel) as archive:
-        name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
-        meta = email.message_from_bytes(archive.read(name))
+    meta = metadata(wheel)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert meta["Author-email"] == ", ".join(
         f"{a['name']} <{a['email']}>" for a in project["authors"]
