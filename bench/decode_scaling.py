@@ -13,7 +13,17 @@ import msgspec
 
 import paciolan
 from bench import data
-from bench.figures import Curve, Row, Section, Target, ms, paired_ratios, spread
+from bench.figures import (
+    Curve,
+    Row,
+    Section,
+    Target,
+    growth_row,
+    ms,
+    paired_ratios,
+    per_unit_growth,
+    spread,
+)
 from bench.measure import Config, interleaved, median, timed_after_collection
 
 SEATS_PER_LEVEL = 15_000  # 3 areas x 5 sections x 25 rows x 40 seats
@@ -70,26 +80,10 @@ def run(config: Config, *, quick: bool) -> Section:
             )
 
     def growth(name: str) -> list[float]:
-        """Per round: the time per seat of the largest manifest over the smallest's."""
-        return [
-            (big / largest) / (small / smallest)
-            for big, small in zip(samples[name, largest], samples[name, smallest], strict=True)
-        ]
+        return per_unit_growth(samples[name, largest], samples[name, smallest], largest, smallest)
 
     for name in decoders:
-        low, middle, high = spread(growth(name))
-        section.rows.append(
-            Row(
-                f"{name}: time per seat, {largest:,} over {smallest:,} seats",
-                middle,
-                f"{largest // smallest}x the seats",
-                rounds,
-                middle,
-                f"the per-seat time at {smallest:,}",
-                None,
-                (low, high),
-            )
-        )
+        section.rows.append(growth_row(name, growth(name), largest, smallest, "seat", rounds))
     low, middle, high = spread(paired_ratios(growth(TYPED), growth(UNTYPED)))
     section.rows.append(
         Row(

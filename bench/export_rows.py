@@ -17,7 +17,16 @@ import sys
 import time
 from pathlib import Path
 
-from bench.figures import Curve, Row, Section, Target, paired_ratios, row_with_spread, spread
+from bench.figures import (
+    Curve,
+    Row,
+    Section,
+    Target,
+    growth_row,
+    paired_ratios,
+    per_unit_growth,
+    row_with_spread,
+)
 from bench.measure import GENERATED, Config, child_env, interleaved, median, run_child
 
 PEAK_RSS_TARGET = 60 * 1024 * 1024
@@ -170,23 +179,9 @@ def run(config: Config, directory: Path, *, quick: bool) -> Section:
     )
     smallest = sizes[0]
     for name in (TYPED, CSV):
-        growth = [
-            (big / largest) / (small / smallest)
-            for big, small in zip(times[name, largest], times[name, smallest], strict=True)
-        ]
-        low, middle, high = spread(growth)
-        section.rows.append(
-            Row(
-                f"{name}: time per row, {largest:,} over {smallest:,} rows",
-                middle,
-                f"{largest // smallest}x the rows",
-                rounds,
-                middle,
-                f"the per-row time at {smallest:,}",
-                LINEAR_TARGET if name == TYPED and not quick else None,
-                (low, high),
-            )
-        )
+        growth = per_unit_growth(times[name, largest], times[name, smallest], largest, smallest)
+        target = LINEAR_TARGET if name == TYPED and not quick else None
+        section.rows.append(growth_row(name, growth, largest, smallest, "row", rounds, target))
     section.curves.append(
         Curve(
             "Batch export: time per row against export size",

@@ -153,3 +153,36 @@ def row_with_spread(
     """A row whose ratio is the median of per-round ratios, with their smallest and largest."""
     low, middle, high = spread(ratios)
     return Row(variant, value, shown, runs, middle, reference, target, (low, high))
+
+
+def per_unit_growth(
+    large: Sequence[float], small: Sequence[float], large_size: int, small_size: int
+) -> list[float]:
+    """Per round: the time per unit (seat, row) of the large input over that of the small one (1.0:
+    linear)."""
+    return paired_ratios(
+        [time / large_size for time in large], [time / small_size for time in small]
+    )
+
+
+def growth_row(
+    variant: str,
+    growth: Sequence[float],
+    large_size: int,
+    small_size: int,
+    unit: str,
+    runs: int,
+    target: Target | None = None,
+) -> Row:
+    """The row of a per-unit growth: its median and spread against the small input's per-unit time."""
+    low, middle, high = spread(growth)
+    return Row(
+        f"{variant}: time per {unit}, {large_size:,} over {small_size:,} {unit}s",
+        middle,
+        f"{large_size // small_size}x the {unit}s",
+        runs,
+        middle,
+        f"the per-{unit} time at {small_size:,}",
+        target,
+        (low, high),
+    )

@@ -17,7 +17,7 @@ import urllib3
 import paciolan
 from bench import data
 from bench.figures import Row, Section, Target, us
-from bench.measure import Config, median, rotations
+from bench.measure import Config, interleaved, median
 from bench.per_request import CREDENTIALS
 
 GOAL = 2e-6  # seconds of the client's own code per call
@@ -128,9 +128,9 @@ def run(config: Config, inputs: data.Inputs) -> Section:
     }
     for call in variants.values():
         _per_call(call)  # warm up
-    blocks: dict[str, list[float]] = {name: [] for name in variants}
-    for name in rotations(list(variants), config.request_rounds):
-        blocks[name].append(_per_call(variants[name]))
+    blocks = interleaved(
+        list(variants), config.request_rounds, lambda name: _per_call(variants[name])
+    )
     own = [
         call - decode - stub_
         for call, decode, stub_ in zip(blocks[STUBBED], blocks[DECODE], blocks[STUB], strict=True)

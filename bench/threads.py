@@ -18,7 +18,7 @@ import urllib3
 import paciolan
 from bench import data
 from bench.figures import Row, Section, Target, paired_ratios, spread
-from bench.measure import Config, median, rotations
+from bench.measure import Config, interleaved, median
 from bench.per_request import CLIENT_HEADERS, CREDENTIALS, local_server
 
 THREADS = 8
@@ -73,9 +73,11 @@ def run(config: Config, inputs: data.Inputs) -> Section:
         }
         for call in variants.values():  # warm up: every thread's connection open
             _throughput(call, 10)
-        rates: dict[str, list[float]] = {name: [] for name in variants}
-        for name in rotations(list(variants), max(3, config.request_rounds // 6)):
-            rates[name].append(_throughput(variants[name], calls_per_thread))
+        rates = interleaved(
+            list(variants),
+            max(3, config.request_rounds // 6),
+            lambda name: _throughput(variants[name], calls_per_thread),
+        )
         client.close()
         pool.clear()
         timed_pool.clear()
