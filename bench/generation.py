@@ -5,15 +5,12 @@ its operations), generated in fresh processes, time per operation."""
 from __future__ import annotations
 
 import copy
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from bench.figures import Curve, Row, Section, Target, paired_ratios, sec, spread
-from bench.measure import ROOT, Config, child_env, interleaved, median
+from bench.measure import ROOT, Config, child_env, interleaved, median, timed_child
 
 GENERATE = "`ticketing-codegen generate` (both vendors, ruff included)"
 CHECK = "`ticketing-codegen check`"
@@ -40,20 +37,12 @@ def run(config: Config) -> Section:
         out = Path(directory) / "generated"
 
         def sample(name: str) -> float:
-            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-            started = time.perf_counter()
-            done = subprocess.run(
-                _command(name, out), cwd=ROOT, env=env, capture_output=True, check=False
-            )
-            elapsed = time.perf_counter() - started
-            spent = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[name].append(spent.ru_utime - usage.ru_utime + spent.ru_stime - usage.ru_stime)
+            done = timed_child(_command(name, out), env)
+            cpu[name].append(done.cpu)
             exit_codes[name].add(done.returncode)
             if name == GENERATE and done.returncode != 0:
-                raise RuntimeError(
-                    f"ticketing-codegen generate failed:\n{done.stderr.decode()[-2000:]}"
-                )
-            return elapsed
+                raise RuntimeError(f"ticketing-codegen generate failed:\n{done.stderr[-2000:]}")
+            return done.wall
 
         for name in exit_codes:  # warm the bytecode cache once
             sample(name)
@@ -127,15 +116,11 @@ def run_scaling(config: Config, *, quick: bool) -> Section:
             path, _ = registries[factor]
             command = [sys.executable, "-m", "ticketing_codegen", "--registry", str(path)]
             command += ["--out", str(path.parent / "generated"), "generate"]
-            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-            started = time.perf_counter()
-            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=False)
-            elapsed = time.perf_counter() - started
-            spent = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[factor].append(spent.ru_utime - usage.ru_utime + spent.ru_stime - usage.ru_stime)
+            done = timed_child(command, env)
+            cpu[factor].append(done.cpu)
             if done.returncode != 0:
-                raise RuntimeError(f"generate ({factor}x) failed:\n{done.stderr.decode()[-2000:]}")
-            return elapsed
+                raise RuntimeError(f"generate ({factor}x) failed:\n{done.stderr[-2000:]}")
+            return done.wall
 
         for factor in scales:  # warm the bytecode cache once
             sample(factor)

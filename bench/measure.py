@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import resource
 import site
 import statistics
 import subprocess
@@ -131,6 +132,27 @@ def run_child(
     if done.returncode != 0:
         raise ChildError(command, done.returncode, done.stderr)
     return elapsed, done.stdout
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    wall: float  # seconds
+    cpu: float  # seconds of user and system time, its own children (ruff) included
+    returncode: int
+    stderr: str
+
+
+def timed_child(command: Sequence[str], env: dict[str, str], *, cwd: Path = ROOT) -> ChildRun:
+    """Run a child to completion and say how long it took, on the clock and on the CPUs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(
+        list(command), env=env, cwd=cwd, capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - started
+    spent = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = spent.ru_utime - usage.ru_utime + spent.ru_stime - usage.ru_stime
+    return ChildRun(wall, cpu, done.returncode, done.stderr)
 
 
 class ChildError(RuntimeError):
