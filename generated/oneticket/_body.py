@@ -40,8 +40,9 @@ def read_body(response: Any, limit: int, *, cut: bool = False) -> Body:
     """
     headers = response.headers
     # `in` first: urllib3's `get` of an absent header raises and catches KeyError, the common case.
-    encoding = headers["Content-Encoding"] if "Content-Encoding" in headers else None  # noqa: SIM401
-    if not encoding or encoding.strip().lower() == "identity":
+    sent = headers["Content-Encoding"] if "Content-Encoding" in headers else ""  # noqa: SIM401
+    encoding = sent.strip().lower()
+    if not encoding or encoding == "identity":
         length = response.length_remaining
         if length is not None and length <= limit:
             # The common case: a Content-Length within the limit, read at once.
@@ -49,10 +50,10 @@ def read_body(response: Any, limit: int, *, cut: bool = False) -> Body:
         if length is not None and not cut:
             raise BodyTooLarge  # announced larger than the limit: not a byte of it is read
         return _read_plain(response, limit, cut)
-    if encoding.strip().lower() in _GZIP:
+    if encoding in _GZIP:
         return _read_gzip(response, limit, cut)
     raise UnreadableBody(
-        f"the response's Content-Encoding {encoding[:100]!r} is not supported (only one gzip)"
+        f"the response's Content-Encoding {sent[:100]!r} is not supported (only one gzip)"
     )
 
 
