@@ -17,7 +17,6 @@ from ._constants import MAX_DOWNLOAD_BYTES, MAX_RESPONSE_BYTES
 from ._endpoint import DEFAULT_TIMEOUT, Timeout
 from ._lazy import LazyModule
 from ._responses import operation
-from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .downloads import FileDownload
 from .errors import ArgumentError
 from .queries import SalesQuery
@@ -680,6 +679,7 @@ class OneTicketClient:
         from ._environment import from_environment
         from ._network import Network
         from ._runtime import Transport
+        from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 
         api_token = from_environment("api_token", api_token, "ONETICKET_API_TOKEN", str)
         # Every setting is checked here, so that a wrong one fails now, named, not on the first call.
@@ -738,6 +738,8 @@ class OneTicketClient:
     ) -> _Self:
         """A client sharing this one's connections, with another timeout, retry count or base URL
         (for every server), or more headers (added to, or replacing, the ones it sends)."""
+        from ._settings import retry_count, server_urls, timeout_from
+
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         if base_url is not None or headers:

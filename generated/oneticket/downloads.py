@@ -13,7 +13,6 @@ from __future__ import annotations
 from os import PathLike
 from typing import TYPE_CHECKING
 
-from ._files import save_atomically
 from ._lazy import LazyModule
 from .errors import ArgumentError
 
@@ -31,6 +30,8 @@ class FileDownload:
 
     def download_pdf(self, source: models.PdfSeat | str, path: str | PathLike[str]) -> int:
         """Save the file of `source` (or a URL) to `path`, atomically; return its size in bytes."""
+        from ._files import save_atomically  # loaded with the first download, not the package
+
         url = source if isinstance(source, str) else source.pdf_url
         if not isinstance(url, str) or not url:
             raise ArgumentError("purchases.download_pdf: no file URL to download")

@@ -23,7 +23,6 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from ._constants import GUNZIP_PIECE, MAX_EXPORT_LINE
-from ._files import save_atomically
 from ._lazy import LazyModule
 from ._money import read_money
 from .errors import ApiError, ApiTimeoutError, ArgumentError
@@ -414,6 +413,8 @@ class BatchExport:
 
     def download(self, source: models.BatchStatus | str, path: str | PathLike[str]) -> int:
         """Save the export file (still gzip-compressed) to `path`, atomically; return its size in bytes."""
+        from ._files import save_atomically  # loaded with the first download, not the package
+
         url = _download_url(source)
         with self._client._stream("batch.download", url) as chunks:
             return save_atomically(chunks, path)

@@ -14,9 +14,7 @@ from ._constants import MAX_DOWNLOAD_BYTES, MAX_RESPONSE_BYTES
 from ._endpoint import DEFAULT_TIMEOUT, Timeout
 from ._lazy import LazyModule
 from ._multipart import MultipartDocument
-from ._request import check_credential
 from ._responses import operation
-from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 from .batch_export import BatchExport
 from .errors import ArgumentError
 
@@ -1201,7 +1199,9 @@ class PaciolanClient:
         # Loaded with the first client, not with the package (import time is a target).
         from ._environment import from_environment
         from ._network import Network
+        from ._request import check_credential
         from ._runtime import Transport
+        from ._settings import byte_limit, credential, retry_count, server_urls, timeout_from
 
         api_key = from_environment("api_key", api_key, "PACIOLAN_API_KEY", str)
         application_id = from_environment(
@@ -1285,6 +1285,8 @@ class PaciolanClient:
     ) -> _Self:
         """A client sharing this one's connections, with another timeout, retry count or base URL
         (for every server), or more headers (added to, or replacing, the ones it sends)."""
+        from ._settings import retry_count, server_urls, timeout_from
+
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
         if base_url is not None or headers:
