@@ -18,7 +18,7 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -217,6 +217,20 @@ def send(
 def send_json(url: str, method: str, payload: Any, headers: dict[str, str]) -> RawReply:
     data = json.dumps(payload).encode()
     return send(url, method, headers={**headers, "Content-Type": "application/json"}, body=data)
+
+
+def raw_request(
+    method: str, target: str, extra: Sequence[str] = (), body: bytes = b"", **headers: str
+) -> bytes:
+    """The bytes of a Paciolan request as written: the request line, the client's headers (and
+    `headers`, with `_` for `-`), `Host`, then `extra` header lines exactly as given, and `body`."""
+    fields = {
+        **PACIOLAN_HEADERS,
+        **{name.replace("_", "-"): value for name, value in headers.items()},
+        "Host": "127.0.0.1",
+    }
+    lines = [f"{method} {target} HTTP/1.1", *(f"{k}: {v}" for k, v in fields.items()), *extra]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8") + body
 
 
 def exchange(port: int, data: bytes, *, timeout: float = 5) -> RawReply:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.local_server import PACIOLAN_HEADERS, exchange, send
+from tests.local_server import PACIOLAN_HEADERS, exchange, raw_request, send
 from ticketing_emulator import Emulator, Limits, running
 
 IDLE = 0.5  # the idle timeout of these tests' emulators
@@ -21,9 +21,7 @@ SYSINFO = "/paciolan/pdi/v1/util/sysinfo"
 
 
 def _get_request(path: str = SYSINFO) -> bytes:
-    headers = {**PACIOLAN_HEADERS, "Host": "127.0.0.1"}
-    lines = [f"GET {path} HTTP/1.1", *(f"{k}: {v}" for k, v in headers.items())]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+    return raw_request("GET", path)
 
 
 def _seconds_until_closed(connection: socket.socket) -> float:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.local_server import PACIOLAN_HEADERS, RawReply, exchange
+from tests.local_server import PACIOLAN_HEADERS, RawReply, exchange, raw_request
 from ticketing_emulator import Emulator, Limits, framing, running
 
 SMALL = Limits(max_request_body_bytes=1024)
@@ -23,9 +23,7 @@ SMALL = Limits(max_request_body_bytes=1024)
 def _echo_request(emulator: Emulator, framing: list[str], body: bytes = b"") -> bytes:
     """A POST to Paciolan's echo with the given framing headers (and body bytes as they are)."""
     path = urlsplit(emulator.servers("paciolan")["default"]).path + "/util/echo"
-    headers = {**PACIOLAN_HEADERS, "Content-Type": "application/json", "Host": "127.0.0.1"}
-    lines = [f"POST {path} HTTP/1.1", *(f"{k}: {v}" for k, v in headers.items()), *framing]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8") + body
+    return raw_request("POST", path, framing, body, Content_Type="application/json")
 
 
 def _send(emulator: Emulator, framing: list[str], body: bytes = b"") -> RawReply:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.local_server import PACIOLAN_HEADERS, RawReply, exchange
+from tests.local_server import RawReply, exchange, raw_request
 from ticketing_emulator import Emulator
 
 
 def _get(emulator: Emulator, target: str) -> RawReply:
-    headers = {**PACIOLAN_HEADERS, "Host": "127.0.0.1"}
-    lines = [f"GET {target} HTTP/1.1", *(f"{k}: {v}" for k, v in headers.items())]
-    return exchange(emulator.port, ("\r\n".join(lines) + "\r\n\r\n").encode())
+    return exchange(emulator.port, raw_request("GET", target))
 
 
 def test_a_path_is_served(emulator: Emulator) -> None:
