@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 ebc95d4baae576ed108f8559465dd9ecdfbd188f64bda9ce1d809748c23072eb) by `ticketing-codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 3750acddfbb35d332c19e57261e2fb4db0cd75297ec40220e5e2d195ab230ba7) by `ticketing-codegen generate`. Do not edit.
 """What a failed attempt or an unreadable answer becomes: the package's own errors.
 
 Loaded with the first failure, not with the package (urllib3 is loaded by then).

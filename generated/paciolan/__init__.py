@@ -1,4 +1,4 @@
-# Generated from endpoints.yaml (sha256 ebc95d4baae576ed108f8559465dd9ecdfbd188f64bda9ce1d809748c23072eb) by `ticketing-codegen generate`. Do not edit.
+# Generated from endpoints.yaml (sha256 3750acddfbb35d332c19e57261e2fb4db0cd75297ec40220e5e2d195ab230ba7) by `ticketing-codegen generate`. Do not edit.
 """Paciolan PDI: a typed client generated from `endpoints.yaml`.
 
     from paciolan import PaciolanClient
@@ -38,7 +38,7 @@ from .errors import (
 
 # The release of this package (`version:` in the registry) and the registry it was generated from.
 __version__ = "0.1.0"
-__registry_sha256__ = "ebc95d4baae576ed108f8559465dd9ecdfbd188f64bda9ce1d809748c23072eb"
+__registry_sha256__ = "3750acddfbb35d332c19e57261e2fb4db0cd75297ec40220e5e2d195ab230ba7"
 
 __all__ = [
     "ApiConnectionError",

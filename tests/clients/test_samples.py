@@ -89,7 +89,8 @@ def _key_orders(value: Any, path: str = "$") -> dict[str, list[str]]:
 # Objects a vendor shows with its keys in another order than elsewhere: one model has one order.
 # (vendor, operation) -> a regular expression of the paths to leave out, and why.
 ORDER_CONFLICTS = {
-    # The PDI document's PriceType: `class` then `auditKind` in the cart, the reverse in orders.
+    # The PDI document's PriceType: `class` then `auditKind` in the cart, the reverse in orders (the
+    # decision is noted at PriceType in endpoints.yaml).
     ("paciolan", "patron.get_orders"): r"\.priceType$",
 }
 
