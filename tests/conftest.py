@@ -6,14 +6,17 @@ import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from oneticket import OneTicketClient
 from paciolan import PaciolanClient
 from tests.local_server import LocalServer
-from ticketing_emulator import Emulator
+
+if TYPE_CHECKING:
+    # Not at run time: the client tests also run where only urllib3 and msgspec are installed.
+    from ticketing_emulator import Emulator
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
